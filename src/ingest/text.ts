@@ -1,0 +1,106 @@
+import { decodeHTML } from "entities";
+import { Parser } from "htmlparser2";
+import iconv from "iconv-lite";
+
+const BLOCK_TAGS = new Set([
+  "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+  "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+  "section", "table", "td", "th", "tr", "ul",
+]);
+const SKIPPED_TAGS = new Set(["script", "style", "noscript", "template", "head", "title", "iframe", "object"]);
+
+/** Folds runs of white space (including NBSP) into single spaces, keeping paragraph breaks. */
+export function foldWhitespace(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+const LOOKS_LIKE_HTML = /<\/?[a-zA-Z][^>]*>|&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#x[0-9a-fA-F]{1,6});/;
+
+/** HTML (or plain text that may carry entities) to readable plain text. */
+export function htmlToText(input: string): string {
+  if (!LOOKS_LIKE_HTML.test(input)) return foldWhitespace(input);
+  const out: string[] = [];
+  let skipping = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (SKIPPED_TAGS.has(name)) skipping++;
+        else if (BLOCK_TAGS.has(name)) out.push("\n");
+      },
+      onclosetag(name) {
+        if (SKIPPED_TAGS.has(name)) skipping = Math.max(0, skipping - 1);
+        else if (BLOCK_TAGS.has(name)) out.push("\n");
+      },
+      ontext(text) {
+        if (skipping === 0) out.push(text);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(input);
+  parser.end();
+  return foldWhitespace(out.join(""));
+}
+
+/** Decodes HTML entities in text that is not HTML (titles, names). */
+export function decodeEntities(text: string): string {
+  return text.includes("&") ? decodeHTML(text) : text;
+}
+
+// UTF-8 bytes read as windows-1252 leave these pairs ("â€™" for ’, "Ã©" for é).
+const MOJIBAKE = /[ÂÃâ][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]/;
+
+function undoDoubleEncoding(text: string): string {
+  if (!MOJIBAKE.test(text)) return text;
+  const bytes = iconv.encode(text, "windows-1252");
+  const repaired = bytes.toString("utf8");
+  // Only keep the repair when every byte sequence was valid UTF-8 and it got shorter.
+  return repaired.includes("\ufffd") || repaired.length >= text.length ? text : repaired;
+}
+
+/** U+FFFD stands where a dash or a quote was lost in transit; put back the likely character. */
+function replaceLostPunctuation(text: string): string {
+  if (!text.includes("\ufffd")) return text;
+  return text
+    .replace(/([A-Za-z])\ufffd(s|t|d|m|ll|re|ve)\b/g, "$1’$2")
+    .replace(/(\d)\ufffd(\d)/g, "$1–$2")
+    .replace(/(^|\s)\ufffd(\s)/g, "$1–$2")
+    .replace(/(^|[\s(])\ufffd(?=\S)/g, "$1“")
+    .replace(/(\S)\ufffd(?=[\s,.;:!?)]|$)/g, "$1”")
+    .replace(/\ufffd/g, "'");
+}
+
+/**
+ * Some feeds arrive with every full stop turned into "?" (`$1?5 trillion`, `U?S?`). A text with no
+ * full stop at all and a digit?digit or a letter?letter? run is taken to be such a text.
+ */
+function restoreFullStops(text: string): string {
+  if (text.includes(".") || !text.includes("?")) return text;
+  if (!/\d\?\d|\b[A-Z]\?[A-Z]\?|[a-z]\? [A-Z][a-z]/.test(text)) return text;
+  const questions = text.match(/\?/g)?.length ?? 0;
+  // A lone question in a headline ("Is this the end of cheap GPUs?") is a real question.
+  if (questions === 1 && /\?\s*$/.test(text) && !/\d\?\d/.test(text)) return text;
+  return text.replace(/\?/g, ".");
+}
+
+/** Repairs the common ways feed text gets mangled: mojibake, lost punctuation, lost full stops. */
+export function repairText(text: string): string {
+  return restoreFullStops(replaceLostPunctuation(undoDoubleEncoding(text)));
+}
+
+/** Feed text (maybe HTML) to clean, repaired plain text. */
+export function cleanText(input: string | undefined, maxLength = 100_000): string {
+  if (!input) return "";
+  const text = repairText(htmlToText(input));
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+}
+
+/** A one-line variant for titles, names and categories. */
+export function cleanLine(input: string | undefined, maxLength = 1_000): string {
+  return cleanText(input, maxLength).replace(/\s+/g, " ");
+}

@@ -1,0 +1,47 @@
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+export type LogFields = Record<string, string | number | boolean | null | undefined>;
+
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+function formatValue(value: string | number | boolean | null): string {
+  const text = String(value);
+  return /[\s"=]/.test(text) ? JSON.stringify(text) : text;
+}
+
+/**
+ * Logs to stderr (stdout stays free for command output and --json), as `key=value` text or,
+ * with LOG_FORMAT=json, one JSON object per line.
+ */
+export function createLogger(
+  level: LogLevel = (process.env.LOG_LEVEL as LogLevel | undefined) ?? "info",
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  json = process.env.LOG_FORMAT === "json",
+): Logger {
+  const threshold = ORDER[level] ?? ORDER.info;
+  const emit = (lvl: Exclude<LogLevel, "silent">, message: string, fields: LogFields = {}) => {
+    if (ORDER[lvl] < threshold) return;
+    const time = new Date().toISOString();
+    const defined = Object.entries(fields).filter(([, v]) => v !== undefined) as [string, string | number | boolean | null][];
+    if (json) {
+      write(JSON.stringify({ time, level: lvl, message, ...Object.fromEntries(defined) }));
+      return;
+    }
+    const tail = defined.map(([k, v]) => `${k}=${formatValue(v)}`).join(" ");
+    write(`${time} ${lvl.padEnd(5)} ${message}${tail ? ` ${tail}` : ""}`);
+  };
+  return {
+    debug: (m, f) => emit("debug", m, f),
+    info: (m, f) => emit("info", m, f),
+    warn: (m, f) => emit("warn", m, f),
+    error: (m, f) => emit("error", m, f),
+  };
+}
+
+export const silentLogger: Logger = createLogger("silent", () => {});

@@ -1,0 +1,174 @@
+import { canonicalUrl } from "../ingest/canonical.js";
+import type { NormalizedItem } from "../ingest/item.js";
+import type { Db } from "./db.js";
+
+export interface StoredItem {
+  id: number;
+  feedId: number | null;
+  guid: string;
+  url: string | null;
+  title: string;
+  summary: string;
+  author: string | null;
+  categories: string[];
+  publishedAt: string | null;
+  fetchedAt: string;
+  backfill: boolean;
+}
+
+export interface SearchHit extends StoredItem {
+  feedTitle: string | null;
+  /** Title with the matched words wrapped in [ ]. */
+  snippet: string;
+}
+
+export interface InsertResult {
+  /** Items stored for the first time. */
+  added: number[];
+  /** Items this feed had already given us. */
+  known: number;
+  /** Items another feed had already given us (same canonical URL): linked, not stored again. */
+  linked: number;
+}
+
+interface RawItem {
+  id: number;
+  feed_id: number | null;
+  guid: string;
+  url: string | null;
+  title: string;
+  summary: string;
+  author: string | null;
+  categories: string;
+  published_at: string | null;
+  fetched_at: string;
+  backfill: number;
+}
+
+function toItem(raw: RawItem): StoredItem {
+  return {
+    id: raw.id,
+    feedId: raw.feed_id,
+    guid: raw.guid,
+    url: raw.url,
+    title: raw.title,
+    summary: raw.summary,
+    author: raw.author,
+    categories: JSON.parse(raw.categories) as string[],
+    publishedAt: raw.published_at,
+    fetchedAt: raw.fetched_at,
+    backfill: raw.backfill === 1,
+  };
+}
+
+/** Turns what a user typed into an FTS5 query: every word must match, the last as a prefix. */
+export function toFtsQuery(words: string): string | undefined {
+  const tokens = words
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, 16);
+  if (tokens.length === 0) return undefined;
+  return tokens.map((t, i) => (i === tokens.length - 1 && t.length >= 3 ? `"${t}"*` : `"${t}"`)).join(" ");
+}
+
+export class ItemStore {
+  private readonly findSource;
+  private readonly findCanonical;
+  private readonly insertItem;
+  private readonly insertSource;
+
+  constructor(private readonly db: Db) {
+    this.findSource = db.prepare("SELECT item_id FROM item_sources WHERE feed_id = ? AND guid = ?").pluck();
+    this.findCanonical = db.prepare("SELECT id FROM items WHERE canonical_url = ?").pluck();
+    this.insertItem = db.prepare(
+      `INSERT INTO items (feed_id, guid, url, canonical_url, title, summary, content, author, categories, enclosures, published_at, fetched_at, backfill)
+       VALUES (@feedId, @guid, @url, @canonical, @title, @summary, @content, @author, @categories, @enclosures, @publishedAt, @fetchedAt, @backfill)`,
+    );
+    this.insertSource = db.prepare("INSERT OR IGNORE INTO item_sources (feed_id, guid, item_id) VALUES (?, ?, ?)");
+  }
+
+  /** Stores a feed's items in one transaction; each article lands once across all feeds. */
+  insert(feedId: number, items: NormalizedItem[], options: { now: Date; backfill: boolean }): InsertResult {
+    const result: InsertResult = { added: [], known: 0, linked: 0 };
+    const fetchedAt = options.now.toISOString();
+    this.db.transaction(() => {
+      for (const item of items) {
+        if (this.findSource.get(feedId, item.id) !== undefined) {
+          result.known++;
+          continue;
+        }
+        const canonical = canonicalUrl(item.url);
+        const existing = canonical ? (this.findCanonical.get(canonical) as number | undefined) : undefined;
+        if (existing !== undefined) {
+          this.insertSource.run(feedId, item.id, existing);
+          result.linked++;
+          continue;
+        }
+        const info = this.insertItem.run({
+          feedId,
+          guid: item.id,
+          url: item.url ?? null,
+          canonical: canonical ?? null,
+          title: item.title,
+          summary: item.summary,
+          content: item.content,
+          author: item.author ?? null,
+          categories: JSON.stringify(item.categories),
+          enclosures: JSON.stringify(item.enclosures),
+          publishedAt: item.publishedAt ?? null,
+          fetchedAt,
+          backfill: options.backfill ? 1 : 0,
+        });
+        const id = Number(info.lastInsertRowid);
+        this.insertSource.run(feedId, item.id, id);
+        result.added.push(id);
+      }
+    })();
+    return result;
+  }
+
+  count(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM items").get() as { n: number }).n;
+  }
+
+  byId(id: number): StoredItem | undefined {
+    const raw = this.db.prepare("SELECT * FROM items WHERE id = ?").get(id) as RawItem | undefined;
+    return raw && toItem(raw);
+  }
+
+  /** Newest first by publication (or fetch) time. */
+  latest(limit: number): StoredItem[] {
+    return (
+      this.db
+        .prepare("SELECT * FROM items ORDER BY coalesce(published_at, fetched_at) DESC, id DESC LIMIT ?")
+        .all(limit) as RawItem[]
+    ).map(toItem);
+  }
+
+  /** Full-text search over title and summary, best match first, newer first among equals. */
+  search(words: string, limit = 20): SearchHit[] {
+    const query = toFtsQuery(words);
+    if (!query) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT i.*, f.title AS feed_title, highlight(items_fts, 0, '[', ']') AS snippet
+           FROM items_fts JOIN items i ON i.id = items_fts.rowid LEFT JOIN feeds f ON f.id = i.feed_id
+          WHERE items_fts MATCH ?
+          ORDER BY bm25(items_fts, 4.0, 1.0), coalesce(i.published_at, i.fetched_at) DESC
+          LIMIT ?`,
+      )
+      .all(query, limit) as (RawItem & { feed_title: string | null; snippet: string })[];
+    return rows.map((raw) => ({ ...toItem(raw), feedTitle: raw.feed_title, snippet: raw.snippet }));
+  }
+
+  /** Deletes items published (or, undated, fetched) before the cutoff. Returns how many. */
+  purgeBefore(cutoff: Date): number {
+    const info = this.db
+      .prepare("DELETE FROM items WHERE coalesce(published_at, fetched_at) < ?")
+      .run(cutoff.toISOString());
+    return info.changes;
+  }
+}

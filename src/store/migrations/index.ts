@@ -1,0 +1,80 @@
+/**
+ * Versioned schema changes, applied in order inside one transaction each. PRAGMA user_version
+ * holds the number of the last one applied. Never edit a released migration: add a new one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: "feeds, items, item sources and full-text search",
+    sql: `
+      CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        site_url TEXT,
+        status TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'failing', 'disabled')),
+        last_error TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        etag TEXT,
+        last_modified TEXT,
+        interval_minutes INTEGER,
+        last_polled_at TEXT,
+        last_success_at TEXT,
+        next_poll_at TEXT,
+        backfilled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX feeds_due ON feeds (status, next_poll_at);
+
+      CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        feed_id INTEGER REFERENCES feeds (id) ON DELETE SET NULL,
+        guid TEXT NOT NULL,
+        url TEXT,
+        canonical_url TEXT,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        content TEXT NOT NULL,
+        author TEXT,
+        categories TEXT NOT NULL DEFAULT '[]',
+        enclosures TEXT NOT NULL DEFAULT '[]',
+        published_at TEXT,
+        fetched_at TEXT NOT NULL,
+        backfill INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE UNIQUE INDEX items_canonical_url ON items (canonical_url) WHERE canonical_url IS NOT NULL;
+      CREATE INDEX items_published_at ON items (published_at);
+      CREATE INDEX items_fetched_at ON items (fetched_at);
+
+      -- Which feed carried which item under which guid: an item seen in two feeds has two rows.
+      CREATE TABLE item_sources (
+        feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        guid TEXT NOT NULL,
+        item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+        PRIMARY KEY (feed_id, guid)
+      ) WITHOUT ROWID;
+      CREATE INDEX item_sources_item ON item_sources (item_id);
+
+      CREATE VIRTUAL TABLE items_fts USING fts5 (
+        title, summary, content = 'items', content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+        INSERT INTO items_fts (rowid, title, summary) VALUES (new.id, new.title, new.summary);
+      END;
+      CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+        INSERT INTO items_fts (items_fts, rowid, title, summary) VALUES ('delete', old.id, old.title, old.summary);
+      END;
+      CREATE TRIGGER items_fts_update AFTER UPDATE OF title, summary ON items BEGIN
+        INSERT INTO items_fts (items_fts, rowid, title, summary) VALUES ('delete', old.id, old.title, old.summary);
+        INSERT INTO items_fts (rowid, title, summary) VALUES (new.id, new.title, new.summary);
+      END;
+    `,
+  },
+];
