@@ -28,7 +28,10 @@ export function createLogger(
   const emit = (lvl: Exclude<LogLevel, "silent">, message: string, fields: LogFields = {}) => {
     if (ORDER[lvl] < threshold) return;
     const time = new Date().toISOString();
-    const defined = Object.entries(fields).filter(([, v]) => v !== undefined) as [string, string | number | boolean | null][];
+    const defined = Object.entries(fields).filter(([, v]) => v !== undefined) as [
+      string,
+      string | number | boolean | null,
+    ][];
     if (json) {
       write(JSON.stringify({ time, level: lvl, message, ...Object.fromEntries(defined) }));
       return;

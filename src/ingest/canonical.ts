@@ -1,4 +1,5 @@
-const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|ref|ref_src|cmpid|ncid|sr_share|guccounter|taid|ito)$/i;
+const TRACKING =
+  /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|ref|ref_src|cmpid|ncid|sr_share|guccounter|taid|ito)$/i;
 
 /**
  * The key under which one article is stored once, whatever feed or tracking link it came

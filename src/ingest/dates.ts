@@ -1,13 +1,44 @@
 const MONTHS: Record<string, number> = {
-  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11,
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  sept: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
 };
 
 // RFC 822 names plus the US zones that feeds still use.
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  bst: 60, cet: 60, cest: 120, ist: 330, jst: 540, aest: 600, aedt: 660,
-  a: -60, m: -720, n: 60, y: 720,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  ist: 330,
+  jst: 540,
+  aest: 600,
+  aedt: 660,
+  a: -60,
+  m: -720,
+  n: 60,
+  y: 720,
 };
 
 function zoneOffsetMinutes(zone: string | undefined): number | undefined {
@@ -21,11 +52,19 @@ function zoneOffsetMinutes(zone: string | undefined): number | undefined {
 }
 
 function build(
-  year: number, month: number, day: number, hour: number, minute: number, second: number,
-  millis: number, offsetMinutes: number,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  millis: number,
+  offsetMinutes: number,
 ): Date | undefined {
-  if (month < 0 || month > 11 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return undefined;
-  const time = Date.UTC(year, month, day, hour, minute, Math.min(second, 59), millis) - offsetMinutes * 60_000;
+  if (month < 0 || month > 11 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60)
+    return undefined;
+  const time =
+    Date.UTC(year, month, day, hour, minute, Math.min(second, 59), millis) - offsetMinutes * 60_000;
   const date = new Date(time);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
@@ -40,8 +79,14 @@ function parseIso(text: string): Date | undefined {
   if (offset === undefined) return undefined;
   const millis = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
   return build(
-    Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1),
-    Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), millis, offset,
+    Number(m[1]),
+    Number(m[2] ?? 1) - 1,
+    Number(m[3] ?? 1),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    millis,
+    offset,
   );
 }
 
@@ -53,8 +98,14 @@ const MONTH_FIRST =
   /^(?:[a-z]{2,9}\.?,?\s*)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:[\sT,]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap]m))?)?\s*([a-z]{1,5}|[+-]\d{2}:?\d{2})?/i;
 
 function fromParts(
-  dayText: string, monthText: string, yearText: string, hourText?: string, minuteText?: string,
-  secondText?: string, meridiem?: string, zoneText?: string,
+  dayText: string,
+  monthText: string,
+  yearText: string,
+  hourText?: string,
+  minuteText?: string,
+  secondText?: string,
+  meridiem?: string,
+  zoneText?: string,
 ): Date | undefined {
   const month = MONTHS[monthText.toLowerCase().slice(0, monthText.toLowerCase().startsWith("sept") ? 4 : 3)];
   if (month === undefined) return undefined;
@@ -68,7 +119,16 @@ function fromParts(
   }
   const zone = zoneText?.replace(/[()]/g, "");
   const offset = zoneOffsetMinutes(zone);
-  return build(year, month, Number(dayText), hour, Number(minuteText ?? 0), Number(secondText ?? 0), 0, offset ?? 0);
+  return build(
+    year,
+    month,
+    Number(dayText),
+    hour,
+    Number(minuteText ?? 0),
+    Number(secondText ?? 0),
+    0,
+    offset ?? 0,
+  );
 }
 
 /**

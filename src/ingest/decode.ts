@@ -7,7 +7,8 @@ function charsetFromContentType(contentType: string | undefined): string | undef
 
 function charsetFromBom(bytes: Buffer): string | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes[2] === 0 && bytes[3] === 0 ? "utf-32le" : "utf-16le";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return bytes[2] === 0 && bytes[3] === 0 ? "utf-32le" : "utf-16le";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
   if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return "utf-32be";
   return undefined;
@@ -21,7 +22,9 @@ function charsetFromLayout(bytes: Buffer): string | undefined {
 }
 
 function charsetFromDeclaration(bytes: Buffer, layout: string | undefined): string | undefined {
-  const head = layout ? iconv.decode(bytes.subarray(0, 512), layout) : bytes.subarray(0, 512).toString("latin1");
+  const head = layout
+    ? iconv.decode(bytes.subarray(0, 512), layout)
+    : bytes.subarray(0, 512).toString("latin1");
   const m = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   return m?.[1]?.toLowerCase();
 }

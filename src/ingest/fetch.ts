@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { Agent, request } from "undici";
 import { decodeBody } from "./decode.js";
@@ -57,10 +57,13 @@ function describeMs(ms: number): string {
 }
 
 function httpFailure(status: number, retryAfterMs: number | undefined): FeedError {
-  const later = retryAfterMs !== undefined ? `; the server asks us to retry in ${describeMs(retryAfterMs)}` : "";
+  const later =
+    retryAfterMs !== undefined ? `; the server asks us to retry in ${describeMs(retryAfterMs)}` : "";
   if (status === 404) return new FeedError("the feed was not found (HTTP 404)", { status });
-  if (status === 410) return new FeedError("the feed is gone for good (HTTP 410)", { status, permanent: true });
-  if (status === 401 || status === 403) return new FeedError(`the server denied access (HTTP ${status})`, { status });
+  if (status === 410)
+    return new FeedError("the feed is gone for good (HTTP 410)", { status, permanent: true });
+  if (status === 401 || status === 403)
+    return new FeedError(`the server denied access (HTTP ${status})`, { status });
   if (status === 429) {
     return new FeedError(`the server is rate-limiting us (HTTP 429)${later}`, { status, retryAfterMs });
   }
@@ -78,29 +81,56 @@ function networkFailure(error: unknown, url: URL, timeoutMs: number): FeedError 
     return refusedFailure(refused.host, refused.address);
   }
   const code = cause.code ?? err.code;
-  if (err.name === "TimeoutError" || err.name === "AbortError" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
+  if (
+    err.name === "TimeoutError" ||
+    err.name === "AbortError" ||
+    code === "UND_ERR_HEADERS_TIMEOUT" ||
+    code === "UND_ERR_BODY_TIMEOUT"
+  ) {
     return new FeedError(`the server did not answer within ${describeMs(timeoutMs)}`);
   }
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new FeedError(`the host ${url.hostname} could not be found (DNS)`);
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+    return new FeedError(`the host ${url.hostname} could not be found (DNS)`);
   if (code === "ECONNREFUSED") return new FeedError(`${url.host} refused the connection`);
-  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return new FeedError(`${url.host} closed the connection`);
-  if (code?.startsWith("ERR_TLS") || code?.includes("CERT")) return new FeedError(`the TLS certificate of ${url.hostname} is not valid (${code})`);
-  if (code === "Z_DATA_ERROR" || code === "Z_BUF_ERROR" || code === "ERR_BROTLI_DECOMPRESSION_FAILED" || code === "ERR__ERROR_FORMAT_PADDING_1") {
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET")
+    return new FeedError(`${url.host} closed the connection`);
+  if (code?.startsWith("ERR_TLS") || code?.includes("CERT"))
+    return new FeedError(`the TLS certificate of ${url.hostname} is not valid (${code})`);
+  if (
+    code === "Z_DATA_ERROR" ||
+    code === "Z_BUF_ERROR" ||
+    code === "ERR_BROTLI_DECOMPRESSION_FAILED" ||
+    code === "ERR__ERROR_FORMAT_PADDING_1"
+  ) {
     return new FeedError("the server sent a corrupt compressed body");
   }
   return new FeedError(`the request failed (${code ?? cause.message ?? String(error)})`);
 }
 
-function refusedFailure(host: string, address: string): FeedError {
+export function refusedFailure(host: string, address: string): FeedError {
+  const what =
+    host === address
+      ? `the address ${address} is private`
+      : `the host ${host} resolves to the private address ${address}`;
   return new FeedError(
-    `${host} resolves to the private address ${address}, which infrawire refuses; set INFRAWIRE_ALLOW_PRIVATE_FEEDS=1 or list the range in network.allowedPrivateNetworks to allow it`,
+    `${what}, which infrawire refuses; set INFRAWIRE_ALLOW_PRIVATE_FEEDS=1 or list the range in network.allowedPrivateNetworks to allow it`,
     { permanent: true },
   );
 }
 
 class TooLargeError extends Error {}
 
-async function readCapped(body: Readable, encoding: string | undefined, maxBytes: number): Promise<{ bytes: Buffer; wire: number }> {
+/** Drops a response body we will not read. undici reports the abort as an error event: swallow it. */
+function discard(body: Readable): void {
+  body.on("error", () => {});
+  body.destroy();
+}
+
+async function readCapped(
+  body: Readable,
+  encoding: string | undefined,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; wire: number }> {
   let wire = 0;
   body.on("data", (chunk: Buffer) => {
     wire += chunk.length;
@@ -122,8 +152,11 @@ async function readCapped(body: Readable, encoding: string | undefined, maxBytes
       chunks.push(buf);
     }
   } finally {
-    body.destroy();
-    if (stream !== body) stream.destroy();
+    discard(body);
+    if (stream !== body) {
+      stream.on("error", () => {});
+      stream.destroy();
+    }
   }
   return { bytes: Buffer.concat(chunks, total), wire };
 }
@@ -159,9 +192,12 @@ export class FeedFetcher {
       throw new FeedError(`"${raw}" is not a valid URL`, { permanent: true });
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
-      throw new FeedError(`only http and https URLs can be fetched, not ${url.protocol.replace(":", "")}`, { permanent: true });
+      throw new FeedError(`only http and https URLs can be fetched, not ${url.protocol.replace(":", "")}`, {
+        permanent: true,
+      });
     }
-    if (url.username || url.password) throw new FeedError("URLs with a user name or password are refused", { permanent: true });
+    if (url.username || url.password)
+      throw new FeedError("URLs with a user name or password are refused", { permanent: true });
     const host = url.hostname.replace(/^\[|\]$/g, "");
     if (isIP(host) !== 0 && !this.isAllowed(host)) throw refusedFailure(host, host);
     return url;
@@ -177,7 +213,8 @@ export class FeedFetcher {
     for (let hop = 0; ; hop++) {
       const headers: Record<string, string> = {
         "user-agent": userAgent,
-        accept: "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+        accept:
+          "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
         "accept-encoding": "gzip, deflate, br",
       };
       // Validators belong to the original resource; another origin must not see them.
@@ -193,9 +230,12 @@ export class FeedFetcher {
       }
       const { statusCode, headers: resHeaders, body } = response;
       if (statusCode >= 300 && statusCode < 400 && statusCode !== 304) {
-        body.destroy();
+        discard(body);
         const location = header(resHeaders, "location");
-        if (!location) throw new FeedError(`the server answered HTTP ${statusCode} without a Location`, { status: statusCode });
+        if (!location)
+          throw new FeedError(`the server answered HTTP ${statusCode} without a Location`, {
+            status: statusCode,
+          });
         let next: URL;
         try {
           next = new URL(location, url);
@@ -203,10 +243,13 @@ export class FeedFetcher {
           throw new FeedError(`the server redirected to an invalid URL (${location.slice(0, 100)})`);
         }
         if (next.protocol !== "http:" && next.protocol !== "https:") {
-          throw new FeedError(`the server redirected to a ${next.protocol.replace(":", "")} URL, which is refused`);
+          throw new FeedError(
+            `the server redirected to a ${next.protocol.replace(":", "")} URL, which is refused`,
+          );
         }
         if (seen.has(next.href)) throw new FeedError(`the server redirects in a loop (back to ${next.href})`);
-        if (hop + 1 > maxRedirects) throw new FeedError(`the server redirected more than ${maxRedirects} times`);
+        if (hop + 1 > maxRedirects)
+          throw new FeedError(`the server redirected more than ${maxRedirects} times`);
         seen.add(next.href);
         url = this.checkUrl(next.href);
         continue;
@@ -215,23 +258,24 @@ export class FeedFetcher {
       const lastModified = header(resHeaders, "last-modified");
       const validators = { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
       if (statusCode === 304) {
-        body.destroy();
+        discard(body);
         return { kind: "not_modified", url: url.href, ...validators };
       }
       if (statusCode !== 200 && statusCode !== 203) {
-        body.destroy();
+        discard(body);
         throw httpFailure(statusCode, parseRetryAfter(header(resHeaders, "retry-after")));
       }
       const declared = Number(header(resHeaders, "content-length"));
       if (Number.isFinite(declared) && declared > maxBytes) {
-        body.destroy();
+        discard(body);
         throw new FeedError(`the feed is larger than the ${describeBytes(maxBytes)} limit`);
       }
       let read: { bytes: Buffer; wire: number };
       try {
         read = await readCapped(body, header(resHeaders, "content-encoding"), maxBytes);
       } catch (error) {
-        if (error instanceof TooLargeError) throw new FeedError(`the feed is larger than the ${describeBytes(maxBytes)} limit`);
+        if (error instanceof TooLargeError)
+          throw new FeedError(`the feed is larger than the ${describeBytes(maxBytes)} limit`);
         throw networkFailure(error, url, timeoutMs);
       }
       const contentType = header(resHeaders, "content-type");

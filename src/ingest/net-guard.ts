@@ -4,12 +4,29 @@ import { BlockList, isIP } from "node:net";
 // Loopback, private, link-local (cloud metadata lives at 169.254.169.254), CGNAT, multicast and
 // reserved ranges: a feed URL must never reach into the network the bot runs in.
 const PRIVATE_V4 = [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16],
-  ["172.16.0.0", 12], ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
-  ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
 ] as const;
 const PRIVATE_V6 = [
-  ["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["2001:db8::", 32], ["64:ff9b:1::", 48],
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+  ["2001:db8::", 32],
+  ["64:ff9b:1::", 48],
 ] as const;
 
 const privateRanges = new BlockList();
@@ -68,19 +85,30 @@ export class RefusedAddressError extends Error {
   }
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * A `lookup` for net.connect that drops refused addresses after DNS resolution, so that a name
  * that resolves to 127.0.0.1 (or is re-pointed there later) cannot reach a private service.
  */
 export function guardedLookup(isAllowed: (address: string) => boolean) {
-  return (hostname: string, options: { all?: boolean; family?: number | string }, callback: LookupCallback) => {
+  return (
+    hostname: string,
+    options: { all?: boolean; family?: number | string },
+    callback: LookupCallback,
+  ) => {
     dnsLookup(hostname, { ...options, all: true } as { all: true }, (error, addresses) => {
       if (error) return callback(error, options.all ? [] : "", undefined);
       const usable = addresses.filter((a) => isAllowed(a.address));
       if (usable.length === 0) {
-        const refused = new RefusedAddressError(hostname, addresses[0]?.address ?? "?") as NodeJS.ErrnoException;
+        const refused = new RefusedAddressError(
+          hostname,
+          addresses[0]?.address ?? "?",
+        ) as NodeJS.ErrnoException;
         refused.code = "EREFUSEDADDRESS";
         return callback(refused, options.all ? [] : "", undefined);
       }

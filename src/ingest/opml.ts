@@ -39,7 +39,11 @@ export function parseOpml(text: string, source = "the OPML file"): OpmlFeed[] {
   );
   parser.write(text);
   parser.end();
-  if (!sawOpml) throw new UserError(`${source} is not an OPML file (no <opml> element).`, "export your feeds as OPML and try again");
+  if (!sawOpml)
+    throw new UserError(
+      `${source} is not an OPML file (no <opml> element).`,
+      "export your feeds as OPML and try again",
+    );
   return feeds;
 }
 

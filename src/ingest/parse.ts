@@ -51,9 +51,26 @@ function tagNameProcessor(xml: string): (name: string) => string {
 }
 
 const RAW_ITEM_FIELDS = [
-  "$", "title", "link", "guid", "id", "description", "summary", "content", "content:encoded",
-  "category", "enclosure", "author", "dc:creator", "pubDate", "dc:date", "iw:published", "iw:updated",
-  "atom:link", "media:content", "dc:subject",
+  "$",
+  "title",
+  "link",
+  "guid",
+  "id",
+  "description",
+  "summary",
+  "content",
+  "content:encoded",
+  "category",
+  "enclosure",
+  "author",
+  "dc:creator",
+  "pubDate",
+  "dc:date",
+  "iw:published",
+  "iw:updated",
+  "atom:link",
+  "media:content",
+  "dc:subject",
 ];
 const RAW_FEED_FIELDS = ["$", "title", "link", "atom:link"];
 
@@ -65,6 +82,12 @@ function nodes(record: XmlRecord, name: string): XmlNode[] {
   const value = record[`raw:${name}`];
   if (value === undefined || value === null) return [];
   return (Array.isArray(value) ? value : [value]) as XmlNode[];
+}
+
+/** The attributes of the element a record was read from (copied by the "$" custom field). */
+function ownAttrs(record: XmlRecord): Record<string, string> {
+  const value = record["raw:$"];
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, string>) : {};
 }
 
 function attrs(node: XmlNode | undefined): Record<string, string> {
@@ -118,7 +141,8 @@ function resolveUrl(href: string | undefined, base: string | undefined): string 
 }
 
 function baseFor(node: XmlNode | XmlRecord | undefined, parentBase: string | undefined): string | undefined {
-  const own = node && typeof node === "object" ? (node as { $?: Record<string, string> }).$?.["xml:base"] : undefined;
+  const own =
+    node && typeof node === "object" ? (node as { $?: Record<string, string> }).$?.["xml:base"] : undefined;
   if (!own) return parentBase;
   return resolveUrl(own, parentBase) ?? parentBase;
 }
@@ -220,15 +244,18 @@ function hash(text: string): string {
 }
 
 function normalizeItem(record: XmlRecord, feedBase: string | undefined, now: Date): NormalizedItem {
-  const base = baseFor(nodes(record, "$")[0] as XmlRecord | undefined, feedBase);
+  const base = baseFor({ $: ownAttrs(record) }, feedBase);
   const titleNode = nodes(record, "title")[0];
   const title = nodeText(titleNode, "line", true);
 
   const guidNode = nodes(record, "guid")[0];
-  const guid = guidNode === undefined ? undefined : (typeof guidNode === "string" ? guidNode : (guidNode._ ?? "")).trim();
+  const guid =
+    guidNode === undefined
+      ? undefined
+      : (typeof guidNode === "string" ? guidNode : (guidNode._ ?? "")).trim();
   const guidIsPermalink = guidNode !== undefined && attrs(guidNode).isPermaLink?.toLowerCase() !== "false";
   const atomId = firstText(record, "id");
-  const about = attrs(nodes(record, "$")[0] as XmlNode | undefined)["rdf:about"];
+  const about = ownAttrs(record)["rdf:about"];
 
   let url = pickLink([...nodes(record, "link"), ...nodes(record, "atom:link")], base);
   if (!url && guid && guidIsPermalink) url = resolveUrl(guid, base);
@@ -242,7 +269,12 @@ function normalizeItem(record: XmlRecord, feedBase: string | undefined, now: Dat
   const published = firstDate(record, now, "iw:published", "pubDate", "dc:date", "iw:updated");
   const updated = firstDate(record, now, "iw:updated");
 
-  const id = (guid || atomId || url || (title || summary ? `sha256:${hash(`${title}\n${published ?? ""}\n${summary.slice(0, 200)}`)}` : "")).slice(0, 2_000);
+  const id = (
+    guid ||
+    atomId ||
+    url ||
+    (title || summary ? `sha256:${hash(`${title}\n${published ?? ""}\n${summary.slice(0, 200)}`)}` : "")
+  ).slice(0, 2_000);
 
   const item: NormalizedItem = {
     id,
@@ -290,7 +322,7 @@ export async function parseFeed(text: string, options: ParseOptions = {}): Promi
     }
     throw new FeedError(`the feed is not well-formed XML (${message.slice(0, 160)})`);
   }
-  const feedBase = baseFor(nodes(feed, "$")[0] as XmlRecord | undefined, options.url);
+  const feedBase = baseFor({ $: ownAttrs(feed) }, options.url);
   const link = pickLink([...nodes(feed, "link"), ...nodes(feed, "atom:link")], feedBase);
   const items = (feed.items ?? [])
     .slice(0, options.maxItems ?? 1_000)

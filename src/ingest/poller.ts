@@ -2,9 +2,9 @@ import type { Logger } from "../log.js";
 import type { FeedRow, FeedStore } from "../store/feeds.js";
 import type { ItemStore } from "../store/items.js";
 import { FeedError } from "./errors.js";
-import type { FeedSource } from "./sources.js";
 import { runWithLimits } from "./limits.js";
 import { parseFeed } from "./parse.js";
+import type { FeedSource } from "./sources.js";
 
 export interface PollSettings {
   intervalMinutes: number;
@@ -43,12 +43,15 @@ const MINUTE = 60_000;
 /** Exponential backoff: base x 2^(n-1) after the n-th failure in a row, capped. */
 export function backoffMs(failures: number, settings: PollSettings): number {
   const exponent = Math.min(Math.max(failures - 1, 0), 30);
-  return Math.min(settings.backoffBaseMinutes * MINUTE * 2 ** exponent, settings.backoffMaxHours * 60 * MINUTE);
+  return Math.min(
+    settings.backoffBaseMinutes * MINUTE * 2 ** exponent,
+    settings.backoffMaxHours * 60 * MINUTE,
+  );
 }
 
 function hostOf(url: string): string {
   try {
-    return new URL(url).host.toLowerCase();
+    return new URL(url).hostname.toLowerCase();
   } catch {
     return url;
   }
@@ -73,7 +76,9 @@ export class Poller {
   }
 
   /** One cycle over the due feeds (all enabled feeds with `force`). Never throws for a feed's failure. */
-  runCycle(options: { force?: boolean; onFeed?: (result: FeedPollResult) => void } = {}): Promise<CycleReport> {
+  runCycle(
+    options: { force?: boolean; onFeed?: (result: FeedPollResult) => void } = {},
+  ): Promise<CycleReport> {
     // Two overlapping cycles would fetch the same feeds twice; the second caller shares the first.
     this.running ??= this.cycle(options).finally(() => {
       this.running = undefined;
@@ -81,7 +86,10 @@ export class Poller {
     return this.running;
   }
 
-  private async cycle(options: { force?: boolean; onFeed?: (result: FeedPollResult) => void }): Promise<CycleReport> {
+  private async cycle(options: {
+    force?: boolean;
+    onFeed?: (result: FeedPollResult) => void;
+  }): Promise<CycleReport> {
     const started = Date.now();
     const due = this.deps.feeds.due(this.clock(), options.force ?? false);
     const report: CycleReport = {
@@ -96,18 +104,27 @@ export class Poller {
       results: [],
     };
     const { concurrency, perHost } = this.deps.settings;
-    await runWithLimits(due, { concurrency, perKey: perHost, key: (feed) => hostOf(feed.url) }, async (feed) => {
-      const result = await this.pollFeed(feed, report);
-      report.results.push(result);
-      report[result.outcome]++;
-      report.itemsAdded += result.added;
-      options.onFeed?.(result);
-    });
+    await runWithLimits(
+      due,
+      { concurrency, perKey: perHost, key: (feed) => hostOf(feed.url) },
+      async (feed) => {
+        const result = await this.pollFeed(feed, report);
+        report.results.push(result);
+        report[result.outcome]++;
+        report.itemsAdded += result.added;
+        options.onFeed?.(result);
+      },
+    );
     report.durationMs = Date.now() - started;
     return report;
   }
 
-  private async pollFeed(feed: FeedRow, report: CycleReport): Promise<FeedPollResult> {
+  /** Polls one feed now, whatever its schedule (used right after `feeds add`). */
+  async pollOne(feed: FeedRow): Promise<FeedPollResult> {
+    return this.pollFeed(feed, { freshItemIds: [] });
+  }
+
+  private async pollFeed(feed: FeedRow, report: Pick<CycleReport, "freshItemIds">): Promise<FeedPollResult> {
     const { feeds, items, fetcher, settings, log } = this.deps;
     const base = { feedId: feed.id, url: feed.url };
     try {
@@ -116,7 +133,9 @@ export class Poller {
         lastModified: feed.lastModified ?? undefined,
       });
       const now = this.clock();
-      const nextPollAt = new Date(now.getTime() + (feed.intervalMinutes ?? settings.intervalMinutes) * MINUTE).toISOString();
+      const nextPollAt = new Date(
+        now.getTime() + (feed.intervalMinutes ?? settings.intervalMinutes) * MINUTE,
+      ).toISOString();
       if (fetched.kind === "not_modified") {
         feeds.recordSuccess(feed.id, { ...fetched, polledAt: now.toISOString(), nextPollAt });
         log.debug("feed unchanged", { feed: feed.id, url: feed.url });
@@ -144,7 +163,11 @@ export class Poller {
         seenElsewhere: stored.linked,
         backfill,
       });
-      return { ...base, outcome: stored.added.length > 0 ? "updated" : "unchanged", added: stored.added.length };
+      return {
+        ...base,
+        outcome: stored.added.length > 0 ? "updated" : "unchanged",
+        added: stored.added.length,
+      };
     } catch (error) {
       return this.recordFailure(feed, error);
     }
@@ -154,14 +177,18 @@ export class Poller {
     const { feeds, settings, log } = this.deps;
     const now = this.clock();
     const failure =
-      error instanceof FeedError ? error : new FeedError(`unexpected error (${(error as Error)?.message ?? String(error)})`);
-    if (!(error instanceof FeedError)) log.error("unexpected poll error", { feed: feed.id, stack: (error as Error)?.stack });
+      error instanceof FeedError
+        ? error
+        : new FeedError(`unexpected error (${(error as Error)?.message ?? String(error)})`);
+    if (!(error instanceof FeedError))
+      log.error("unexpected poll error", { feed: feed.id, stack: (error as Error)?.stack });
     const failures = feed.consecutiveFailures + 1;
     const wait = Math.max(backoffMs(failures, settings), failure.details.retryAfterMs ?? 0);
     const disable = failure.details.permanent === true || failures >= settings.disableAfterFailures;
-    const reason = disable && !failure.details.permanent
-      ? `${failure.reason} (disabled after ${failures} failures in a row)`
-      : failure.reason;
+    const reason =
+      disable && !failure.details.permanent
+        ? `${failure.reason} (disabled after ${failures} failures in a row)`
+        : failure.reason;
     feeds.recordFailure(feed.id, {
       error: reason,
       polledAt: now.toISOString(),
@@ -169,6 +196,12 @@ export class Poller {
       disable,
     });
     log.warn(disable ? "feed disabled" : "feed failed", { feed: feed.id, url: feed.url, reason, failures });
-    return { feedId: feed.id, url: feed.url, outcome: disable ? "disabled" : "failed", added: 0, error: reason };
+    return {
+      feedId: feed.id,
+      url: feed.url,
+      outcome: disable ? "disabled" : "failed",
+      added: 0,
+      error: reason,
+    };
   }
 }

@@ -21,7 +21,9 @@ export class SampleSource implements FeedSource {
   async fetch(url: string, conditions: FetchConditions = {}): Promise<FetchOutcome> {
     const name = url.slice(SAMPLE_SCHEME.length);
     if (name === "" || name !== basename(name) || name.startsWith(".")) {
-      throw new FeedError(`"${url}" is not a bundled sample; use a file name from feeds/samples/`, { permanent: true });
+      throw new FeedError(`"${url}" is not a bundled sample; use a file name from feeds/samples/`, {
+        permanent: true,
+      });
     }
     const path = join(this.dir, name);
     let modified: string;

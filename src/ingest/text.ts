@@ -3,11 +3,49 @@ import { Parser } from "htmlparser2";
 import iconv from "iconv-lite";
 
 const BLOCK_TAGS = new Set([
-  "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
-  "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
-  "section", "table", "td", "th", "tr", "ul",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "br",
+  "dd",
+  "div",
+  "dl",
+  "dt",
+  "figcaption",
+  "figure",
+  "footer",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "table",
+  "td",
+  "th",
+  "tr",
+  "ul",
 ]);
-const SKIPPED_TAGS = new Set(["script", "style", "noscript", "template", "head", "title", "iframe", "object"]);
+const SKIPPED_TAGS = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "head",
+  "title",
+  "iframe",
+  "object",
+]);
 
 /** Folds runs of white space (including NBSP) into single spaces, keeping paragraph breaks. */
 export function foldWhitespace(text: string): string {
@@ -53,11 +91,33 @@ export function decodeEntities(text: string): string {
 }
 
 // UTF-8 bytes read as windows-1252 leave these pairs ("â€™" for ’, "Ã©" for é).
-const MOJIBAKE = /[ÂÃâ][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]/;
+const MOJIBAKE =
+  /[ÂÃâ][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]/;
+
+// windows-1252 as the mis-decoder saw it: 0x80-0x9f are mostly punctuation, and the five
+// undefined bytes (0x81 0x8d 0x8f 0x90 0x9d) pass through as the C1 controls of the same number.
+const CP1252_BYTE = new Map<string, number>();
+for (let byte = 0x80; byte <= 0x9f; byte++) {
+  const char = iconv.decode(Buffer.from([byte]), "windows-1252");
+  CP1252_BYTE.set(char === "\ufffd" ? String.fromCharCode(byte) : char, byte);
+  CP1252_BYTE.set(String.fromCharCode(byte), byte);
+}
+
+function asCp1252Bytes(text: string): Buffer | undefined {
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    const byte = code < 0x80 || (code >= 0xa0 && code <= 0xff) ? code : CP1252_BYTE.get(char);
+    if (byte === undefined) return undefined;
+    bytes.push(byte);
+  }
+  return Buffer.from(bytes);
+}
 
 function undoDoubleEncoding(text: string): string {
   if (!MOJIBAKE.test(text)) return text;
-  const bytes = iconv.encode(text, "windows-1252");
+  const bytes = asCp1252Bytes(text);
+  if (!bytes) return text;
   const repaired = bytes.toString("utf8");
   // Only keep the repair when every byte sequence was valid UTF-8 and it got shorter.
   return repaired.includes("\ufffd") || repaired.length >= text.length ? text : repaired;

@@ -28,7 +28,9 @@ function readDeclaredEntities(subset: string): Map<string, string> {
   for (const m of subset.matchAll(declaration)) {
     const value = m[4] ?? m[5] ?? "";
     if (m[1] || m[3]) {
-      throw new FeedError("the feed declares external or parameter XML entities, which infrawire refuses for safety");
+      throw new FeedError(
+        "the feed declares external or parameter XML entities, which infrawire refuses for safety",
+      );
     }
     if (/[&%]/.test(value) || value.length > MAX_DECLARED_ENTITY_CHARS) {
       throw new FeedError(

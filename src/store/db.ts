@@ -47,7 +47,10 @@ export function openDatabase(path: string): Db {
     if (error instanceof UserError) throw error;
     const message = (error as Error).message;
     if (/file is not a database|malformed/i.test(message)) {
-      throw new UserError(`${path} is not an infrawire database (${message}).`, "set INFRAWIRE_DB to another path");
+      throw new UserError(
+        `${path} is not an infrawire database (${message}).`,
+        "set INFRAWIRE_DB to another path",
+      );
     }
     throw error;
   }

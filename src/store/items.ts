@@ -87,7 +87,9 @@ export class ItemStore {
       `INSERT INTO items (feed_id, guid, url, canonical_url, title, summary, content, author, categories, enclosures, published_at, fetched_at, backfill)
        VALUES (@feedId, @guid, @url, @canonical, @title, @summary, @content, @author, @categories, @enclosures, @publishedAt, @fetchedAt, @backfill)`,
     );
-    this.insertSource = db.prepare("INSERT OR IGNORE INTO item_sources (feed_id, guid, item_id) VALUES (?, ?, ?)");
+    this.insertSource = db.prepare(
+      "INSERT OR IGNORE INTO item_sources (feed_id, guid, item_id) VALUES (?, ?, ?)",
+    );
   }
 
   /** Stores a feed's items in one transaction; each article lands once across all feeds. */
@@ -96,6 +98,7 @@ export class ItemStore {
     const fetchedAt = options.now.toISOString();
     this.db.transaction(() => {
       for (const item of items) {
+        // A row with a NULL item_id is a purged item's tombstone: known, not news.
         if (this.findSource.get(feedId, item.id) !== undefined) {
           result.known++;
           continue;
@@ -164,11 +167,12 @@ export class ItemStore {
     return rows.map((raw) => ({ ...toItem(raw), feedTitle: raw.feed_title, snippet: raw.snippet }));
   }
 
-  /** Deletes items published (or, undated, fetched) before the cutoff. Returns how many. */
+  /**
+   * Deletes items fetched before the cutoff (fetch time, not publication time, so that a backfill
+   * of old articles is kept for the whole retention period). Their source rows stay as
+   * tombstones. Returns how many items were deleted.
+   */
   purgeBefore(cutoff: Date): number {
-    const info = this.db
-      .prepare("DELETE FROM items WHERE coalesce(published_at, fetched_at) < ?")
-      .run(cutoff.toISOString());
-    return info.changes;
+    return this.db.prepare("DELETE FROM items WHERE fetched_at < ?").run(cutoff.toISOString()).changes;
   }
 }

@@ -53,10 +53,12 @@ export const migrations: Migration[] = [
       CREATE INDEX items_fetched_at ON items (fetched_at);
 
       -- Which feed carried which item under which guid: an item seen in two feeds has two rows.
+      -- A purged item leaves its rows behind with item_id NULL, so that a feed that still lists
+      -- an old article does not bring it back as news.
       CREATE TABLE item_sources (
         feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
         guid TEXT NOT NULL,
-        item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+        item_id INTEGER REFERENCES items (id) ON DELETE SET NULL,
         PRIMARY KEY (feed_id, guid)
       ) WITHOUT ROWID;
       CREATE INDEX item_sources_item ON item_sources (item_id);

@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { type LoadedConfig, loadAppConfig } from "./config/load.js";
+import { UserError } from "./errors.js";
+import { FeedFetcher } from "./ingest/fetch.js";
+import { parseOpml } from "./ingest/opml.js";
+import { Poller } from "./ingest/poller.js";
+import { RoutedSource, SAMPLE_SCHEME } from "./ingest/sources.js";
+import { createLogger, type Logger } from "./log.js";
+import { projectRoot, samplesDir } from "./paths.js";
+import { type Db, openDatabase } from "./store/db.js";
+import { FeedStore } from "./store/feeds.js";
+import { ItemStore } from "./store/items.js";
+
+export interface App {
+  config: LoadedConfig;
+  db: Db;
+  feeds: FeedStore;
+  items: ItemStore;
+  fetcher: FeedFetcher;
+  poller: Poller;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  configDir?: string;
+  env?: NodeJS.ProcessEnv;
+  log?: Logger;
+  /** Use the separate demo database next to the configured one. */
+  demo?: boolean;
+  clock?: () => Date;
+}
+
+/** Composition root: config -> store -> fetcher -> poller. Adapters plug in on top. */
+export function createApp(options: AppOptions = {}): App {
+  const config = loadAppConfig({
+    ...(options.configDir ? { configDir: options.configDir } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
+  if (options.demo) config.databasePath = join(resolve(config.databasePath, ".."), "demo.db");
+  const log = options.log ?? createLogger();
+  const db = openDatabase(config.databasePath);
+  const feeds = new FeedStore(db);
+  const items = new ItemStore(db);
+  const fetcher = new FeedFetcher({
+    timeoutMs: config.poll.timeoutSeconds * 1000,
+    maxBytes: config.poll.maxBytes,
+    maxRedirects: config.poll.maxRedirects,
+    userAgent: config.poll.userAgent,
+    policy: {
+      allowPrivate: config.network.allowPrivate,
+      allowedNetworks: config.network.allowedPrivateNetworks,
+    },
+  });
+  const poller = new Poller({
+    feeds,
+    items,
+    fetcher: new RoutedSource(fetcher),
+    settings: config.poll,
+    log,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  return {
+    config,
+    db,
+    feeds,
+    items,
+    fetcher,
+    poller,
+    log,
+    async close() {
+      await fetcher.close();
+      db.close();
+    },
+  };
+}
+
+/** The OPML catalogue path from config, relative to the project root unless absolute. */
+export function catalogPath(config: LoadedConfig): string {
+  return isAbsolute(config.feedsOpml) ? config.feedsOpml : join(projectRoot(), config.feedsOpml);
+}
+
+/** Imports OPML feeds; returns how many were new. */
+export function importOpml(app: App, file: string, now = new Date()): { added: number; total: number } {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new UserError(`Cannot read ${file}.`, "check the path of the OPML file");
+  }
+  const outlines = parseOpml(text, file);
+  let added = 0;
+  for (const outline of outlines) {
+    if (app.feeds.add(outline.url, now, outline.title).created) added++;
+  }
+  return { added, total: outlines.length };
+}
+
+/** On a first start, seeds the feed list: the default catalogue, or the offline samples in demo mode. */
+export function seedFeeds(app: App, demo: boolean): number {
+  if (app.feeds.count() > 0) return 0;
+  if (demo) {
+    const files = readdirSync(samplesDir())
+      .filter((f) => f.endsWith(".xml"))
+      .sort();
+    for (const file of files) app.feeds.add(`${SAMPLE_SCHEME}${file}`, new Date());
+    return files.length;
+  }
+  return importOpml(app, catalogPath(app.config)).added;
+}

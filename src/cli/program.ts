@@ -1,0 +1,294 @@
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { type App, catalogPath, createApp, importOpml } from "../app.js";
+import { runDoctor } from "../doctor.js";
+import { UserError } from "../errors.js";
+import { vetFeedUrl } from "../ingest/add-feed.js";
+import { toOpml } from "../ingest/opml.js";
+import type { CycleReport } from "../ingest/poller.js";
+import { createLogger, type LogLevel } from "../log.js";
+import { runService } from "../service.js";
+import { formatTable, relativeTime } from "./text-table.js";
+
+/** Builds a fresh command tree (commander keeps parsed values, so one per run). */
+export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Command {
+  const program = new Command("infrawire")
+    .description("A news desk for the AI-infrastructure race: feeds in, deals and stories out.")
+    .version("0.1.0")
+    .option("--config-dir <dir>", "folder with infrawire.yaml and entities.yaml (default: ./config)")
+    .option("-v, --verbose", "log debug details to stderr")
+    .showHelpAfterError("(run `infrawire --help` for usage)");
+
+  function openApp(level: LogLevel = "warn", demo = false): App {
+    const opts = program.opts<{ configDir?: string; verbose?: boolean }>();
+    return createApp({
+      ...(opts.configDir ? { configDir: opts.configDir } : {}),
+      log: createLogger(opts.verbose ? "debug" : level),
+      demo,
+    });
+  }
+
+  async function withApp<T>(work: (app: App) => Promise<T> | T, level: LogLevel = "warn"): Promise<T> {
+    const app = openApp(level);
+    try {
+      return await work(app);
+    } finally {
+      await app.close();
+    }
+  }
+
+  function printCycle(report: CycleReport): void {
+    const secs = (report.durationMs / 1000).toFixed(1);
+    console.log(
+      `Polled ${report.feeds} feed${report.feeds === 1 ? "" : "s"} in ${secs} s: ${report.updated} with new items, ${report.unchanged} unchanged, ${report.failed} failed, ${report.disabled} disabled; ${report.itemsAdded} new items stored.`,
+    );
+    const failures = report.results.filter((r) => r.error);
+    for (const failure of failures.slice(0, 20)) console.log(`  ✗ ${failure.url}: ${failure.error}`);
+    if (failures.length > 20)
+      console.log(`  … and ${failures.length - 20} more (see \`infrawire feeds list\`)`);
+  }
+
+  program
+    .command("run")
+    .description(
+      "run the bot: poll feeds on schedule and answer in chat (the console when no chat token is set)",
+    )
+    .option("--demo", "use the bundled offline sample feeds and a separate demo database")
+    .option("--once", "run one poll cycle and exit")
+    .action(async (opts: { demo?: boolean; once?: boolean }) => {
+      const app = openApp("info", opts.demo ?? false);
+      await runService(app, { demo: opts.demo ?? false, once: opts.once ?? false });
+    });
+
+  program
+    .command("poll")
+    .description("poll the feeds that are due, store new items and exit")
+    .option("--once", "one cycle, then exit (the default)")
+    .option("--force", "poll every enabled feed now, ignoring schedules and backoff")
+    .option("--json", "print the cycle report as JSON")
+    .action(async (opts: { force?: boolean; json?: boolean }) => {
+      await withApp(async (app) => {
+        const report = await app.poller.runCycle({ force: opts.force ?? false });
+        if (opts.json) console.log(JSON.stringify(report, null, 2));
+        else printCycle(report);
+      });
+    });
+
+  const feeds = program.command("feeds").description("manage the feeds infrawire polls");
+
+  feeds
+    .command("add")
+    .description("add a feed (RSS or Atom URL) and poll it once")
+    .argument("<url>", "the feed URL, e.g. https://blogs.nvidia.com/feed/")
+    .option("--title <title>", "a display name until the feed provides its own")
+    .option("--no-poll", "store the feed without polling it now")
+    .action(async (url: string, opts: { title?: string; poll: boolean }) => {
+      await withApp(async (app) => {
+        const policy = {
+          allowPrivate: app.config.network.allowPrivate,
+          allowedNetworks: app.config.network.allowedPrivateNetworks,
+        };
+        const vetted = await vetFeedUrl(url, app.fetcher, policy);
+        const { feed, created } = app.feeds.add(vetted, new Date(), opts.title);
+        if (!created) {
+          console.log(`Feed ${feed.id} is already in the list: ${feed.title ?? feed.url}`);
+          return;
+        }
+        if (!opts.poll) {
+          console.log(`Added feed ${feed.id}: ${feed.url} (it will be polled on the next cycle).`);
+          return;
+        }
+        const result = await app.poller.pollOne(feed);
+        const after = app.feeds.byId(feed.id);
+        if (result.error) {
+          console.log(`Added feed ${feed.id}: ${feed.url}, but its first poll failed: ${result.error}.`);
+          console.log(`infrawire will retry it on schedule; \`infrawire feeds list\` shows its health.`);
+        } else {
+          console.log(`Added feed ${feed.id}: ${after?.title || feed.url} — ${result.added} items stored.`);
+        }
+      });
+    });
+
+  feeds
+    .command("remove")
+    .description("remove a feed by id or URL (its stored items stay)")
+    .argument("<url-or-id>")
+    .action(async (target: string) => {
+      await withApp((app) => {
+        const removed = app.feeds.remove(target.trim());
+        if (!removed)
+          throw new UserError(
+            `No feed matches "${target}".`,
+            "run `infrawire feeds list` to see ids and URLs",
+          );
+        console.log(`Removed feed ${removed.id}: ${removed.title ?? removed.url}`);
+      });
+    });
+
+  feeds
+    .command("enable")
+    .description("re-enable a disabled feed and poll it on the next cycle")
+    .argument("<id>")
+    .action(async (id: string) => {
+      await withApp((app) => {
+        const feed = /^\d+$/.test(id) ? app.feeds.byId(Number(id)) : app.feeds.byUrl(id);
+        if (!feed)
+          throw new UserError(`No feed matches "${id}".`, "run `infrawire feeds list` to see ids and URLs");
+        app.feeds.enable(feed.id);
+        console.log(`Enabled feed ${feed.id}: ${feed.title ?? feed.url}`);
+      });
+    });
+
+  feeds
+    .command("list")
+    .description("list feeds with their health")
+    .option("--json", "print JSON: [{ id, url, title, status, lastError, itemCount, lastPolledAt }]")
+    .action(async (opts: { json?: boolean }) => {
+      await withApp((app) => {
+        const rows = app.feeds.summaries();
+        if (opts.json) {
+          console.log(JSON.stringify(rows, null, 2));
+          return;
+        }
+        if (rows.length === 0) {
+          console.log(
+            "No feeds yet. Add one with `infrawire feeds add <url>` or `infrawire feeds import feeds/default.opml`.",
+          );
+          return;
+        }
+        const now = Date.now();
+        console.log(
+          formatTable(
+            ["id", "status", "items", "polled", "feed"],
+            rows.map((r) => [
+              String(r.id),
+              r.status,
+              String(r.itemCount),
+              r.lastPolledAt ? relativeTime(r.lastPolledAt, now) : "never",
+              `${r.title ?? r.url}${r.title ? `  <${r.url}>` : ""}${r.lastError ? `\n  ↳ ${r.lastError}` : ""}`,
+            ]),
+          ),
+        );
+        const failing = rows.filter((r) => r.status !== "ok").length;
+        console.log(`\n${rows.length} feeds, ${failing} failing or disabled.`);
+      });
+    });
+
+  feeds
+    .command("import")
+    .description("add every feed of an OPML file")
+    .argument("<opml>", "path to an OPML file, e.g. feeds/default.opml")
+    .action(async (file: string) => {
+      await withApp((app) => {
+        const { added, total } = importOpml(app, resolve(file));
+        console.log(
+          `Imported ${added} new feed${added === 1 ? "" : "s"} (${total - added} already present) from ${file}.`,
+        );
+      });
+    });
+
+  feeds
+    .command("export")
+    .description("print the feed list as OPML")
+    .option("-o, --output <file>", "write to a file instead of stdout")
+    .action(async (opts: { output?: string }) => {
+      await withApp((app) => {
+        const opml = toOpml(
+          app.feeds.all().map((f) => ({
+            url: f.url,
+            ...(f.title ? { title: f.title } : {}),
+            ...(f.siteUrl ? { siteUrl: f.siteUrl } : {}),
+          })),
+        );
+        if (opts.output) {
+          writeFileSync(opts.output, opml);
+          console.log(`Wrote ${app.feeds.count()} feeds to ${opts.output}.`);
+        } else process.stdout.write(opml);
+      });
+    });
+
+  program
+    .command("search")
+    .description("full-text search over stored items (title and summary)")
+    .argument("<words...>", "words to find, e.g. nvidia h200")
+    .addOption(new Option("-n, --limit <n>", "how many results").default("10").argParser((v) => v))
+    .option("--json", "print JSON")
+    .action(async (words: string[], opts: { limit: string; json?: boolean }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
+        throw new UserError(
+          `--limit must be a whole number from 1 to 200 (got ${opts.limit}).`,
+          "try --limit 20",
+        );
+      }
+      await withApp((app) => {
+        const query = words.join(" ");
+        const hits = app.items.search(query, limit);
+        if (opts.json) {
+          console.log(
+            JSON.stringify(
+              hits.map((h) => ({
+                id: h.id,
+                title: h.title,
+                url: h.url,
+                publishedAt: h.publishedAt,
+                feed: h.feedTitle,
+                snippet: h.snippet,
+              })),
+              null,
+              2,
+            ),
+          );
+          return;
+        }
+        if (hits.length === 0) {
+          console.log(
+            `No stored item matches "${query}" (searched ${app.items.count()} items). Try fewer or shorter words.`,
+          );
+          return;
+        }
+        for (const hit of hits) {
+          const date = (hit.publishedAt ?? hit.fetchedAt).slice(0, 10);
+          console.log(`${date}  ${hit.title}${hit.feedTitle ? `  — ${hit.feedTitle}` : ""}`);
+          if (hit.url) console.log(`            ${hit.url}`);
+        }
+      });
+    });
+
+  program
+    .command("doctor")
+    .description("check config, database, feeds and chat settings, and say what to fix")
+    .action(async () => {
+      const ok = await runDoctor(program.opts<{ configDir?: string }>().configDir);
+      if (!ok) result.exitCode = 1;
+    });
+
+  program
+    .command("catalog")
+    .description("print where the default feed catalogue lives")
+    .action(async () => {
+      await withApp((app) => console.log(catalogPath(app.config)));
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 a user error, 2 a bug). */
+export async function main(argv: string[]): Promise<number> {
+  const result = { exitCode: 0 };
+  const program = buildProgram(result);
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof UserError) {
+      process.stderr.write(`error: ${error.message}\nfix: ${error.fix}\n`);
+      return 1;
+    }
+    process.stderr.write(`infrawire failed unexpectedly: ${(error as Error)?.stack ?? String(error)}\n`);
+    return 2;
+  }
+}

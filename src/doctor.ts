@@ -1,0 +1,104 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { type App, catalogPath, createApp } from "./app.js";
+import { loadEntities } from "./config/load.js";
+import { UserError } from "./errors.js";
+import { silentLogger } from "./log.js";
+
+interface Check {
+  ok: boolean;
+  label: string;
+  detail?: string;
+}
+
+function nodeVersionOk(version: string): boolean {
+  const [major = 0, minor = 0] = version.replace(/^v/, "").split(".").map(Number);
+  return major > 20 || (major === 20 && minor >= 18);
+}
+
+/** Prints one line per check and what to do about each failure. Returns false when one failed. */
+export async function runDoctor(
+  configDir: string | undefined,
+  print: (line: string) => void = console.log,
+): Promise<boolean> {
+  const checks: Check[] = [];
+  checks.push({
+    ok: nodeVersionOk(process.version),
+    label: `Node.js ${process.version}`,
+    ...(nodeVersionOk(process.version) ? {} : { detail: "install Node.js 20.18 or newer" }),
+  });
+
+  let app: App | undefined;
+  try {
+    app = createApp({ ...(configDir ? { configDir } : {}), log: silentLogger });
+    checks.push({ ok: true, label: `config ${join(app.config.configDir, "infrawire.yaml")}` });
+  } catch (error) {
+    const text = error instanceof UserError ? `${error.message}\n    fix: ${error.fix}` : String(error);
+    checks.push({ ok: false, label: "config and database", detail: text });
+  }
+
+  if (app) {
+    const entitiesFile = join(app.config.configDir, "entities.yaml");
+    try {
+      const entities = loadEntities(entitiesFile);
+      checks.push({ ok: true, label: `entities ${entitiesFile}: ${entities.entities.length} tracked` });
+    } catch (error) {
+      const text = error instanceof UserError ? error.message : String(error);
+      checks.push({ ok: false, label: "entities", detail: text });
+    }
+    const version = app.db.pragma("user_version", { simple: true }) as number;
+    checks.push({
+      ok: true,
+      label: `database ${app.config.databasePath} (schema ${version}, ${app.items.count()} items)`,
+    });
+    const catalog = catalogPath(app.config);
+    checks.push({
+      ok: existsSync(catalog),
+      label: `feed catalogue ${catalog}`,
+      ...(existsSync(catalog)
+        ? {}
+        : { detail: "restore feeds/default.opml or set feedsOpml in infrawire.yaml" }),
+    });
+    const feeds = app.feeds.summaries();
+    const bad = feeds.filter((f) => f.status !== "ok");
+    checks.push({
+      ok: feeds.length > 0,
+      label: `${feeds.length} feeds, ${bad.length} failing or disabled`,
+      ...(feeds.length > 0
+        ? {}
+        : { detail: "run `npm start` once, or `infrawire feeds import feeds/default.opml`" }),
+    });
+    for (const feed of bad.slice(0, 10)) print(`    ${feed.status}: ${feed.url} — ${feed.lastError ?? "?"}`);
+    const slack = Boolean(process.env.SLACK_BOT_TOKEN);
+    const discord = Boolean(process.env.DISCORD_TOKEN);
+    checks.push({
+      ok: true,
+      label: `chat: ${[slack && "Slack", discord && "Discord"].filter(Boolean).join(" and ") || "console (no SLACK_BOT_TOKEN or DISCORD_TOKEN set)"}`,
+    });
+    if (slack && !process.env.SLACK_SIGNING_SECRET && !process.env.SLACK_APP_TOKEN) {
+      checks.push({
+        ok: false,
+        label: "Slack",
+        detail: "set SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)",
+      });
+    }
+    if (discord && !process.env.DISCORD_APP_ID) {
+      checks.push({ ok: false, label: "Discord", detail: "set DISCORD_APP_ID to your application's id" });
+    }
+    checks.push({
+      ok: true,
+      label: app.config.network.allowPrivate
+        ? "private feed addresses: allowed"
+        : "private feed addresses: refused",
+    });
+    await app.close();
+  }
+
+  for (const check of checks) {
+    print(`${check.ok ? "✓" : "✗"} ${check.label}`);
+    if (check.detail) print(`    ${check.detail}`);
+  }
+  const failed = checks.filter((c) => !c.ok).length;
+  print(failed === 0 ? "\nAll checks passed." : `\n${failed} check${failed === 1 ? "" : "s"} failed.`);
+  return failed === 0;
+}

@@ -1,0 +1,85 @@
+import { type App, seedFeeds } from "./app.js";
+
+const TICK_MS = 30_000;
+const DAY_MS = 86_400_000;
+
+function chatConfigured(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.SLACK_BOT_TOKEN || env.DISCORD_TOKEN);
+}
+
+/**
+ * The long-running bot: seeds feeds on first start, polls due feeds every tick, purges old items
+ * once a day, and stops cleanly on SIGINT/SIGTERM. Until the chat adapters land it logs what it
+ * stored (the console adapter).
+ */
+export async function runService(app: App, options: { demo: boolean; once: boolean }): Promise<void> {
+  const { log } = app;
+  const seeded = seedFeeds(app, options.demo);
+  if (seeded > 0)
+    log.info(options.demo ? "added the bundled sample feeds" : "added the default feed catalogue", {
+      feeds: seeded,
+    });
+  log.info("infrawire started", {
+    database: app.config.databasePath,
+    feeds: app.feeds.count(),
+    items: app.items.count(),
+    chat: chatConfigured(process.env) ? "configured (adapters arrive in a later release)" : "console",
+  });
+
+  let lastPurge = 0;
+  const cycle = async () => {
+    const report = await app.poller.runCycle();
+    if (report.feeds > 0) {
+      log.info("poll cycle done", {
+        feeds: report.feeds,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        failed: report.failed,
+        disabled: report.disabled,
+        newItems: report.itemsAdded,
+        seconds: (report.durationMs / 1000).toFixed(1),
+      });
+      for (const id of report.freshItemIds.slice(0, 20)) {
+        const item = app.items.byId(id);
+        if (item) log.info("new item", { title: item.title, url: item.url ?? undefined });
+      }
+    }
+    if (Date.now() - lastPurge > DAY_MS) {
+      lastPurge = Date.now();
+      const purged = app.items.purgeBefore(new Date(Date.now() - app.config.retention.days * DAY_MS));
+      if (purged > 0)
+        log.info("purged old items", { items: purged, retentionDays: app.config.retention.days });
+    }
+  };
+
+  if (options.once) {
+    await cycle();
+    await app.close();
+    return;
+  }
+
+  let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
+  const loop = async () => {
+    try {
+      await cycle();
+    } catch (error) {
+      log.error("poll cycle failed", { error: (error as Error).message });
+    }
+    if (!stopping) timer = setTimeout(loop, TICK_MS);
+  };
+  await new Promise<void>((resolve) => {
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      log.info("stopping", { signal });
+      await app.poller.runCycle().catch(() => undefined);
+      await app.close();
+      resolve();
+    };
+    process.once("SIGINT", () => void stop("SIGINT"));
+    process.once("SIGTERM", () => void stop("SIGTERM"));
+    void loop();
+  });
+}
