@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { z } from "zod";
 import { UserError } from "../errors.js";
-import { type AppConfig, appConfigSchema, type EntitiesFile, entitiesFileSchema } from "./schema.js";
+import { type AppConfig, appConfigSchema, type EntitiesFile, entitiesFileSchema, type FxRates, fxRatesSchema } from "./schema.js";
 
 /** Raised when a config file is wrong; `problems` holds one `path: what is wrong (got X)` line each. */
 export class ConfigError extends UserError {
@@ -98,4 +98,11 @@ export function loadEntities(file: string): EntitiesFile {
     throw new UserError(`${file} does not exist.`, "restore config/entities.yaml from the repository");
   }
   return validate(file, entitiesFileSchema, readYaml(file));
+}
+
+export function loadFxRates(file: string): FxRates {
+  if (!existsSync(file)) {
+    throw new UserError(`${file} does not exist.`, "restore config/fx-rates.yaml from the repository");
+  }
+  return validate(file, fxRatesSchema, readYaml(file));
 }

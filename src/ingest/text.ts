@@ -116,7 +116,8 @@ function asCp1252Bytes(text: string): Buffer | undefined {
 
 function undoDoubleEncoding(text: string): string {
   if (!MOJIBAKE.test(text)) return text;
-  const bytes = asCp1252Bytes(text);
+  // A no-break space (C2 A0) read as windows-1252 is "Â" and a space that later folding made plain.
+  const bytes = asCp1252Bytes(text.replace(/Â /g, "Â\u00a0"));
   if (!bytes) return text;
   const repaired = bytes.toString("utf8");
   // Only keep the repair when every byte sequence was valid UTF-8 and it got shorter.
@@ -150,7 +151,8 @@ function restoreFullStops(text: string): string {
 
 /** Repairs the common ways feed text gets mangled: mojibake, lost punctuation, lost full stops. */
 export function repairText(text: string): string {
-  return restoreFullStops(replaceLostPunctuation(undoDoubleEncoding(text)));
+  const repaired = restoreFullStops(replaceLostPunctuation(undoDoubleEncoding(text)));
+  return repaired === text ? text : foldWhitespace(repaired);
 }
 
 /** Feed text (maybe HTML) to clean, repaired plain text. */

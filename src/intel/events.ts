@@ -1,0 +1,349 @@
+import type { EntityInfo, Mention } from "./entities.js";
+import { type Money, type Qualifier, extractFigures } from "./money.js";
+
+export const EVENT_TYPES = [
+  "investment",
+  "valuation",
+  "compute_contract",
+  "chip_supply",
+  "infrastructure",
+  "acquisition",
+  "partnership",
+  "launch",
+  "people",
+  "legal",
+  "controversy",
+  "regulation",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export type EventStatus = "talks" | "reported" | "agreed" | "closed";
+
+export interface ExtractedEvent {
+  type: EventType;
+  amountUsd: number | null;
+  qualifier: Qualifier | null;
+  /** The amount as written when it was not in dollars ("€1.7 billion"). */
+  originalAmount?: { amount: number; currency: string };
+  /** Entity ids, investor / buyer / customer / plaintiff first. */
+  parties: string[];
+  status: EventStatus;
+  /** The sentence that states the event. */
+  evidence: string;
+  durationYears?: number;
+  gigawatts?: number;
+}
+
+/** A piece of the article the extractor reads: the title or one lead sentence. */
+export interface TextUnit {
+  text: string;
+  mentions: readonly Mention[];
+  isTitle: boolean;
+}
+
+type CueTable = Record<EventType, RegExp>;
+
+// Cues are matched on lower-cased text. Each names the wording reporters use for that kind of event.
+const CUES: CueTable = {
+  investment:
+    /\b(?:invest(?:s|ed|ing|ment|ments|or)?|funding|fund(?:ing)?[- ]raise|rais(?:es|ed|ing|e) (?:(?:about|around|roughly|nearly|more than|up to|an additional|another|a further|fresh|new) )?(?:us\$|\$|€|£|funds|money|capital|funding)|\$[\d.]+\s?(?:b|bn|billion|m|million) raise|series [a-h]\b|seed round|funding round|stake|backs|bets? on|takes? (?:about |around |a |an )?\d+(?:\.\d+)?% (?:of|in)|\d+(?:\.\d+)?% stake|of [a-z]+ stock|share sale|secondary sale|tender offer|chip-for-equity|warrants?|takes? \$[\d.]+\s?(?:b|bn|billion) more|sells? (?:its )?(?:entire )?.{0,20}stake|buys? into|capital injection)\b/,
+  valuation: /\bvalu(?:ing|ed at|ation|ations|es [a-z]+ at)\b|\bworth (?:about |around |some )?\$[\d.]+\s?(?:t|tn|trillion|b|bn|billion)\b(?= (?:valuation|company))/,
+  compute_contract:
+    /\b(?:cloud (?:deal|contract|computing|capacity|customer|services|provider)|computing (?:deal|power|capacity|contract)|compute (?:deal|contract|capacity|commitments?)|capacity deal|ai capacity|cloud deal|(?:rent|renting|rented) (?:servers|capacity|gpus)|servers? from|infrastructure deal|multiyear capacity|tpus?\b|commits? \$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) to (?:azure|aws|oracle|google cloud)|(?:azure|aws|oci|google cloud) (?:services|capacity|deal|contract)|as a (?:cloud )?customer|ai cloud contract|contract|purchase .{0,40}cloud services)\b/,
+  chip_supply:
+    /\b(?:(?:chips?|gpus?|tpus?|accelerators?|processors|memory|hbm|dram|wafers?|instinct|silicon)\b.{0,40}\b(?:deal|supply|supplies|supplier|deploy|deployment|order|orders|agreement|to (?:buy|use|deploy))|(?:supply|deploy|deploying|build|buy|buying|order|ordering) .{0,40}\b(?:chips?|gpus?|accelerators?|memory|processors)|\d+(?:\.\d+)?[- ]?(?:gigawatts?|gw)\b.{0,30}\b(?:chips?|gpus?|accelerators?|processors)|(?:chip|gpu|gigawatt) deal|custom (?:ai )?(?:chips|accelerators))\b/,
+  infrastructure:
+    /\b(?:data[- ]?cent(?:er|re)s?|campus|campuses|build[- ]?outs?|capex|capital (?:expenditure|spending)|financing|construction|chip plants?|fabs?|factory|factories|infrastructure (?:venture|project|spending|investment|build)|ai infrastructure|stargate|gigawatt[- ]scale|megaprojects?|spend (?:us)?\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) on|compute commitments?)\b/,
+  acquisition:
+    /\b(?:acquir(?:e|es|ed|ing)|acquisition|to buy [a-z]|buys [a-z]|takeover|take over|merg(?:er|e|es)|purchase of|all-stock deal|(?:offer|bid|deal) for .{0,40}(?:browser|technology|unit|business|assets|team)|licens(?:e|es|ing) .{0,30}technology|acqui-?hire)\b/,
+  partnership:
+    /\b(?:partnership|partnering|tie-up|collaborat\w*|alliance|co-develop\w*|jointly develop\w*|team(?:s|ed)? up|to power siri|exclusiv\w*)\b/,
+  launch:
+    /\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|releas(?:es|ed|ing)|introduc(?:es|ed|ing)|debut(?:s|ed)?|rolls? out|rolled out|is here|new (?:flagship|model|models|chip)|model rattles)\b/,
+  people:
+    /\b(?:hires?|hired|hiring|appoint(?:s|ed|ment)?|names .{0,40}(?:ceo|chief|president|head)|poach(?:es|ed|ing)?|lures?|lured|departs?|departure|resigns?|resigned|steps? down|stepped down|takes? (?:the )?ceo role|leaves for|joins .{0,30}as|ceo of)\b/,
+  legal:
+    /\b(?:sues?|sued|suing|lawsuit|lawsuits|court|judge|settle(?:s|d|ment)?|litigation|alleg(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|antitrust|copyright|trade secrets?|class action|complaint|ruling|injunction|plaintiffs?)\b/,
+  controversy:
+    /\b(?:criticis\w*|criticiz\w*|critics?|concerns?|worr(?:y|ies|ied)|circular|bubble|backlash|reckless|skeptic\w*|sceptic\w*|alarm\w*|safety (?:concerns|researchers|practices)|rules out (?:a )?(?:government )?(?:bailout|guarantees?|backstop)|bailout|question(?:s|ed)? .{0,30}deals)\b/,
+  regulation:
+    /\b(?:export (?:controls?|rules?|curbs?|licen[cs]es?|bans?|restrictions?)|licen[cs]es? to (?:ship|export|sell)|licen[cs]e requirement|curbs?|restrict(?:s|ed|ions)?|commerce department|tariffs?|regulat(?:or|ors|ion|ions|ory)|executive order|ai act|government approval|approval to (?:sell|ship|export))\b/,
+};
+
+// Types whose cue must sit in the title to count: their words are common in deal stories.
+const TITLE_ONLY: ReadonlySet<EventType> = new Set(["people", "controversy", "launch", "partnership"]);
+const MONEY_TYPES: ReadonlySet<EventType> = new Set([
+  "investment",
+  "valuation",
+  "compute_contract",
+  "chip_supply",
+  "infrastructure",
+  "acquisition",
+]);
+const SUPPLIER_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set(["cloud", "chipmaker", "neocloud", "datacenter"]);
+
+const STATUS_CUES: [EventStatus, RegExp][] = [
+  [
+    "talks",
+    /\b(?:in talks|talks (?:with|to|over)|negotiat(?:es|ing|ions)|considering|weighs|weighing|exploring|in discussions|early-stage discussions|nearing a deal|unsolicited offer|makes? .{0,30}offer for|bid for)\b/,
+  ],
+  [
+    "closed",
+    /\b(?:complet(?:es|ed)|closes (?:its|a|the|\$)|closed (?:its|a|the|\$)|has closed|finali[sz](?:es|ed)|sells (?:its )?entire|sold (?:its )?entire|has raised|had raised)\b/,
+  ],
+  [
+    "reported",
+    /\b(?:reportedly|report says|reports say|reported|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal)|people (?:familiar|briefed|close)|sources (?:said|say))\b/,
+  ],
+];
+function findCues(text: string): Map<EventType, number> {
+  const hits = new Map<EventType, number>();
+  for (const type of EVENT_TYPES) {
+    const m = CUES[type].exec(text);
+    if (m) hits.set(type, m.index);
+  }
+  return hits;
+}
+
+export interface EventContext {
+  entities: ReadonlyMap<string, EntityInfo>;
+  rates: Record<string, number>;
+}
+
+interface Candidate {
+  type: EventType;
+  score: number;
+  unit: TextUnit;
+  cueAt: number;
+}
+
+/** The deal's stage as the title states it, else as the lead does; "agreed" when nobody hedges. */
+function statusOf(texts: readonly string[]): EventStatus {
+  for (const text of texts) {
+    for (const [status, cue] of STATUS_CUES) if (cue.test(text)) return status;
+  }
+  return "agreed";
+}
+
+/** Entities of a unit in reading order, each once. */
+function orderedIds(mentions: readonly Mention[]): string[] {
+  const out: string[] = [];
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) if (!out.includes(m.entityId)) out.push(m.entityId);
+  return out;
+}
+
+const TARGET_AS_SUBJECT = /\b(?:rais(?:es|ed|ing)|secures?|closes|gets|takes \$|lands|wins|nets|draws|attracts)\b/;
+
+/** Orders parties: investor / buyer / customer / plaintiff first, then the rest in reading order. */
+function orderParties(type: EventType, unit: TextUnit, lower: string, cueAt: number, context: EventContext): string[] {
+  const ids = orderedIds(unit.mentions);
+  if (ids.length < 2) return ids;
+  const before = orderedIds(unit.mentions.filter((m) => m.start < cueAt));
+  const after = ids.filter((id) => !before.includes(id));
+  switch (type) {
+    case "investment": {
+      const clause = lower.slice(0, cueAt + 12);
+      if (TARGET_AS_SUBJECT.test(clause) && before.length > 0) return [...after, ...before];
+      return [...before, ...after];
+    }
+    case "acquisition":
+    case "legal":
+      return [...before, ...after];
+    case "compute_contract":
+    case "chip_supply": {
+      const supplier = (id: string) => SUPPLIER_KINDS.has(context.entities.get(id)?.kind ?? "lab");
+      const customers = ids.filter((id) => !supplier(id));
+      if (customers.length === 0 || customers.length === ids.length) return ids;
+      return [...customers, ...ids.filter(supplier)];
+    }
+    default:
+      return ids;
+  }
+}
+
+/** The money a candidate refers to: the amount in its unit nearest to its cue, valuation cues first. */
+function pickMoney(candidate: Candidate, money: Money[], taken: Set<Money>, lower: string): Money | undefined {
+  const free = money.filter((m) => !taken.has(m));
+  if (free.length === 0) return undefined;
+  const valuationMoney = free.filter((m) => {
+    const after = lower.slice(m.end, m.end + 25);
+    const before = lower.slice(Math.max(0, m.start - 45), m.start);
+    // "a stake ... valued at $135bn" is the size of the stake, not the company's worth.
+    if (/stake\b[^$€£]*valued at[^$€£]*$/.test(before)) return false;
+    return /^\s*(?:post-money |pre-money )?valuation/.test(after) || /valu(?:e|es|ed|ing|ation)\b[^$€£]*$/.test(before);
+  });
+  if (candidate.type === "valuation") return valuationMoney[0];
+  // An amount in another clause ("...OpenAI; ChatGPT maker commits $250bn to Azure") belongs to
+  // that clause's event.
+  const clause = clauseAround(lower, candidate.cueAt);
+  const rest = free.filter((m) => !valuationMoney.includes(m) && m.start >= clause.start && m.start < clause.end);
+  return [...rest].sort((a, b) => Math.abs(a.start - candidate.cueAt) - Math.abs(b.start - candidate.cueAt))[0];
+}
+
+const CLAUSE_BREAK = /;|\. |, while |: /g;
+
+function clauseAround(text: string, at: number): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m !== null; m = CLAUSE_BREAK.exec(text)) {
+    if (m.index < at) start = m.index + m[0].length;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+const CURRENCY = /\$|€|£|\b(?:dollars?|euros?|pounds)\b|-dollar\b/;
+
+/**
+ * Finds the events an article reports, from its title and lead sentences. Pure and
+ * deterministic: the same units and context always give the same events.
+ */
+export function extractEvents(units: readonly TextUnit[], context: EventContext): ExtractedEvent[] {
+  if (!units.some((u) => u.mentions.length > 0)) return [];
+  const title = units.find((u) => u.isTitle);
+  const lowered = new Map(units.map((u) => [u, u.text.toLowerCase()]));
+  const figures = new Map(units.map((u) => [u, extractFigures(u.text, context.rates)]));
+  const lower = (u: TextUnit) => lowered.get(u) ?? "";
+
+  const byType = new Map<EventType, Candidate>();
+  const secondary: Candidate[] = [];
+  for (const [index, unit] of units.entries()) {
+    // The title may name no company ("Investors question circular deals"): the lead does.
+    if (unit.mentions.length === 0 && !unit.isTitle) continue;
+    for (const [type, cueAt] of findCues(lower(unit))) {
+      if (TITLE_ONLY.has(type) && !unit.isTitle) continue;
+      const weight = unit.isTitle ? 3 : index <= 2 ? 1 : 0.5;
+      const existing = byType.get(type);
+      if (existing) existing.score += weight;
+      else byType.set(type, { type, score: weight, unit, cueAt });
+      // A lead sentence with its own amount can state a second event ("the round values xAI at $50bn").
+      if (!unit.isTitle && MONEY_TYPES.has(type) && (figures.get(unit)?.money.length ?? 0) > 0) {
+        secondary.push({ type, score: weight, unit, cueAt });
+      }
+    }
+  }
+  resolveOverlaps(byType, title, lower, context);
+  if (byType.size === 0) return [];
+
+  const status = statusOf(units.slice(0, 3).map(lower));
+  const ranked = [...byType.values()].sort(
+    (a, b) => b.score - a.score || EVENT_TYPES.indexOf(a.type) - EVENT_TYPES.indexOf(b.type),
+  );
+  // The strongest reading, plus any other that the title states outright.
+  const chosen = ranked.filter((c, i) => i === 0 || (c.unit.isTitle && c.score >= 3));
+  for (const extra of secondary) {
+    if (!byType.has(extra.type) || chosen.some((c) => c.type === extra.type)) continue;
+    chosen.push(extra);
+  }
+
+  const taken = new Set<Money>();
+  const events: ExtractedEvent[] = [];
+  // Valuations claim their amount first: "raises $13bn at a $183bn valuation" holds two amounts.
+  const order = [...chosen].sort((a, b) => Number(b.type === "valuation") - Number(a.type === "valuation"));
+  for (const candidate of order) {
+    const money = moneyFor(candidate, units, title, figures, taken, lower);
+    if (candidate.type === "valuation" && !money) continue;
+    if (money) taken.add(money);
+    const partyUnit =
+      candidate.unit.mentions.length > 0 ? candidate.unit : (units.find((u) => u.mentions.length > 0) ?? candidate.unit);
+    const parties = orderParties(candidate.type, partyUnit, lower(partyUnit), candidate.cueAt, context);
+    if (parties.length === 0) continue;
+    const event: ExtractedEvent = {
+      type: candidate.type,
+      amountUsd: money ? money.amountUsd : null,
+      qualifier: money ? money.qualifier : null,
+      parties,
+      status,
+      evidence: candidate.unit.text,
+    };
+    if (money && money.currency !== "USD") event.originalAmount = { amount: money.amount, currency: money.currency };
+    const fig = figures.get(candidate.unit);
+    if (fig?.durationYears) event.durationYears = fig.durationYears;
+    if (fig?.gigawatts) event.gigawatts = fig.gigawatts;
+    events.push(event);
+  }
+  // A valuation belongs to the company that raised the money.
+  const target = events.find((e) => e.type === "investment")?.parties.at(-1);
+  for (const event of events) if (event.type === "valuation") event.parties = target ? [target] : event.parties.slice(-1);
+  // Report in the order of strength, valuations after the deal that set them.
+  const rank = (e: ExtractedEvent) => (e.type === "valuation" ? 100 : 0) + chosen.findIndex((c) => c.type === e.type);
+  return events.sort((a, b) => rank(a) - rank(b));
+}
+
+function moneyFor(
+  candidate: Candidate,
+  units: readonly TextUnit[],
+  title: TextUnit | undefined,
+  figures: Map<TextUnit, { money: Money[] }>,
+  taken: Set<Money>,
+  lower: (u: TextUnit) => string,
+): Money | undefined {
+  const own = pickMoney(candidate, figures.get(candidate.unit)?.money ?? [], taken, lower(candidate.unit));
+  // Launches, hires and disputes carry an amount only when their own sentence states one.
+  if (own || !MONEY_TYPES.has(candidate.type) || candidate.type === "valuation") return own;
+  const others = [title, ...units].filter((u): u is TextUnit => u !== undefined && u !== candidate.unit);
+  for (const unit of new Set(others)) {
+    const money = pickMoney({ ...candidate, cueAt: 0 }, figures.get(unit)?.money ?? [], taken, lower(unit));
+    if (money) return money;
+  }
+  return undefined;
+}
+
+/** Readings that exclude each other: keep the one the wording supports. */
+function resolveOverlaps(
+  byType: Map<EventType, Candidate>,
+  title: TextUnit | undefined,
+  lower: (u: TextUnit) => string,
+  context: EventContext,
+): void {
+  const titleText = title ? lower(title) : "";
+  const has = (t: EventType) => byType.has(t);
+  const inTitle = (t: EventType) => byType.get(t)?.unit.isTitle === true;
+  const kinds = (t: EventType) =>
+    orderedIds(byType.get(t)?.unit.mentions ?? []).map((id) => context.entities.get(id)?.kind);
+  // Chips from a chip maker; capacity (TPUs included) from a cloud.
+  if (has("chip_supply")) {
+    const supplierKinds = kinds("chip_supply");
+    const fromCloud = !supplierKinds.includes("chipmaker") && supplierKinds.includes("cloud");
+    if (fromCloud) {
+      if (!has("compute_contract")) byType.set("compute_contract", { ...(byType.get("chip_supply") as Candidate), type: "compute_contract" });
+      byType.delete("chip_supply");
+    } else if (has("compute_contract")) byType.delete("compute_contract");
+  }
+  // A buyout is the event; the chips or servers it brings are its reason.
+  if (inTitle("acquisition")) {
+    byType.delete("chip_supply");
+    byType.delete("compute_contract");
+  }
+  // A money deal announced with fanfare is the deal, not a product launch.
+  if (has("launch") && [...MONEY_TYPES].some((t) => inTitle(t)) && CURRENCY.test(titleText)) byType.delete("launch");
+  // Hires named in a lawsuit ("poached staff") are part of the dispute.
+  if (has("legal") && has("people")) byType.delete("people");
+  // "Contract" in a lawsuit or a regulation story is not a compute deal.
+  if (has("compute_contract") && (has("legal") || has("regulation")) && !CURRENCY.test(titleText)) {
+    byType.delete("compute_contract");
+  }
+  if (has("investment") && has("infrastructure")) {
+    const invest = byType.get("investment") as Candidate;
+    const raised = TARGET_AS_SUBJECT.test(lower(invest.unit).slice(0, invest.cueAt + 12));
+    const investedIn = orderedIds(invest.unit.mentions).filter((id) => context.entities.get(id)?.kind !== "project");
+    // A company raising money to build data centres: the raise is the event.
+    if (raised) byType.delete("infrastructure");
+    // Money put into sites or a country's infrastructure rather than into a company: a build-out.
+    else if (investedIn.length < 2 || !inTitle("investment")) byType.delete("investment");
+    else byType.delete("infrastructure");
+  }
+  // Infrastructure words appear in most compute stories; the contract is the event.
+  if (has("infrastructure") && (has("compute_contract") || has("chip_supply"))) {
+    const infra = byType.get("infrastructure") as Candidate;
+    const other = (byType.get("compute_contract") ?? byType.get("chip_supply")) as Candidate;
+    if (other.unit.isTitle || other.score >= infra.score || /contract|deal/.test(titleText)) byType.delete("infrastructure");
+    else {
+      byType.delete("compute_contract");
+      byType.delete("chip_supply");
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface GoldEvent {
+  type: string;
+  amountUsd: number | null;
+  qualifier: string | null;
+  parties: string[];
+  status: string;
+}
+
+export interface GoldItem {
+  guid: string;
+  outlet: string;
+  title: string;
+  link: string;
+  publishedAt: string;
+  body: string;
+  expect: { entities: string[]; events: GoldEvent[]; story: string };
+}
+
+const dir = join(import.meta.dirname, "../fixtures/gold");
+
+/** The hand-labelled gold set (test/fixtures/gold/items-*.json). */
+export function loadGold(): GoldItem[] {
+  return readdirSync(dir)
+    .filter((f) => /^items.*\.json$/.test(f))
+    .sort()
+    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), "utf8")) as { items: GoldItem[] }).items);
+}
+
+/** The entity ids the gold set labels; predictions outside it are not scored. */
+export const GOLD_VOCABULARY = new Set(
+  "openai anthropic xai mistral deepseek cohere perplexity ssi thinking-machines amazon microsoft google meta apple oracle alibaba bytedance tencent ibm nvidia amd intel broadcom tsmc arm qualcomm samsung sk-hynix micron cerebras groq marvell asml coreweave nebius lambda crusoe together-ai nscale softbank mgx thrive-capital a16z sequoia blackrock blue-owl equinix digital-realty stargate supermicro dell foxconn us-government".split(
+    " ",
+  ),
+);
