@@ -60,8 +60,16 @@ async function serve(): Promise<void> {
 }
 
 async function measure(): Promise<void> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ["--serve", "--feeds", String(feedCount), "--items", String(itemCount)]);
-  const ports = await new Promise<number[]>((resolve) => child.once("message", (m) => resolve((m as { ports: number[] }).ports)));
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), [
+    "--serve",
+    "--feeds",
+    String(feedCount),
+    "--items",
+    String(itemCount),
+  ]);
+  const ports = await new Promise<number[]>((resolve) =>
+    child.once("message", (m) => resolve((m as { ports: number[] }).ports)),
+  );
   const dir = mkdtempSync(join(tmpdir(), "iw-bench-"));
   const db = openDatabase(join(dir, "bench.db"));
   const feeds = new FeedStore(db);
@@ -73,7 +81,14 @@ async function measure(): Promise<void> {
     userAgent: "infrawire-bench",
     policy: { allowPrivate: false, allowedNetworks: ["127.0.1.0/24"] },
   });
-  const settings = { intervalMinutes: 15, concurrency: 16, perHost: 2, backoffBaseMinutes: 5, backoffMaxHours: 24, disableAfterFailures: 10 };
+  const settings = {
+    intervalMinutes: 15,
+    concurrency: 16,
+    perHost: 2,
+    backoffBaseMinutes: 5,
+    backoffMaxHours: 24,
+    disableAfterFailures: 10,
+  };
   const poller = new Poller({ feeds, items, fetcher, settings, log: silentLogger });
   const now = new Date();
   for (let i = 0; i < feedCount; i++) {
@@ -96,7 +111,9 @@ async function measure(): Promise<void> {
   }
   clearInterval(sampler);
   const maxRss = Math.max(peak, process.resourceUsage().maxRSS * 1024);
-  console.log(`bench/poll: ${feedCount} feeds x ${itemCount} items, ${HOSTS} loopback hosts, concurrency 16, 2 per host`);
+  console.log(
+    `bench/poll: ${feedCount} feeds x ${itemCount} items, ${HOSTS} loopback hosts, concurrency 16, 2 per host`,
+  );
   console.log("| cycle | feeds | updated | unchanged | failed | new items | wall time | items/s |");
   console.log("|---|---|---|---|---|---|---|---|");
   for (const row of rows) console.log(row);

@@ -3,7 +3,14 @@ import { resolve } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { z } from "zod";
 import { UserError } from "../errors.js";
-import { type AppConfig, appConfigSchema, type EntitiesFile, entitiesFileSchema, type FxRates, fxRatesSchema } from "./schema.js";
+import {
+  type AppConfig,
+  appConfigSchema,
+  type EntitiesFile,
+  entitiesFileSchema,
+  type FxRates,
+  fxRatesSchema,
+} from "./schema.js";
 
 /** Raised when a config file is wrong; `problems` holds one `path: what is wrong (got X)` line each. */
 export class ConfigError extends UserError {

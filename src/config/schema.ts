@@ -91,7 +91,12 @@ export const entitiesFileSchema = z
 export type EntitiesFile = z.infer<typeof entitiesFileSchema>;
 
 export const fxRatesSchema = z.strictObject({
-  asOf: z.union([z.string(), z.date()]).transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
-  rates: z.record(z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter currency code such as EUR"), z.number().positive()),
+  asOf: z
+    .union([z.string(), z.date()])
+    .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
+  rates: z.record(
+    z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter currency code such as EUR"),
+    z.number().positive(),
+  ),
 });
 export type FxRates = z.infer<typeof fxRatesSchema>;

@@ -19,6 +19,7 @@ const NAMESPACES: Record<string, string> = {
   "http://purl.org/dc/terms/": "dcterms",
   "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf",
   "http://purl.org/rss/1.0/": "",
+  "http://my.netscape.com/rdf/simple/0.9/": "",
   "http://backend.userland.com/rss2": "",
   "http://search.yahoo.com/mrss/": "media",
   "http://search.yahoo.com/mrss": "media",
@@ -53,26 +54,37 @@ function tagNameProcessor(xml: string): (name: string) => string {
 const RAW_ITEM_FIELDS = [
   "$",
   "title",
+  "dc:title",
   "link",
   "guid",
   "id",
   "description",
+  "dc:description",
   "summary",
   "content",
   "content:encoded",
+  "xhtml:body",
+  "fullitem",
   "category",
   "enclosure",
   "author",
   "dc:creator",
+  "dc:author",
   "pubDate",
   "dc:date",
+  "dcterms:issued",
+  "dcterms:created",
+  "dcterms:modified",
   "iw:published",
   "iw:updated",
+  "issued",
+  "created",
+  "modified",
   "atom:link",
   "media:content",
   "dc:subject",
 ];
-const RAW_FEED_FIELDS = ["$", "title", "link", "atom:link"];
+const RAW_FEED_FIELDS = ["$", "title", "dc:title", "link", "atom:link"];
 
 function rawFields(names: string[]): [string, string, { keepArray: boolean }][] {
   return names.map((name) => [name, `raw:${name}`, { keepArray: true }]);
@@ -109,6 +121,14 @@ function deepText(node: unknown): string {
   return "";
 }
 
+/** Atom 0.3 `mode="base64"`, or Atom 1.0 content of a type that is neither text nor XML. */
+function isBase64(node: XmlNode, type: string): boolean {
+  if (typeof node === "string") return false;
+  if (attrs(node).mode === "base64") return true;
+  if (type === "" || ["text", "html", "xhtml"].includes(type)) return false;
+  return !/^text\/|[+/]xml$/.test(type);
+}
+
 /** The text of a node; `type` says whether it is HTML, plain text or inline XHTML (Atom). */
 function nodeText(node: XmlNode | undefined, kind: "line" | "block", defaultHtml: boolean): string {
   if (node === undefined) return "";
@@ -120,7 +140,10 @@ function nodeText(node: XmlNode | undefined, kind: "line" | "block", defaultHtml
     value = deepText(Object.fromEntries(Object.entries(node).filter(([k]) => k !== "$")));
     isHtml = false;
   } else value = typeof node._ === "string" ? node._ : deepText(node);
-  if (type === "text" || type === "text/plain") isHtml = false;
+  if (isBase64(node, type)) {
+    value = Buffer.from(value.replace(/\s+/g, ""), "base64").toString("utf8");
+    isHtml = true;
+  } else if (type === "text" || type === "text/plain") isHtml = false;
   else if (type === "html" || type === "text/html" || attrs(node).mode === "escaped") isHtml = true;
   if (!isHtml) {
     const text = repairText(foldWhitespace(value));
@@ -177,6 +200,21 @@ function firstText(record: XmlRecord, ...names: string[]): string | undefined {
   return undefined;
 }
 
+// In order of preference: Atom 1.0, RSS 2.0, Dublin Core, Atom 0.3; the update time last.
+const PUBLISHED_FIELDS = [
+  "iw:published",
+  "pubDate",
+  "dc:date",
+  "dcterms:issued",
+  "issued",
+  "dcterms:created",
+  "created",
+  "iw:updated",
+  "modified",
+  "dcterms:modified",
+];
+const UPDATED_FIELDS = ["iw:updated", "modified", "dcterms:modified"];
+
 /** The first of the named elements that holds a usable date. */
 function firstDate(record: XmlRecord, now: Date, ...names: string[]): string | undefined {
   for (const name of names) {
@@ -188,8 +226,21 @@ function firstDate(record: XmlRecord, now: Date, ...names: string[]): string | u
   return undefined;
 }
 
+/** RSS authors are often "me@example.com (Jane Roe)" or "Jane Roe (me@example.com)": keep the name. */
+function nameOfAuthor(text: string): string {
+  const emailFirst = /^\S+@\S+\s*\(([^)]+)\)$/.exec(text);
+  if (emailFirst?.[1]) return emailFirst[1].trim();
+  const nameFirst = /^(.+?)\s*\(\S+@\S+\)$/.exec(text);
+  if (nameFirst?.[1]) return nameFirst[1].trim();
+  return text;
+}
+
 function readAuthor(record: XmlRecord): string | undefined {
-  for (const node of [...nodes(record, "author"), ...nodes(record, "dc:creator")]) {
+  for (const node of [
+    ...nodes(record, "author"),
+    ...nodes(record, "dc:creator"),
+    ...nodes(record, "dc:author"),
+  ]) {
     if (typeof node === "object" && (node.name || node.email)) {
       const name = deepText(node.name).trim();
       const email = deepText(node.email).trim();
@@ -197,7 +248,7 @@ function readAuthor(record: XmlRecord): string | undefined {
       if (value) return cleanLine(value, 200);
     }
     const text = cleanLine(typeof node === "string" ? node : deepText(node), 200);
-    if (text) return text;
+    if (text) return nameOfAuthor(text);
   }
   return undefined;
 }
@@ -245,7 +296,7 @@ function hash(text: string): string {
 
 function normalizeItem(record: XmlRecord, feedBase: string | undefined, now: Date): NormalizedItem {
   const base = baseFor({ $: ownAttrs(record) }, feedBase);
-  const titleNode = nodes(record, "title")[0];
+  const titleNode = nodes(record, "title")[0] ?? nodes(record, "dc:title")[0];
   const title = nodeText(titleNode, "line", true);
 
   const guidNode = nodes(record, "guid")[0];
@@ -261,19 +312,25 @@ function normalizeItem(record: XmlRecord, feedBase: string | undefined, now: Dat
   if (!url && guid && guidIsPermalink) url = resolveUrl(guid, base);
   if (!url && about) url = resolveUrl(about, base);
 
-  const summaryNode = nodes(record, "summary")[0] ?? nodes(record, "description")[0];
-  const contentNode = nodes(record, "content:encoded")[0] ?? nodes(record, "content")[0];
+  const summaryNode =
+    nodes(record, "summary")[0] ?? nodes(record, "description")[0] ?? nodes(record, "dc:description")[0];
+  const contentNode =
+    nodes(record, "content:encoded")[0] ??
+    nodes(record, "content")[0] ??
+    nodes(record, "xhtml:body")[0] ??
+    nodes(record, "fullitem")[0];
   const summary = nodeText(summaryNode, "block", true);
   const content = nodeText(contentNode, "block", true);
 
-  const published = firstDate(record, now, "iw:published", "pubDate", "dc:date", "iw:updated");
-  const updated = firstDate(record, now, "iw:updated");
+  const published = firstDate(record, now, ...PUBLISHED_FIELDS);
+  const updated = firstDate(record, now, ...UPDATED_FIELDS);
 
   const id = (
     guid ||
     atomId ||
     url ||
-    (title || summary ? `sha256:${hash(`${title}\n${published ?? ""}\n${summary.slice(0, 200)}`)}` : "")
+    // No guid, id or link: the item's own text identifies it, so a re-poll does not store it twice.
+    `sha256:${hash([title, published ?? "", summary.slice(0, 200), content.slice(0, 200), JSON.stringify(record["raw:enclosure"] ?? "")].join("\n"))}`
   ).slice(0, 2_000);
 
   const item: NormalizedItem = {
@@ -316,6 +373,8 @@ export async function parseFeed(text: string, options: ParseOptions = {}): Promi
   try {
     feed = (await parser.parseString(xml)) as XmlRecord & { items: XmlRecord[] };
   } catch (error) {
+    // rss-parser trips over an <rss> or <rdf:RDF> with no <channel>: a feed with nothing in it.
+    if (error instanceof TypeError) return { title: "", items: [] };
     const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
     if (/not recognized as RSS/i.test(message)) {
       throw new FeedError("the document is XML but not an RSS or Atom feed");
@@ -326,9 +385,9 @@ export async function parseFeed(text: string, options: ParseOptions = {}): Promi
   const link = pickLink([...nodes(feed, "link"), ...nodes(feed, "atom:link")], feedBase);
   const items = (feed.items ?? [])
     .slice(0, options.maxItems ?? 1_000)
-    .map((record) => normalizeItem(record, feedBase, now))
-    .filter((item) => item.id !== "");
-  const result: ParsedFeed = { title: nodeText(nodes(feed, "title")[0], "line", true), items };
+    .map((record) => normalizeItem(record, feedBase, now));
+  const titleNode = nodes(feed, "title")[0] ?? nodes(feed, "dc:title")[0];
+  const result: ParsedFeed = { title: nodeText(titleNode, "line", true), items };
   if (link) result.link = link;
   return result;
 }

@@ -145,7 +145,9 @@ export class Poller {
       const linkBase = fetched.url.startsWith("http") ? fetched.url : undefined;
       const parsed = await parseFeed(fetched.text, { ...(linkBase ? { url: linkBase } : {}), now });
       const backfill = !feed.backfilled;
-      const stored = items.insert(feed.id, parsed.items, { now, backfill });
+      // An item with no title, text or link has nothing to show a reader.
+      const readable = parsed.items.filter((i) => i.title || i.summary || i.content || i.url);
+      const stored = items.insert(feed.id, readable, { now, backfill });
       feeds.recordSuccess(feed.id, {
         title: parsed.title,
         siteUrl: parsed.link,

@@ -150,8 +150,17 @@ function restoreFullStops(text: string): string {
 }
 
 /** Repairs the common ways feed text gets mangled: mojibake, lost punctuation, lost full stops. */
+/** C1 control characters (U+0080-U+009F) in text are windows-1252 punctuation decoded as Latin-1. */
+function replaceC1Controls(text: string): string {
+  if (!/[\u0080-\u009f]/.test(text)) return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => {
+    const decoded = iconv.decode(Buffer.from([c.charCodeAt(0)]), "windows-1252");
+    return decoded === "\ufffd" ? "" : decoded;
+  });
+}
+
 export function repairText(text: string): string {
-  const repaired = restoreFullStops(replaceLostPunctuation(undoDoubleEncoding(text)));
+  const repaired = restoreFullStops(replaceLostPunctuation(replaceC1Controls(undoDoubleEncoding(text))));
   return repaired === text ? text : foldWhitespace(repaired);
 }
 

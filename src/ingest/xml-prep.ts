@@ -55,7 +55,9 @@ export function prepareXml(text: string, url?: string): string {
   let xml = text.replace(/^\ufeff/, "").replace(/^\s+/, "");
   if (xml === "") throw new FeedError("the response was empty");
   const head = xml.slice(0, 2048).toLowerCase();
-  const isHtml = /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<!doctype html|^<html[\s>]/.test(head);
+  // An HTML page, not a feed: its first element is <html> (an XHTML doctype before <rss> is not).
+  const root = /<([A-Za-z][\w:.-]*)/.exec(head.replace(/<!--[\s\S]*?-->|<![^>]*>|<\?[\s\S]*?\?>/g, ""))?.[1];
+  const isHtml = root === "html" || (root === undefined && /<!doctype html/.test(head));
   if (isHtml) {
     const feed = findFeedLink(xml, url);
     throw new FeedError(
@@ -67,8 +69,11 @@ export function prepareXml(text: string, url?: string): string {
   if (!xml.startsWith("<")) throw new FeedError("the response is not XML (it does not start with '<')");
 
   let declared = new Map<string, string>();
-  const doctype = /<!DOCTYPE[^[>]*(\[([\s\S]*?)\])?\s*>/i.exec(xml);
-  if (doctype) {
+  // Only a DOCTYPE in the prolog counts: "<!DOCTYPE" inside a comment or a CDATA section is text.
+  const masked = xml.replace(/<!--[\s\S]*?-->/g, (comment) => " ".repeat(comment.length));
+  const doctype = /<!DOCTYPE[^[>]*(\[([\s\S]*?)\])?\s*>/i.exec(masked);
+  const firstElement = /<[A-Za-z]/.exec(masked)?.index ?? xml.length;
+  if (doctype && doctype.index < firstElement) {
     declared = readDeclaredEntities(doctype[2] ?? "");
     xml = xml.slice(0, doctype.index) + xml.slice(doctype.index + doctype[0].length);
   }
@@ -84,6 +89,10 @@ export function prepareXml(text: string, url?: string): string {
       return Array.from(decoded, (ch) => `&#${ch.codePointAt(0)};`).join("");
     });
   // CDATA sections and comments are literal: only the text between them gets its references fixed.
+  // An <rss> whose items sit directly under it (no <channel>) is read as if the channel were there.
+  if (/^\s*<rss\b/i.test(masked.slice(firstElement)) && !/<channel[\s>]/i.test(masked)) {
+    xml = xml.replace(/(<rss\b[^>]*>)/i, "$1<channel>").replace(/<\/rss>\s*$/i, "</channel></rss>");
+  }
   return xml
     .split(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/)
     .map((part, index) => (index % 2 === 1 ? part : fixReferences(part)))

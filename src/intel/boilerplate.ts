@@ -7,7 +7,8 @@ export function isBoilerplate(sentence: string): boolean {
 }
 
 // "SEATTLE, Dec 17 — ", "LONDON (Reuters) - ", "WASHINGTON, March 8 — "
-const DATELINE = /^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2})?(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+/;
+const DATELINE =
+  /^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2})?(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+/;
 
 export function stripDateline(sentence: string): string {
   return sentence.replace(DATELINE, "");

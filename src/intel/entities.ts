@@ -147,7 +147,8 @@ export class EntityMatcher {
       if (!veto) continue;
       veto.lastIndex = 0;
       for (let v = veto.exec(whole); v !== null; v = veto.exec(whole)) {
-        for (const name of this.namesOf.get(id) ?? []) if (v[0].includes(name)) vetoedNames.add(`${id}\u0000${name}`);
+        for (const name of this.namesOf.get(id) ?? [])
+          if (v[0].includes(name)) vetoedNames.add(`${id}\u0000${name}`);
       }
     }
     const kept = scanned.map((list) =>

@@ -1,5 +1,5 @@
 import type { EntityInfo, Mention } from "./entities.js";
-import { type Money, type Qualifier, extractFigures } from "./money.js";
+import { extractFigures, type Money, type Qualifier } from "./money.js";
 
 export const EVENT_TYPES = [
   "investment",
@@ -46,7 +46,8 @@ type CueTable = Record<EventType, RegExp>;
 const CUES: CueTable = {
   investment:
     /\b(?:invest(?:s|ed|ing|ment|ments|or)?|funding|fund(?:ing)?[- ]raise|rais(?:es|ed|ing|e) (?:(?:about|around|roughly|nearly|more than|up to|an additional|another|a further|fresh|new) )?(?:us\$|\$|€|£|funds|money|capital|funding)|\$[\d.]+\s?(?:b|bn|billion|m|million) raise|series [a-h]\b|seed round|funding round|stake|backs|bets? on|takes? (?:about |around |a |an )?\d+(?:\.\d+)?% (?:of|in)|\d+(?:\.\d+)?% stake|of [a-z]+ stock|share sale|secondary sale|tender offer|chip-for-equity|warrants?|takes? \$[\d.]+\s?(?:b|bn|billion) more|sells? (?:its )?(?:entire )?.{0,20}stake|buys? into|capital injection)\b/,
-  valuation: /\bvalu(?:ing|ed at|ation|ations|es [a-z]+ at)\b|\bworth (?:about |around |some )?\$[\d.]+\s?(?:t|tn|trillion|b|bn|billion)\b(?= (?:valuation|company))/,
+  valuation:
+    /\bvalu(?:ing|ed at|ation|ations|es [a-z]+ at)\b|\bworth (?:about |around |some )?\$[\d.]+\s?(?:t|tn|trillion|b|bn|billion)\b(?= (?:valuation|company))/,
   compute_contract:
     /\b(?:cloud (?:deal|contract|computing|capacity|customer|services|provider)|computing (?:deal|power|capacity|contract)|compute (?:deal|contract|capacity|commitments?)|capacity deal|ai capacity|cloud deal|(?:rent|renting|rented) (?:servers|capacity|gpus)|servers? from|infrastructure deal|multiyear capacity|tpus?\b|commits? \$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) to (?:azure|aws|oracle|google cloud)|(?:azure|aws|oci|google cloud) (?:services|capacity|deal|contract)|as a (?:cloud )?customer|ai cloud contract|contract|purchase .{0,40}cloud services)\b/,
   chip_supply:
@@ -79,7 +80,12 @@ const MONEY_TYPES: ReadonlySet<EventType> = new Set([
   "infrastructure",
   "acquisition",
 ]);
-const SUPPLIER_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set(["cloud", "chipmaker", "neocloud", "datacenter"]);
+const SUPPLIER_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set([
+  "cloud",
+  "chipmaker",
+  "neocloud",
+  "datacenter",
+]);
 
 const STATUS_CUES: [EventStatus, RegExp][] = [
   [
@@ -127,14 +133,22 @@ function statusOf(texts: readonly string[]): EventStatus {
 /** Entities of a unit in reading order, each once. */
 function orderedIds(mentions: readonly Mention[]): string[] {
   const out: string[] = [];
-  for (const m of [...mentions].sort((a, b) => a.start - b.start)) if (!out.includes(m.entityId)) out.push(m.entityId);
+  for (const m of [...mentions].sort((a, b) => a.start - b.start))
+    if (!out.includes(m.entityId)) out.push(m.entityId);
   return out;
 }
 
-const TARGET_AS_SUBJECT = /\b(?:rais(?:es|ed|ing)|secures?|closes|gets|takes \$|lands|wins|nets|draws|attracts)\b/;
+const TARGET_AS_SUBJECT =
+  /\b(?:rais(?:es|ed|ing)|secures?|closes|gets|takes \$|lands|wins|nets|draws|attracts)\b/;
 
 /** Orders parties: investor / buyer / customer / plaintiff first, then the rest in reading order. */
-function orderParties(type: EventType, unit: TextUnit, lower: string, cueAt: number, context: EventContext): string[] {
+function orderParties(
+  type: EventType,
+  unit: TextUnit,
+  lower: string,
+  cueAt: number,
+  context: EventContext,
+): string[] {
   const ids = orderedIds(unit.mentions);
   if (ids.length < 2) return ids;
   const before = orderedIds(unit.mentions.filter((m) => m.start < cueAt));
@@ -161,7 +175,12 @@ function orderParties(type: EventType, unit: TextUnit, lower: string, cueAt: num
 }
 
 /** The money a candidate refers to: the amount in its unit nearest to its cue, valuation cues first. */
-function pickMoney(candidate: Candidate, money: Money[], taken: Set<Money>, lower: string): Money | undefined {
+function pickMoney(
+  candidate: Candidate,
+  money: Money[],
+  taken: Set<Money>,
+  lower: string,
+): Money | undefined {
   const free = money.filter((m) => !taken.has(m));
   if (free.length === 0) return undefined;
   const valuationMoney = free.filter((m) => {
@@ -169,14 +188,21 @@ function pickMoney(candidate: Candidate, money: Money[], taken: Set<Money>, lowe
     const before = lower.slice(Math.max(0, m.start - 45), m.start);
     // "a stake ... valued at $135bn" is the size of the stake, not the company's worth.
     if (/stake\b[^$€£]*valued at[^$€£]*$/.test(before)) return false;
-    return /^\s*(?:post-money |pre-money )?valuation/.test(after) || /valu(?:e|es|ed|ing|ation)\b[^$€£]*$/.test(before);
+    return (
+      /^\s*(?:post-money |pre-money )?valuation/.test(after) ||
+      /valu(?:e|es|ed|ing|ation)\b[^$€£]*$/.test(before)
+    );
   });
   if (candidate.type === "valuation") return valuationMoney[0];
   // An amount in another clause ("...OpenAI; ChatGPT maker commits $250bn to Azure") belongs to
   // that clause's event.
   const clause = clauseAround(lower, candidate.cueAt);
-  const rest = free.filter((m) => !valuationMoney.includes(m) && m.start >= clause.start && m.start < clause.end);
-  return [...rest].sort((a, b) => Math.abs(a.start - candidate.cueAt) - Math.abs(b.start - candidate.cueAt))[0];
+  const rest = free.filter(
+    (m) => !valuationMoney.includes(m) && m.start >= clause.start && m.start < clause.end,
+  );
+  return [...rest].sort(
+    (a, b) => Math.abs(a.start - candidate.cueAt) - Math.abs(b.start - candidate.cueAt),
+  )[0];
 }
 
 const CLAUSE_BREAK = /;|\. |, while |: /g;
@@ -248,7 +274,9 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     if (candidate.type === "valuation" && !money) continue;
     if (money) taken.add(money);
     const partyUnit =
-      candidate.unit.mentions.length > 0 ? candidate.unit : (units.find((u) => u.mentions.length > 0) ?? candidate.unit);
+      candidate.unit.mentions.length > 0
+        ? candidate.unit
+        : (units.find((u) => u.mentions.length > 0) ?? candidate.unit);
     const parties = orderParties(candidate.type, partyUnit, lower(partyUnit), candidate.cueAt, context);
     if (parties.length === 0) continue;
     const event: ExtractedEvent = {
@@ -259,7 +287,8 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       status,
       evidence: candidate.unit.text,
     };
-    if (money && money.currency !== "USD") event.originalAmount = { amount: money.amount, currency: money.currency };
+    if (money && money.currency !== "USD")
+      event.originalAmount = { amount: money.amount, currency: money.currency };
     const fig = figures.get(candidate.unit);
     if (fig?.durationYears) event.durationYears = fig.durationYears;
     if (fig?.gigawatts) event.gigawatts = fig.gigawatts;
@@ -267,9 +296,11 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   }
   // A valuation belongs to the company that raised the money.
   const target = events.find((e) => e.type === "investment")?.parties.at(-1);
-  for (const event of events) if (event.type === "valuation") event.parties = target ? [target] : event.parties.slice(-1);
+  for (const event of events)
+    if (event.type === "valuation") event.parties = target ? [target] : event.parties.slice(-1);
   // Report in the order of strength, valuations after the deal that set them.
-  const rank = (e: ExtractedEvent) => (e.type === "valuation" ? 100 : 0) + chosen.findIndex((c) => c.type === e.type);
+  const rank = (e: ExtractedEvent) =>
+    (e.type === "valuation" ? 100 : 0) + chosen.findIndex((c) => c.type === e.type);
   return events.sort((a, b) => rank(a) - rank(b));
 }
 
@@ -309,7 +340,11 @@ function resolveOverlaps(
     const supplierKinds = kinds("chip_supply");
     const fromCloud = !supplierKinds.includes("chipmaker") && supplierKinds.includes("cloud");
     if (fromCloud) {
-      if (!has("compute_contract")) byType.set("compute_contract", { ...(byType.get("chip_supply") as Candidate), type: "compute_contract" });
+      if (!has("compute_contract"))
+        byType.set("compute_contract", {
+          ...(byType.get("chip_supply") as Candidate),
+          type: "compute_contract",
+        });
       byType.delete("chip_supply");
     } else if (has("compute_contract")) byType.delete("compute_contract");
   }
@@ -319,7 +354,8 @@ function resolveOverlaps(
     byType.delete("compute_contract");
   }
   // A money deal announced with fanfare is the deal, not a product launch.
-  if (has("launch") && [...MONEY_TYPES].some((t) => inTitle(t)) && CURRENCY.test(titleText)) byType.delete("launch");
+  if (has("launch") && [...MONEY_TYPES].some((t) => inTitle(t)) && CURRENCY.test(titleText))
+    byType.delete("launch");
   // Hires named in a lawsuit ("poached staff") are part of the dispute.
   if (has("legal") && has("people")) byType.delete("people");
   // "Contract" in a lawsuit or a regulation story is not a compute deal.
@@ -329,7 +365,9 @@ function resolveOverlaps(
   if (has("investment") && has("infrastructure")) {
     const invest = byType.get("investment") as Candidate;
     const raised = TARGET_AS_SUBJECT.test(lower(invest.unit).slice(0, invest.cueAt + 12));
-    const investedIn = orderedIds(invest.unit.mentions).filter((id) => context.entities.get(id)?.kind !== "project");
+    const investedIn = orderedIds(invest.unit.mentions).filter(
+      (id) => context.entities.get(id)?.kind !== "project",
+    );
     // A company raising money to build data centres: the raise is the event.
     if (raised) byType.delete("infrastructure");
     // Money put into sites or a country's infrastructure rather than into a company: a build-out.
@@ -340,7 +378,8 @@ function resolveOverlaps(
   if (has("infrastructure") && (has("compute_contract") || has("chip_supply"))) {
     const infra = byType.get("infrastructure") as Candidate;
     const other = (byType.get("compute_contract") ?? byType.get("chip_supply")) as Candidate;
-    if (other.unit.isTitle || other.score >= infra.score || /contract|deal/.test(titleText)) byType.delete("infrastructure");
+    if (other.unit.isTitle || other.score >= infra.score || /contract|deal/.test(titleText))
+      byType.delete("infrastructure");
     else {
       byType.delete("compute_contract");
       byType.delete("chip_supply");

@@ -4,7 +4,6 @@
  */
 export function foldAccents(text: string): string {
   // Fast path: pure ASCII needs no work.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range check
   if (/^[\x00-\x7f]*$/.test(text)) return text;
   return text
     .normalize("NFD")

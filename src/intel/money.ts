@@ -25,20 +25,65 @@ export interface Figures {
 }
 
 const SCALES: Record<string, number> = {
-  trillion: 1e12, tn: 1e12, t: 1e12, trn: 1e12,
-  billion: 1e9, bn: 1e9, b: 1e9, bln: 1e9, billions: 1e9,
-  million: 1e6, mn: 1e6, m: 1e6, mln: 1e6, mm: 1e6, millions: 1e6,
-  thousand: 1e3, k: 1e3,
+  trillion: 1e12,
+  tn: 1e12,
+  t: 1e12,
+  trn: 1e12,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  bln: 1e9,
+  billions: 1e9,
+  million: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  mln: 1e6,
+  mm: 1e6,
+  millions: 1e6,
+  thousand: 1e3,
+  k: 1e3,
 };
 
 const CURRENCY_SYMBOLS: Record<string, string> = {
-  "us$": "USD", usd: "USD", $: "USD", "€": "EUR", eur: "EUR", "£": "GBP", gbp: "GBP", "¥": "JPY",
-  jpy: "JPY", cny: "CNY", rmb: "CNY", yuan: "CNY", "c$": "CAD", "ca$": "CAD", cad: "CAD", "a$": "AUD",
-  aud: "AUD", "₹": "INR", inr: "INR", chf: "CHF", krw: "KRW", "₩": "KRW", sek: "SEK", aed: "AED", sar: "SAR",
+  us$: "USD",
+  usd: "USD",
+  $: "USD",
+  "€": "EUR",
+  eur: "EUR",
+  "£": "GBP",
+  gbp: "GBP",
+  "¥": "JPY",
+  jpy: "JPY",
+  cny: "CNY",
+  rmb: "CNY",
+  yuan: "CNY",
+  c$: "CAD",
+  ca$: "CAD",
+  cad: "CAD",
+  a$: "AUD",
+  aud: "AUD",
+  "₹": "INR",
+  inr: "INR",
+  chf: "CHF",
+  krw: "KRW",
+  "₩": "KRW",
+  sek: "SEK",
+  aed: "AED",
+  sar: "SAR",
 };
 const CURRENCY_WORDS: Record<string, string> = {
-  dollars: "USD", dollar: "USD", euros: "EUR", euro: "EUR", pounds: "GBP", yen: "JPY", yuan: "CNY",
-  renminbi: "CNY", rupees: "INR", won: "KRW", dirhams: "AED", riyals: "SAR",
+  dollars: "USD",
+  dollar: "USD",
+  euros: "EUR",
+  euro: "EUR",
+  pounds: "GBP",
+  yen: "JPY",
+  yuan: "CNY",
+  renminbi: "CNY",
+  rupees: "INR",
+  won: "KRW",
+  dirhams: "AED",
+  riyals: "SAR",
 };
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -57,18 +102,38 @@ const WORD_AMOUNT = new RegExp(
 );
 
 // "a half-trillion-dollar build-out", "a $10-billion-dollar" is rare; "10-billion-dollar" is not.
-const HYPHENATED_AMOUNT = /\b(half|one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)-(trillion|billion|million)-dollar\b/gi;
+const HYPHENATED_AMOUNT =
+  /\b(half|one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)-(trillion|billion|million)-dollar\b/gi;
 
 const QUALIFIERS: [RegExp, Qualifier][] = [
-  [/(?:more than|over|above|beyond|in excess of|upwards of|north of|exceeding|greater than|just over|topping|surpassing)\s+(?:a\s+)?$/i, "more_than"],
+  [
+    /(?:more than|over|above|beyond|in excess of|upwards of|north of|exceeding|greater than|just over|topping|surpassing)\s+(?:a\s+)?$/i,
+    "more_than",
+  ],
   [/(?:up to|as much as|as many as|no more than|at most|as high as|a maximum of)\s+$/i, "up_to"],
   [/(?:at least|a minimum of|no less than|not less than)\s+$/i, "at_least"],
-  [/(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated|circa|approx\.?|just under|~)\s*$/i, "about"],
+  [
+    /(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated|circa|approx\.?|just under|~)\s*$/i,
+    "about",
+  ],
 ];
 
 const WORD_NUMBERS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
 };
 
 function toNumber(text: string): number {
@@ -98,17 +163,29 @@ function usd(amount: number, currency: string, rates: FxRates["rates"]): number 
 }
 
 /** Text right after an amount that makes it something other than a deal size. */
-const NOT_A_DEAL_SIZE = /^\s*(?:a|per)\s+(?:share|book|user|hour|gpu|chip|token|employee|author|title|work)\b|^\s*each\b|^\s*(?:in\s+)?(?:revenue|annuali[sz]ed revenue|sales|market (?:value|cap)|of market value)\b/i;
+const NOT_A_DEAL_SIZE =
+  /^\s*(?:a|per)\s+(?:share|book|user|hour|gpu|chip|token|employee|author|title|work)\b|^\s*each\b|^\s*(?:in\s+)?(?:revenue|annuali[sz]ed revenue|sales|market (?:value|cap)|of market value)\b/i;
 
 /** Finds the amounts of money, durations and gigawatts in one text. */
 export function extractFigures(text: string, rates: FxRates["rates"], minUsd = 1e6): Figures {
   const money: Money[] = [];
-  const push = (m: RegExpExecArray, amount: number, currency: string, range?: [number, number], plus = false) => {
+  const push = (
+    m: RegExpExecArray,
+    amount: number,
+    currency: string,
+    range?: [number, number],
+    plus = false,
+  ) => {
     const q = qualifierBefore(text, m.index);
     const value = usd(amount, currency, rates);
     if (!Number.isFinite(value) || value < minUsd) return;
     if (NOT_A_DEAL_SIZE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return;
-    const qualifier: Qualifier = plus && q.qualifier === "exact" ? "more_than" : range && q.qualifier === "exact" ? "up_to" : q.qualifier;
+    const qualifier: Qualifier =
+      plus && q.qualifier === "exact"
+        ? "more_than"
+        : range && q.qualifier === "exact"
+          ? "up_to"
+          : q.qualifier;
     const entry: Money = {
       amount,
       currency,
@@ -147,15 +224,17 @@ export function extractFigures(text: string, rates: FxRates["rates"], minUsd = 1
   }
   HYPHENATED_AMOUNT.lastIndex = 0;
   for (let m = HYPHENATED_AMOUNT.exec(text); m !== null; m = HYPHENATED_AMOUNT.exec(text)) {
-    const count = WORD_NUMBERS[(m[1] ?? "").toLowerCase()] ?? (m[1]?.toLowerCase() === "half" ? 0.5 : Number(m[1]));
+    const count =
+      WORD_NUMBERS[(m[1] ?? "").toLowerCase()] ?? (m[1]?.toLowerCase() === "half" ? 0.5 : Number(m[1]));
     if (Number.isFinite(count)) push(m, count * scaleOf(m[2]), "USD");
   }
   money.sort((a, b) => a.start - b.start);
 
   const figures: Figures = { money };
   const duration =
-    /\b(?:over|for|across|spanning|during)\s+(?:the\s+(?:next|coming)\s+)?(\d{1,2}|[a-z]+)\s+years\b/i.exec(text) ??
-    /\b(\d{1,2}|[a-z]+)-year\b/i.exec(text);
+    /\b(?:over|for|across|spanning|during)\s+(?:the\s+(?:next|coming)\s+)?(\d{1,2}|[a-z]+)\s+years\b/i.exec(
+      text,
+    ) ?? /\b(\d{1,2}|[a-z]+)-year\b/i.exec(text);
   if (duration) {
     const word = (duration[1] ?? "").toLowerCase();
     const years = /^\d+$/.test(word) ? Number(word) : WORD_NUMBERS[word];
@@ -172,7 +251,8 @@ export function extractFigures(text: string, rates: FxRates["rates"], minUsd = 1
 /** `$10B`, `>$500B`, `up to $100B`, `~€1.7B`: the way users read amounts in one line. */
 export function formatAmount(amountUsd: number, qualifier: Qualifier = "exact"): string {
   const abs = Math.abs(amountUsd);
-  const [div, unit] = abs >= 1e12 ? [1e12, "T"] : abs >= 1e9 ? [1e9, "B"] : abs >= 1e6 ? [1e6, "M"] : [1e3, "K"];
+  const [div, unit] =
+    abs >= 1e12 ? [1e12, "T"] : abs >= 1e9 ? [1e9, "B"] : abs >= 1e6 ? [1e6, "M"] : [1e3, "K"];
   const value = amountUsd / div;
   const digits = value >= 100 || Number.isInteger(value) ? 0 : value >= 10 ? 1 : 2;
   const text = `$${Number(value.toFixed(digits))}${unit}`;

@@ -9,7 +9,8 @@ export interface Sentence {
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
 // A segment that ends in one of these did not end a sentence: "U.S.", "Mr.", "Inc.", "$1.5bn.".
-const ABBREVIATION = /(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St|Jr|Sr|Inc|Corp|Co|Ltd|Plc|LLC|No|vs|etc|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|bn|mn|tn|U\.S|U\.K|E\.U)\.)\s*$/;
+const ABBREVIATION =
+  /(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St|Jr|Sr|Inc|Corp|Co|Ltd|Plc|LLC|No|vs|etc|approx|est|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|bn|mn|tn|U\.S|U\.K|E\.U)\.)\s*$/;
 
 /** Splits text into sentences with Intl.Segmenter, re-joining splits after abbreviations. */
 export function splitSentences(text: string): Sentence[] {
