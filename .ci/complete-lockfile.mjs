@@ -6,14 +6,32 @@
 // complete lockfile. Run after `npm install` changes dependencies: node .ci/complete-lockfile.mjs
 import { readFileSync, writeFileSync } from "node:fs";
 
-const OS = ["aix", "android", "darwin", "freebsd", "linux", "netbsd", "openbsd", "openharmony", "sunos", "win32"];
+const OS = [
+  "aix",
+  "android",
+  "darwin",
+  "freebsd",
+  "linux",
+  "netbsd",
+  "openbsd",
+  "openharmony",
+  "sunos",
+  "win32",
+];
 const CPU = ["arm64", "arm", "ia32", "loong64", "mips64el", "ppc64", "riscv64", "s390x", "x64"];
 
 function platformOf(name) {
   const parts = name.split("/").pop().split("-");
   const os = parts.find((p) => OS.includes(p)) ?? (parts.includes("win32") ? "win32" : undefined);
-  const cpu = parts.find((p) => CPU.includes(p)) ?? (parts.includes("eabi") || parts.includes("gnueabihf") ? "arm" : undefined);
-  const libc = parts.includes("musl") || parts.includes("musleabihf") ? "musl" : parts.some((p) => p.startsWith("gnu")) ? "glibc" : undefined;
+  const cpu =
+    parts.find((p) => CPU.includes(p)) ??
+    (parts.includes("eabi") || parts.includes("gnueabihf") ? "arm" : undefined);
+  const libc =
+    parts.includes("musl") || parts.includes("musleabihf")
+      ? "musl"
+      : parts.some((p) => p.startsWith("gnu"))
+        ? "glibc"
+        : undefined;
   return { os, cpu, libc };
 }
 
@@ -30,7 +48,14 @@ for (const [path, entry] of Object.entries(packages)) {
       process.exitCode = 1;
       continue;
     }
-    const record = { version: range, cpu: cpu ? [cpu] : undefined, dev: entry.dev || undefined, libc: libc ? [libc] : undefined, optional: true, os: [os] };
+    const record = {
+      version: range,
+      cpu: cpu ? [cpu] : undefined,
+      dev: entry.dev || undefined,
+      libc: libc ? [libc] : undefined,
+      optional: true,
+      os: [os],
+    };
     packages[`node_modules/${name}`] = JSON.parse(JSON.stringify(record));
     added++;
   }

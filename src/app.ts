@@ -1,15 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import { type LoadedConfig, loadAppConfig } from "./config/load.js";
+import { type LoadedConfig, loadAppConfig, loadEntities, loadFxRates } from "./config/load.js";
 import { UserError } from "./errors.js";
 import { FeedFetcher } from "./ingest/fetch.js";
 import { parseOpml } from "./ingest/opml.js";
 import { Poller } from "./ingest/poller.js";
 import { RoutedSource, SAMPLE_SCHEME } from "./ingest/sources.js";
+import type { IntelContext } from "./intel/analyze.js";
+import { EntityMatcher } from "./intel/entities.js";
 import { createLogger, type Logger } from "./log.js";
 import { projectRoot, samplesDir } from "./paths.js";
 import { type Db, openDatabase } from "./store/db.js";
 import { FeedStore } from "./store/feeds.js";
+import { IntelStore } from "./store/intel.js";
 import { ItemStore } from "./store/items.js";
 
 export interface App {
@@ -17,6 +20,9 @@ export interface App {
   db: Db;
   feeds: FeedStore;
   items: ItemStore;
+  intelStore: IntelStore;
+  /** Built on first use: most CLI commands never need the matcher. */
+  intel(): IntelContext;
   fetcher: FeedFetcher;
   poller: Poller;
   log: Logger;
@@ -61,11 +67,17 @@ export function createApp(options: AppOptions = {}): App {
     log,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  let intel: IntelContext | undefined;
   return {
     config,
     db,
     feeds,
     items,
+    intelStore: new IntelStore(db),
+    intel() {
+      intel ??= loadIntelContext(config.configDir);
+      return intel;
+    },
     fetcher,
     poller,
     log,
@@ -108,4 +120,11 @@ export function seedFeeds(app: App, demo: boolean): number {
     return files.length;
   }
   return importOpml(app, catalogPath(app.config)).added;
+}
+
+/** The entity matcher and FX table from the config folder. */
+export function loadIntelContext(configDir: string): IntelContext {
+  const entities = loadEntities(join(configDir, "entities.yaml"));
+  const fx = loadFxRates(join(configDir, "fx-rates.yaml"));
+  return { matcher: new EntityMatcher(entities.entities), rates: fx.rates };
 }

@@ -1,4 +1,5 @@
 import { type App, seedFeeds } from "./app.js";
+import { enrichNewItems } from "./enrich.js";
 
 const TICK_MS = 30_000;
 const DAY_MS = 86_400_000;
@@ -39,6 +40,14 @@ export async function runService(app: App, options: { demo: boolean; once: boole
         newItems: report.itemsAdded,
         seconds: (report.durationMs / 1000).toFixed(1),
       });
+      const enriched = enrichNewItems(app.intelStore, app.intel(), log, new Date());
+      if (enriched.analyzed > 0) {
+        log.info("stories updated", {
+          items: enriched.analyzed,
+          events: app.intelStore.eventCount(),
+          stories: app.intelStore.storyCount(),
+        });
+      }
       for (const id of report.freshItemIds.slice(0, 20)) {
         const item = app.items.byId(id);
         if (item) log.info("new item", { title: item.title, url: item.url ?? undefined });

@@ -3,12 +3,14 @@ import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { type App, catalogPath, createApp, importOpml } from "../app.js";
 import { runDoctor } from "../doctor.js";
+import { enrichNewItems } from "../enrich.js";
 import { UserError } from "../errors.js";
 import { vetFeedUrl } from "../ingest/add-feed.js";
 import { toOpml } from "../ingest/opml.js";
 import type { CycleReport } from "../ingest/poller.js";
 import { createLogger, type LogLevel } from "../log.js";
 import { runService } from "../service.js";
+import { analyzeSource, formatAnalysis } from "./analyze.js";
 import { formatTable, relativeTime } from "./text-table.js";
 
 /** Builds a fresh command tree (commander keeps parsed values, so one per run). */
@@ -70,8 +72,16 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .action(async (opts: { force?: boolean; json?: boolean }) => {
       await withApp(async (app) => {
         const report = await app.poller.runCycle({ force: opts.force ?? false });
-        if (opts.json) console.log(JSON.stringify(report, null, 2));
-        else printCycle(report);
+        const enriched = enrichNewItems(app.intelStore, app.intel(), app.log, new Date());
+        if (opts.json) console.log(JSON.stringify({ ...report, analyzed: enriched.analyzed }, null, 2));
+        else {
+          printCycle(report);
+          if (enriched.analyzed > 0) {
+            console.log(
+              `Analysed ${enriched.analyzed} items: ${app.intelStore.eventCount()} events and ${app.intelStore.storyCount()} stories stored.`,
+            );
+          }
+        }
       });
     });
 
@@ -253,6 +263,18 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
           console.log(`${date}  ${hit.title}${hit.feedTitle ? `  — ${hit.feedTitle}` : ""}`);
           if (hit.url) console.log(`            ${hit.url}`);
         }
+      });
+    });
+
+  program
+    .command("analyze")
+    .description("read a feed file or URL and print its entities, events and stories (nothing is stored)")
+    .argument("<file-or-url>", "an RSS/Atom file, e.g. feeds/samples/deals.rss.xml, or a feed URL")
+    .option("--json", "print { items: [...], stories: [...] } as JSON")
+    .action(async (source: string, opts: { json?: boolean }) => {
+      await withApp(async (app) => {
+        const report = await analyzeSource(app, source);
+        console.log(opts.json ? JSON.stringify(report, null, 2) : formatAnalysis(report, app));
       });
     });
 

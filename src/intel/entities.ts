@@ -221,7 +221,13 @@ export function scoreMentions(title: readonly Mention[], body: readonly Mention[
   return [...scores.entries()]
     .map(([id, s]) => {
       const salience = top > 0 ? Math.round((s.weight / top) * 100) / 100 : 0;
-      return { id, mentions: s.mentions, salience, about: s.inTitle || salience >= 0.5 };
+      // About it: named in the title, the article's main entity, or repeatedly and prominently.
+      return {
+        id,
+        mentions: s.mentions,
+        salience,
+        about: s.inTitle || salience === 1 || (salience >= 0.5 && s.mentions >= 2),
+      };
     })
     .sort((a, b) => b.salience - a.salience || b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
 }

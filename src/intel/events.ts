@@ -47,7 +47,7 @@ const CUES: CueTable = {
   investment:
     /\b(?:invest(?:s|ed|ing|ment|ments|or)?|funding|fund(?:ing)?[- ]raise|rais(?:es|ed|ing|e) (?:(?:about|around|roughly|nearly|more than|up to|an additional|another|a further|fresh|new) )?(?:us\$|\$|€|£|funds|money|capital|funding)|\$[\d.]+\s?(?:b|bn|billion|m|million) raise|series [a-h]\b|seed round|funding round|stake|backs|bets? on|takes? (?:about |around |a |an )?\d+(?:\.\d+)?% (?:of|in)|\d+(?:\.\d+)?% stake|of [a-z]+ stock|share sale|secondary sale|tender offer|chip-for-equity|warrants?|takes? \$[\d.]+\s?(?:b|bn|billion) more|sells? (?:its )?(?:entire )?.{0,20}stake|buys? into|capital injection)\b/,
   valuation:
-    /\bvalu(?:ing|ed at|ation|ations|es [a-z]+ at)\b|\bworth (?:about |around |some )?\$[\d.]+\s?(?:t|tn|trillion|b|bn|billion)\b(?= (?:valuation|company))/,
+    /\bvalu(?:ing|ed at|ation|ations)\b|\bvalues (?:[a-z]+ ){1,3}(?:at|above|beyond|over|near|around|about)\b|\bworth (?:about |around |some )?\$[\d.]+\s?(?:t|tn|trillion|b|bn|billion)\b(?= (?:valuation|company))/,
   compute_contract:
     /\b(?:cloud (?:deal|contract|computing|capacity|customer|services|provider)|computing (?:deal|power|capacity|contract)|compute (?:deal|contract|capacity|commitments?)|capacity deal|ai capacity|cloud deal|(?:rent|renting|rented) (?:servers|capacity|gpus)|servers? from|infrastructure deal|multiyear capacity|tpus?\b|commits? \$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) to (?:azure|aws|oracle|google cloud)|(?:azure|aws|oci|google cloud) (?:services|capacity|deal|contract)|as a (?:cloud )?customer|ai cloud contract|contract|purchase .{0,40}cloud services)\b/,
   chip_supply:
@@ -138,6 +138,8 @@ function orderedIds(mentions: readonly Mention[]): string[] {
   return out;
 }
 
+const SUPPLIER_VERB =
+  /\b(?:to )?(?:supply|supplies|provide|provides|deliver|delivers|sell|sells|lands|wins|rent out|rents out)\b/;
 const TARGET_AS_SUBJECT =
   /\b(?:rais(?:es|ed|ing)|secures?|closes|gets|takes \$|lands|wins|nets|draws|attracts)\b/;
 
@@ -166,8 +168,13 @@ function orderParties(
     case "chip_supply": {
       const supplier = (id: string) => SUPPLIER_KINDS.has(context.entities.get(id)?.kind ?? "lab");
       const customers = ids.filter((id) => !supplier(id));
-      if (customers.length === 0 || customers.length === ids.length) return ids;
-      return [...customers, ...ids.filter(supplier)];
+      if (customers.length > 0 && customers.length < ids.length)
+        return [...customers, ...ids.filter(supplier)];
+      // Both sell capacity (Microsoft and Nebius): "Nebius to supply Microsoft" puts the seller first.
+      const first = before[0];
+      if (first && SUPPLIER_VERB.test(lower.slice(0, cueAt + 40)))
+        return [...ids.filter((id) => id !== first), first];
+      return ids;
     }
     default:
       return ids;
@@ -255,8 +262,13 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   if (byType.size === 0) return [];
 
   const status = statusOf(units.slice(0, 3).map(lower));
+  // Ties go to the reading the title states first ("GPU deal with warrant" is a chip deal).
   const ranked = [...byType.values()].sort(
-    (a, b) => b.score - a.score || EVENT_TYPES.indexOf(a.type) - EVENT_TYPES.indexOf(b.type),
+    (a, b) =>
+      b.score - a.score ||
+      Number(b.unit.isTitle) - Number(a.unit.isTitle) ||
+      a.cueAt - b.cueAt ||
+      EVENT_TYPES.indexOf(a.type) - EVENT_TYPES.indexOf(b.type),
   );
   // The strongest reading, plus any other that the title states outright.
   const chosen = ranked.filter((c, i) => i === 0 || (c.unit.isTitle && c.score >= 3));
@@ -289,9 +301,12 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     };
     if (money && money.currency !== "USD")
       event.originalAmount = { amount: money.amount, currency: money.currency };
-    const fig = figures.get(candidate.unit);
-    if (fig?.durationYears) event.durationYears = fig.durationYears;
-    if (fig?.gigawatts) event.gigawatts = fig.gigawatts;
+    // Term and power: from the event's own sentence, else from the first lead sentence that says.
+    const inOrder = [candidate.unit, ...units].map((u) => figures.get(u));
+    const years = inOrder.find((f) => f?.durationYears)?.durationYears;
+    const power = inOrder.find((f) => f?.gigawatts)?.gigawatts;
+    if (years) event.durationYears = years;
+    if (power) event.gigawatts = power;
     events.push(event);
   }
   // A valuation belongs to the company that raised the money.
@@ -336,6 +351,14 @@ function resolveOverlaps(
   const kinds = (t: EventType) =>
     orderedIds(byType.get(t)?.unit.mentions ?? []).map((id) => context.entities.get(id)?.kind);
   // Chips from a chip maker; capacity (TPUs included) from a cloud.
+  if (
+    has("chip_supply") &&
+    has("compute_contract") &&
+    inTitle("compute_contract") !== inTitle("chip_supply")
+  ) {
+    // The headline says which deal it is; the lead may mention the chips inside the capacity.
+    byType.delete(inTitle("compute_contract") ? "chip_supply" : "compute_contract");
+  }
   if (has("chip_supply")) {
     const supplierKinds = kinds("chip_supply");
     const fromCloud = !supplierKinds.includes("chipmaker") && supplierKinds.includes("cloud");

@@ -191,3 +191,73 @@ describe("configuration errors and doctor", () => {
     expect(run.stderr).toMatch(/unknown command 'frobnicate'/);
   });
 });
+
+describe("infrawire analyze", () => {
+  it("prints the JSON contract for a feed file", async () => {
+    const run = await runCli(
+      ["analyze", join(import.meta.dirname, "../../feeds/samples/compute.atom.xml"), "--json"],
+      env,
+    );
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      items: {
+        guid: string;
+        title: string;
+        link: string;
+        publishedAt: string;
+        entities: { id: string; mentions: number; salience: number }[];
+        events: {
+          type: string;
+          amountUsd: number | null;
+          qualifier: string | null;
+          parties: string[];
+          status: string;
+          evidence: string;
+        }[];
+        storyId: string;
+      }[];
+      stories: { id: string; itemGuids: string[]; headline: string }[];
+    };
+    expect(report.items.length).toBe(10);
+    for (const item of report.items) {
+      expect(Object.keys(item).sort()).toEqual([
+        "entities",
+        "events",
+        "guid",
+        "link",
+        "publishedAt",
+        "storyId",
+        "title",
+      ]);
+      expect(report.stories.some((s) => s.id === item.storyId && s.itemGuids.includes(item.guid))).toBe(true);
+      for (const e of item.entities) expect(Object.keys(e).sort()).toEqual(["id", "mentions", "salience"]);
+    }
+    const oracle = report.items.find((i) => /Oracle/.test(i.title) && /300/.test(i.title));
+    expect(oracle?.events[0]).toMatchObject({
+      type: "compute_contract",
+      amountUsd: 300e9,
+      qualifier: "about",
+      parties: ["openai", "oracle"],
+      status: "reported",
+    });
+    expect(oracle?.events[0]?.evidence).toMatch(/Oracle/);
+  });
+
+  it("prints readable stories with one deal line each", async () => {
+    const run = await runCli(
+      ["analyze", join(import.meta.dirname, "../../feeds/samples/deals.rss.xml")],
+      env,
+    );
+    expect(run.stdout).toMatch(/^■ /m);
+    expect(run.stdout).toContain("Amazon → Anthropic · investment · $8B · closed · 1 source");
+    expect(run.stdout).toMatch(/10 items, \d+ events, \d+ stories\./);
+  });
+
+  it("names a missing file in one sentence", async () => {
+    const run = await runCli(["analyze", "no/such/file.xml"], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "error: no/such/file.xml is neither a file nor an http(s) URL.\nfix: give the path of an RSS/Atom file or a feed URL\n",
+    );
+  });
+});

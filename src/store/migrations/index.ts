@@ -79,4 +79,79 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    name: "entities, events and stories of items",
+    sql: `
+      CREATE TABLE item_entities (
+        item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+        entity_id TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        salience REAL NOT NULL,
+        about INTEGER NOT NULL,
+        PRIMARY KEY (item_id, entity_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX item_entities_entity ON item_entities (entity_id, item_id);
+
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        amount_usd REAL,
+        qualifier TEXT,
+        original_amount REAL,
+        original_currency TEXT,
+        parties TEXT NOT NULL,
+        status TEXT NOT NULL,
+        evidence TEXT NOT NULL
+      );
+      CREATE INDEX events_item ON events (item_id);
+      CREATE INDEX events_type_amount ON events (type, amount_usd);
+
+      CREATE TABLE event_parties (
+        event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        entity_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (event_id, entity_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX event_parties_entity ON event_parties (entity_id);
+
+      -- A story is identified by its earliest item; its facts are the merged facts of its items.
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        centre_item_id INTEGER NOT NULL,
+        headline TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        type TEXT,
+        amount_usd REAL,
+        qualifier TEXT,
+        status TEXT,
+        parties TEXT NOT NULL DEFAULT '[]',
+        amounts TEXT NOT NULL DEFAULT '[]',
+        source_count INTEGER NOT NULL,
+        first_seen_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+      );
+      CREATE INDEX stories_last_seen ON stories (last_seen_at);
+      CREATE INDEX stories_type_amount ON stories (type, amount_usd);
+
+      CREATE TABLE story_items (
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+        PRIMARY KEY (story_id, item_id)
+      ) WITHOUT ROWID;
+      CREATE UNIQUE INDEX story_items_item ON story_items (item_id);
+
+      CREATE TABLE story_entities (
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        entity_id TEXT NOT NULL,
+        PRIMARY KEY (story_id, entity_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX story_entities_entity ON story_entities (entity_id);
+
+      -- Items the intel layer has read, so that a restart does not read them again.
+      ALTER TABLE items ADD COLUMN analyzed INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX items_unanalyzed ON items (analyzed) WHERE analyzed = 0;
+    `,
+  },
 ];

@@ -1,0 +1,140 @@
+import type { ArticleIntel } from "../intel/analyze.js";
+import type { Story } from "../intel/pipeline.js";
+import type { Db } from "./db.js";
+
+export interface ItemForIntel {
+  id: number;
+  title: string;
+  summary: string;
+  content: string;
+  url: string | null;
+  publishedAt: number;
+}
+
+/** Entities, events and stories of stored items. */
+export class IntelStore {
+  constructor(private readonly db: Db) {}
+
+  /** Items not read by the intel layer yet, oldest first. */
+  unanalyzed(limit: number): ItemForIntel[] {
+    return this.rows(
+      "SELECT id, title, summary, content, url, coalesce(published_at, fetched_at) AS at FROM items WHERE analyzed = 0 ORDER BY id LIMIT ?",
+      limit,
+    );
+  }
+
+  /** Items published since `since` (the clustering window), oldest first. */
+  since(since: Date): ItemForIntel[] {
+    return this.rows(
+      "SELECT id, title, summary, content, url, coalesce(published_at, fetched_at) AS at FROM items WHERE coalesce(published_at, fetched_at) >= ? ORDER BY at, id",
+      since.toISOString(),
+    );
+  }
+
+  private rows(sql: string, ...params: unknown[]): ItemForIntel[] {
+    const raw = this.db.prepare(sql).all(...params) as {
+      id: number;
+      title: string;
+      summary: string;
+      content: string;
+      url: string | null;
+      at: string;
+    }[];
+    return raw.map((r) => ({ ...r, publishedAt: Date.parse(r.at) }));
+  }
+
+  /** Replaces what is stored about one item's entities and events, and marks it read. */
+  saveItem(itemId: number, intel: ArticleIntel): void {
+    const db = this.db;
+    db.prepare("DELETE FROM item_entities WHERE item_id = ?").run(itemId);
+    db.prepare("DELETE FROM events WHERE item_id = ?").run(itemId);
+    const entity = db.prepare(
+      "INSERT INTO item_entities (item_id, entity_id, mentions, salience, about) VALUES (?, ?, ?, ?, ?)",
+    );
+    for (const e of intel.entities) entity.run(itemId, e.id, e.mentions, e.salience, e.about ? 1 : 0);
+    const event = db.prepare(
+      `INSERT INTO events (item_id, type, amount_usd, qualifier, original_amount, original_currency, parties, status, evidence)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const party = db.prepare(
+      "INSERT OR IGNORE INTO event_parties (event_id, entity_id, position) VALUES (?, ?, ?)",
+    );
+    for (const e of intel.events) {
+      const info = event.run(
+        itemId,
+        e.type,
+        e.amountUsd,
+        e.qualifier,
+        e.originalAmount?.amount ?? null,
+        e.originalAmount?.currency ?? null,
+        JSON.stringify(e.parties),
+        e.status,
+        e.evidence.slice(0, 2_000),
+      );
+      for (const [position, id] of e.parties.entries()) party.run(Number(info.lastInsertRowid), id, position);
+    }
+    db.prepare("UPDATE items SET analyzed = 1 WHERE id = ?").run(itemId);
+  }
+
+  /** Replaces the stories of the given items (the clustering window) with a new grouping. */
+  replaceStories(
+    itemIds: readonly number[],
+    stories: readonly Story[],
+    entitiesOf: (key: string) => string[],
+  ): void {
+    const db = this.db;
+    const oldStory = db.prepare("SELECT story_id FROM story_items WHERE item_id = ?").pluck();
+    const stale = new Set<string>();
+    for (const id of itemIds) {
+      const story = oldStory.get(id) as string | undefined;
+      if (story) stale.add(story);
+    }
+    const drop = db.prepare("DELETE FROM stories WHERE id = ?");
+    for (const id of stale) drop.run(id);
+    const insert = db.prepare(
+      `INSERT INTO stories (id, centre_item_id, headline, summary, type, amount_usd, qualifier, status, parties, amounts, source_count, first_seen_at, last_seen_at)
+       VALUES (@id, @centre, @headline, @summary, @type, @amountUsd, @qualifier, @status, @parties, @amounts, @sources, @firstSeen, @lastSeen)
+       ON CONFLICT (id) DO UPDATE SET centre_item_id = excluded.centre_item_id, headline = excluded.headline,
+         summary = excluded.summary, type = excluded.type, amount_usd = excluded.amount_usd, qualifier = excluded.qualifier,
+         status = excluded.status, parties = excluded.parties, amounts = excluded.amounts,
+         source_count = excluded.source_count, first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at`,
+    );
+    const member = db.prepare("INSERT OR REPLACE INTO story_items (story_id, item_id) VALUES (?, ?)");
+    const entity = db.prepare("INSERT OR IGNORE INTO story_entities (story_id, entity_id) VALUES (?, ?)");
+    for (const story of stories) {
+      insert.run({
+        id: story.id,
+        centre: Number(story.centre),
+        headline: story.headline,
+        summary: story.summary,
+        type: story.event?.type ?? null,
+        amountUsd: story.event?.amountUsd ?? null,
+        qualifier: story.event?.qualifier ?? null,
+        status: story.event?.status ?? null,
+        parties: JSON.stringify(story.event?.parties ?? []),
+        amounts: JSON.stringify(story.amounts),
+        sources: story.keys.length,
+        firstSeen: new Date(story.firstSeen).toISOString(),
+        lastSeen: new Date(story.lastSeen).toISOString(),
+      });
+      const entities = new Set<string>();
+      for (const key of story.keys) {
+        member.run(story.id, Number(key));
+        for (const e of entitiesOf(key)) entities.add(e);
+      }
+      for (const e of entities) entity.run(story.id, e);
+    }
+  }
+
+  storyCount(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM stories").get() as { n: number }).n;
+  }
+
+  eventCount(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM events").get() as { n: number }).n;
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { EntityMatcher, scoreEntities } from "../../src/intel/entities.js";
+import { shippedIntel } from "../helpers/intel.js";
+
+const matcher = shippedIntel().matcher;
+const ids = (title: string, body = "") => scoreEntities(matcher, { title, body }).map((e) => e.id);
+
+describe("tracked entities", () => {
+  it("resolves products and people to their company", () => {
+    expect(ids("Trainium chips from AWS power Claude Sonnet 4.5")).toEqual(
+      expect.arrayContaining(["amazon", "anthropic"]),
+    );
+    // A plain-word product alone is not enough: "Claude" could be Monet.
+    expect(ids("Claude paints the lilies")).toEqual([]);
+    expect(ids("ChatGPT maker's Sam Altman talks up GPT-5")).toEqual(["openai"]);
+    expect(ids("TPU and Gemini gains")).toEqual(["google"]);
+    expect(ids("H200 and Nemotron on show")).toEqual(["nvidia"]);
+  });
+
+  it("matches the longest name and folds accents", () => {
+    const m = matcher.mentions("Amazon Web Services and Nébius");
+    expect(m.map((x) => x.text)).toEqual(["Amazon Web Services", "Nebius"]);
+  });
+
+  it("scores the title above a passing mention", () => {
+    const scores = scoreEntities(matcher, {
+      title: "Oracle wins OpenAI contract",
+      body: "Nvidia chips will be used.",
+    });
+    expect(scores[0]?.about).toBe(true);
+    expect(scores.find((s) => s.id === "nvidia")).toMatchObject({ about: false });
+  });
+
+  it.each([
+    ["The Amazon river is at a record low as drought grips the rainforest", "amazon"],
+    ["Warren Buffett, the Oracle of Omaha, reflects on a long career", "oracle"],
+    ["Stargate SG-1 cast reunite at a fan convention", "stargate"],
+    ["Apple growers brace for a smaller harvest", "apple"],
+    ["A meta-analysis of 40 trials finds a small effect", "meta"],
+    ["Robotic arm helps surgeons; the Arm of the robot is steady", "arm"],
+    ["Robinson Crusoe returns to the stage", "crusoe"],
+    ["Military intel points to a troop build-up. Intel from satellites agrees.", "intel"],
+    ["The anthropic principle, explained", "anthropic"],
+    ["Llama trekking takes off in the Lake District", "meta"],
+  ])("vetoes another sense: %s", (text, id) => {
+    expect(ids(text)).not.toContain(id);
+  });
+
+  it("keeps the company when the same article also uses the name of a veto phrase elsewhere", () => {
+    expect(ids("AWS signs OpenAI", "The cloud unit of Amazon is far from the Amazon river.")).toContain(
+      "amazon",
+    );
+  });
+
+  it("is case-sensitive where a name is also a word", () => {
+    expect(ids("an apple a day and an oracle of old")).toEqual([]);
+    expect(ids("APPLE SHARES RISE")).toContain("apple");
+  });
+
+  it("rebuilds quickly when a user adds an entity", () => {
+    const started = performance.now();
+    const custom = new EntityMatcher([
+      {
+        id: "fluidstack",
+        name: "Fluidstack",
+        kind: "neocloud",
+        aliases: ["Fluid Stack"],
+        caseSensitive: false,
+        products: [],
+        people: [],
+        veto: [],
+      },
+    ]);
+    expect(custom.mentions("Fluid Stack signs a deal").map((m) => m.entityId)).toEqual(["fluidstack"]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
