@@ -6,8 +6,8 @@ export type NameKind = "name" | "product" | "person";
 interface NameEntry {
   entityId: string;
   kind: NameKind;
-  /** The spelling that must match exactly when the entity is case-sensitive. */
-  exact: string;
+  /** The spellings that must match exactly when the entity is case-sensitive ("X.AI", "x.AI"). */
+  exact: string[];
   caseSensitive: boolean;
 }
 
@@ -39,7 +39,12 @@ export class EntityMatcher {
   readonly entities: ReadonlyMap<string, EntityInfo>;
   private readonly names = new Map<string, NameEntry[]>();
   private readonly pattern: RegExp;
+  private readonly anchored: RegExp;
+  /** The first three characters of every name, as numbers: most words start no name. */
+  private readonly prefixes = new Set<number>();
   private readonly vetoes = new Map<string, RegExp>();
+  /** Veto phrases that contain one of the entity's own names ("Oracle of Omaha"). */
+  private readonly nameVetoes = new Map<string, RegExp>();
   /** Lower-case names of each entity, to tell which names a veto phrase covers. */
   private readonly namesOf = new Map<string, string[]>();
 
@@ -52,9 +57,13 @@ export class EntityMatcher {
         if (exact.length < 2) return;
         const key = exact.toLowerCase();
         const list = this.names.get(key) ?? [];
-        if (!list.some((e) => e.entityId === entity.id)) {
-          list.push({ entityId: entity.id, kind, exact, caseSensitive: entity.caseSensitive });
-          this.namesOf.set(entity.id, [...(this.namesOf.get(entity.id) ?? []), key]);
+        const known = list.find((e) => e.entityId === entity.id);
+        if (known) known.exact.push(exact);
+        else {
+          list.push({ entityId: entity.id, kind, exact: [exact], caseSensitive: entity.caseSensitive });
+          const own = this.namesOf.get(entity.id);
+          if (own) own.push(key);
+          else this.namesOf.set(entity.id, [key]);
         }
         this.names.set(key, list);
       };
@@ -68,9 +77,21 @@ export class EntityMatcher {
       }
     }
     this.entities = entities;
-    const keys = [...this.names.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    const body = keys.map((k) => escapeRegExp(k).replace(/ /g, "[\\s-]")).join("|");
-    this.pattern = new RegExp(`(?<![A-Za-z0-9])(?:${body || "(?!)"})(?![A-Za-z0-9])`, "gi");
+    // Matched against lower-cased text without the `i` flag, which the engine runs faster.
+    for (const entity of config) {
+      const names = this.namesOf.get(entity.id) ?? [];
+      const holding = entity.veto
+        .map((v) => foldAccents(v).toLowerCase())
+        .filter((v) => names.some((name) => v.includes(name)));
+      if (holding.length > 0)
+        this.nameVetoes.set(entity.id, new RegExp(holding.map(escapeRegExp).join("|"), "g"));
+    }
+    const keys = [...this.names.keys()];
+    const trie = trieSource(keys) || "(?!)";
+    this.pattern = new RegExp(`\\b(?:${trie})(?![A-Za-z0-9])`, "g");
+    // The same RegExp, anchored (sticky), for the positions that the prefix table lets through.
+    this.anchored = new RegExp(`(?:${trie})(?![A-Za-z0-9])`, "y");
+    for (const key of keys) this.prefixes.add(prefixCode(key, 0));
   }
 
   /**
@@ -103,20 +124,62 @@ export class EntityMatcher {
     return this.scan(text).filter((m) => !m.vetoed);
   }
 
+  /**
+   * Where names occur: [start, end) pairs, leftmost-longest. At each word start whose first three
+   * characters begin some name, the combined RegExp runs anchored there; a 2,000-name RegExp is
+   * costly to try at every word, and the prefix table rejects most words at once.
+   */
+  private matches(text: string, lowerCased: boolean): number[] {
+    const out: number[] = [];
+    if (!lowerCased) {
+      const pattern = new RegExp(this.pattern.source, "gi");
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text))
+        out.push(m.index, m.index + m[0].length);
+      return out;
+    }
+    const anchored = this.anchored;
+    const length = text.length;
+    let previousIsWord = false;
+    for (let i = 0; i < length; i++) {
+      const isWord = isWordChar(text.charCodeAt(i));
+      if (!isWord || previousIsWord) {
+        previousIsWord = isWord;
+        continue;
+      }
+      previousIsWord = true;
+      if (!this.prefixes.has(prefixCode(text, i))) {
+        // Names shorter than three characters ("o3") end where the word does.
+        const short = !isWordChar(text.charCodeAt(i + 1)) ? 1 : !isWordChar(text.charCodeAt(i + 2)) ? 2 : 0;
+        if (short === 0 || !this.prefixes.has(prefixCode(text.slice(i, i + short), 0))) continue;
+      }
+      anchored.lastIndex = i;
+      const m = anchored.exec(text);
+      if (!m) continue;
+      const end = i + m[0].length;
+      out.push(i, end);
+      i = end - 1;
+      previousIsWord = isWordChar(text.charCodeAt(i));
+    }
+    return out;
+  }
+
   /** All case-fitting mentions, each marked when a veto phrase applies to it. */
   scan(text: string): (Mention & { vetoed: boolean })[] {
     const folded = foldAccents(text);
+    const lowered = folded.toLowerCase();
+    // Lower-casing keeps offsets for nearly all text; where it does not, match case-insensitively.
+    const haystack = lowered.length === folded.length ? lowered : folded;
     const out: (Mention & { vetoed: boolean })[] = [];
-    this.pattern.lastIndex = 0;
-    for (let m = this.pattern.exec(folded); m !== null; m = this.pattern.exec(folded)) {
-      const matched = m[0];
+    const found = this.matches(haystack, haystack === lowered);
+    for (let k = 0; k < found.length; k += 2) {
+      const start = found[k] as number;
+      const end = found[k + 1] as number;
+      const matched = folded.slice(start, end);
       const key = matched.toLowerCase().replace(/[\s-]+/g, " ");
       const entries = this.names.get(key) ?? this.names.get(matched.toLowerCase());
       if (!entries) continue;
       for (const entry of entries) {
-        if (entry.caseSensitive && !caseFits(matched, entry.exact)) continue;
-        const start = m.index;
-        const end = m.index + matched.length;
+        if (entry.caseSensitive && !entry.exact.some((spelling) => caseFits(matched, spelling))) continue;
         const vetoed = this.vetoed(entry.entityId, folded, start, end);
         out.push({ entityId: entry.entityId, kind: entry.kind, start, end, text: matched, vetoed });
       }
@@ -141,10 +204,11 @@ export class EntityMatcher {
     }
     // A veto phrase anywhere in the article that holds a name ("military intel") takes that name
     // out for the whole article, even where the name stands alone ("Intel from satellites...").
-    const whole = foldAccents(parts.join("\n")).toLowerCase();
+    let whole: string | undefined;
     for (const id of seen) {
-      const veto = this.vetoes.get(id);
+      const veto = this.nameVetoes.get(id);
       if (!veto) continue;
+      whole ??= foldAccents(parts.join("\n")).toLowerCase();
       veto.lastIndex = 0;
       for (let v = veto.exec(whole); v !== null; v = veto.exec(whole)) {
         for (const name of this.namesOf.get(id) ?? [])
@@ -160,6 +224,63 @@ export class EntityMatcher {
     }
     return kept.map((list) => list.filter((m) => corroborated.has(m.entityId)));
   }
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+}
+
+/** Up to three characters from `at` as one number; space and hyphen count as the same separator. */
+function prefixCode(text: string, at: number): number {
+  let code = 0;
+  for (let k = at; k < at + 3; k++) {
+    let c = k < text.length ? text.charCodeAt(k) : 0;
+    if (c === 45 || c === 9 || c === 10 || c === 13) c = 32;
+    code = code * 65536 + c;
+  }
+  return code;
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  end: boolean;
+}
+
+/**
+ * The alternation of all names as a prefix trie ("amazon(?:[\s-]web[\s-]services)?|aws|...").
+ * A flat list of 2,000 alternatives makes the RegExp engine try each one at every position; a
+ * trie lets it reject a position on its first character. Longer names come first at every branch
+ * and optional tails are greedy, so the leftmost match is also the longest.
+ */
+function trieSource(names: readonly string[]): string {
+  const root: TrieNode = { children: new Map(), end: false };
+  for (const name of names) {
+    let node = root;
+    for (const ch of name) {
+      let next = node.children.get(ch);
+      if (!next) {
+        next = { children: new Map(), end: false };
+        node.children.set(ch, next);
+      }
+      node = next;
+    }
+    node.end = true;
+  }
+  const render = (node: TrieNode): string => {
+    const branches = [...node.children.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([ch, child]) => (ch === " " ? "[\\s-]" : escapeRegExp(ch)) + render(child));
+    if (branches.length === 0) return "";
+    const group = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join("|")})`;
+    if (!node.end) return group;
+    // A name ends here but a longer one may go on: try the longer first.
+    return branches.length === 1 &&
+      !(branches[0] as string).startsWith("(") &&
+      (branches[0] as string).length === 1
+      ? `${group}?`
+      : `(?:${group})?`;
+  };
+  return render(root);
 }
 
 /** "GPT-4o", "H100", "ChatGPT", "Project Rainier": product names no dictionary word shares. */

@@ -1,5 +1,5 @@
 import type { EntityInfo, Mention } from "./entities.js";
-import { extractFigures, type Money, type Qualifier } from "./money.js";
+import { extractFigures, type Figures, type Money, type Qualifier } from "./money.js";
 
 export const EVENT_TYPES = [
   "investment",
@@ -43,7 +43,7 @@ export interface TextUnit {
 type CueTable = Record<EventType, RegExp>;
 
 // Cues are matched on lower-cased text. Each names the wording reporters use for that kind of event.
-const CUES: CueTable = {
+export const CUES: CueTable = {
   investment:
     /\b(?:invest(?:s|ed|ing|ment|ments|or)?|funding|fund(?:ing)?[- ]raise|rais(?:es|ed|ing|e) (?:(?:about|around|roughly|nearly|more than|up to|an additional|another|a further|fresh|new) )?(?:us\$|\$|€|£|funds|money|capital|funding)|\$[\d.]+\s?(?:b|bn|billion|m|million) raise|series [a-h]\b|seed round|funding round|stake|backs|bets? on|takes? (?:about |around |a |an )?\d+(?:\.\d+)?% (?:of|in)|\d+(?:\.\d+)?% stake|of [a-z]+ stock|share sale|secondary sale|tender offer|chip-for-equity|warrants?|takes? \$[\d.]+\s?(?:b|bn|billion) more|sells? (?:its )?(?:entire )?.{0,20}stake|buys? into|capital injection)\b/,
   valuation:
@@ -228,6 +228,7 @@ function clauseAround(text: string, at: number): { start: number; end: number } 
   return { start, end };
 }
 
+const TERM_OR_POWER = /year|watt|\b[GM]W\b/i;
 const CURRENCY = /\$|€|£|\b(?:dollars?|euros?|pounds)\b|-dollar\b/;
 
 /**
@@ -238,7 +239,18 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   if (!units.some((u) => u.mentions.length > 0)) return [];
   const title = units.find((u) => u.isTitle);
   const lowered = new Map(units.map((u) => [u, u.text.toLowerCase()]));
-  const figures = new Map(units.map((u) => [u, extractFigures(u.text, context.rates)]));
+  // Figures are read only for the sentences that need them, once each.
+  const cache = new Map<TextUnit, Figures>();
+  const figures = {
+    get(unit: TextUnit): Figures {
+      let value = cache.get(unit);
+      if (!value) {
+        value = extractFigures(unit.text, context.rates);
+        cache.set(unit, value);
+      }
+      return value;
+    },
+  };
   const lower = (u: TextUnit) => lowered.get(u) ?? "";
 
   const byType = new Map<EventType, Candidate>();
@@ -253,7 +265,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       if (existing) existing.score += weight;
       else byType.set(type, { type, score: weight, unit, cueAt });
       // A lead sentence with its own amount can state a second event ("the round values xAI at $50bn").
-      if (!unit.isTitle && MONEY_TYPES.has(type) && (figures.get(unit)?.money.length ?? 0) > 0) {
+      if (!unit.isTitle && MONEY_TYPES.has(type) && figures.get(unit).money.length > 0) {
         secondary.push({ type, score: weight, unit, cueAt });
       }
     }
@@ -302,7 +314,9 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     if (money && money.currency !== "USD")
       event.originalAmount = { amount: money.amount, currency: money.currency };
     // Term and power: from the event's own sentence, else from the first lead sentence that says.
-    const inOrder = [candidate.unit, ...units].map((u) => figures.get(u));
+    const inOrder = [candidate.unit, ...units]
+      .filter((u) => TERM_OR_POWER.test(u.text))
+      .map((u) => figures.get(u));
     const years = inOrder.find((f) => f?.durationYears)?.durationYears;
     const power = inOrder.find((f) => f?.gigawatts)?.gigawatts;
     if (years) event.durationYears = years;
@@ -323,7 +337,7 @@ function moneyFor(
   candidate: Candidate,
   units: readonly TextUnit[],
   title: TextUnit | undefined,
-  figures: Map<TextUnit, { money: Money[] }>,
+  figures: { get(unit: TextUnit): Figures },
   taken: Set<Money>,
   lower: (u: TextUnit) => string,
 ): Money | undefined {

@@ -136,6 +136,14 @@ const WORD_NUMBERS: Record<string, number> = {
   thirty: 30,
 };
 
+const COUNT = `\\d{1,2}|${Object.keys(WORD_NUMBERS).join("|")}`;
+// "over seven years", "for the next 5 years"; "a five-year deal".
+const DURATION = new RegExp(
+  `\\b(?:over|for|across|spanning|during)\\s+(?:the\\s+(?:next|coming)\\s+)?(${COUNT})\\s+years\\b`,
+  "i",
+);
+const TERM = new RegExp(`\\b(${COUNT})-year\\b`, "i");
+
 function toNumber(text: string): number {
   return Number(text.replace(/,/g, ""));
 }
@@ -145,8 +153,18 @@ function scaleOf(text: string | undefined): number {
   return SCALES[text.trim().toLowerCase()] ?? 1;
 }
 
+// The last word of every qualifier above: a cheap test before the patterns run.
+const QUALIFIER_ENDINGS = new Set(
+  "than over above beyond of exceeding topping surpassing a as to much many most high least about around roughly approximately nearly almost some estimated circa approx approx. under ~".split(
+    " ",
+  ),
+);
+
 function qualifierBefore(text: string, start: number): { qualifier: Qualifier; start: number } {
   const before = text.slice(Math.max(0, start - 30), start);
+  const trimmed = before.trimEnd();
+  const lastWord = trimmed.slice(trimmed.lastIndexOf(" ") + 1).toLowerCase();
+  if (!QUALIFIER_ENDINGS.has(lastWord) && !lastWord.endsWith("~")) return { qualifier: "exact", start };
   for (const [pattern, qualifier] of QUALIFIERS) {
     const m = pattern.exec(before);
     if (m) return { qualifier, start: start - m[0].length };
@@ -199,7 +217,9 @@ export function extractFigures(text: string, rates: FxRates["rates"], minUsd = 1
     money.push(entry);
   };
 
-  SYMBOL_AMOUNT.lastIndex = 0;
+  // Cheap checks first: most sentences hold no amount, and these run for every article.
+  const hasDigit = /\d/.test(text);
+  SYMBOL_AMOUNT.lastIndex = hasDigit ? 0 : text.length;
   for (let m = SYMBOL_AMOUNT.exec(text); m !== null; m = SYMBOL_AMOUNT.exec(text)) {
     const currency = CURRENCY_SYMBOLS[(m[1] ?? "").trim().toLowerCase()] ?? "USD";
     const first = toNumber(m[2] ?? "");
@@ -217,12 +237,12 @@ export function extractFigures(text: string, rates: FxRates["rates"], minUsd = 1
     if (scaleText && /^\s[bmkt]$/i.test(scaleText)) continue;
     push(m, first * scaleOf(scaleText), currency, undefined, Boolean(m[6]));
   }
-  WORD_AMOUNT.lastIndex = 0;
+  WORD_AMOUNT.lastIndex = hasDigit && text.includes("illion") ? 0 : text.length;
   for (let m = WORD_AMOUNT.exec(text); m !== null; m = WORD_AMOUNT.exec(text)) {
     const currency = CURRENCY_WORDS[(m[3] ?? "").toLowerCase()] ?? "USD";
     push(m, toNumber(m[1] ?? "") * scaleOf(m[2]), currency);
   }
-  HYPHENATED_AMOUNT.lastIndex = 0;
+  HYPHENATED_AMOUNT.lastIndex = text.includes("-dollar") ? 0 : text.length;
   for (let m = HYPHENATED_AMOUNT.exec(text); m !== null; m = HYPHENATED_AMOUNT.exec(text)) {
     const count =
       WORD_NUMBERS[(m[1] ?? "").toLowerCase()] ?? (m[1]?.toLowerCase() === "half" ? 0.5 : Number(m[1]));
@@ -231,16 +251,13 @@ export function extractFigures(text: string, rates: FxRates["rates"], minUsd = 1
   money.sort((a, b) => a.start - b.start);
 
   const figures: Figures = { money };
-  const duration =
-    /\b(?:over|for|across|spanning|during)\s+(?:the\s+(?:next|coming)\s+)?(\d{1,2}|[a-z]+)\s+years\b/i.exec(
-      text,
-    ) ?? /\b(\d{1,2}|[a-z]+)-year\b/i.exec(text);
+  const duration = /year/i.test(text) ? (DURATION.exec(text) ?? TERM.exec(text)) : null;
   if (duration) {
     const word = (duration[1] ?? "").toLowerCase();
     const years = /^\d+$/.test(word) ? Number(word) : WORD_NUMBERS[word];
     if (years !== undefined && years > 0 && years <= 30) figures.durationYears = years;
   }
-  const power = /(\d+(?:\.\d+)?)\s?(gigawatts?|GW|megawatts?|MW)\b/.exec(text);
+  const power = hasDigit ? /(\d+(?:\.\d+)?)\s?(gigawatts?|GW|megawatts?|MW)\b/.exec(text) : null;
   if (power) {
     const value = Number(power[1]);
     figures.gigawatts = /^m/i.test(power[2] ?? "") ? value / 1000 : value;

@@ -1,5 +1,5 @@
 import type { ArticleIntel, IntelContext } from "./analyze.js";
-import { analyzeArticle } from "./analyze.js";
+import { analyzeArticle, articleSentences } from "./analyze.js";
 import { type ClusterOptions, clusterStories } from "./cluster.js";
 import type { ExtractedEvent } from "./events.js";
 import type { Qualifier } from "./money.js";
@@ -18,7 +18,6 @@ export interface IntelInput {
 export interface AnalyzedItem {
   key: string;
   intel: ArticleIntel;
-  summary: string;
 }
 
 export interface AmountReport {
@@ -50,7 +49,7 @@ export function analyzeBatch(
 ): { items: AnalyzedItem[]; stories: Story[] } {
   const items = inputs.map((input) => {
     const intel = analyzeArticle({ title: input.title, body: input.body }, context);
-    return { key: input.key, intel, summary: summarize(input.title, intel.sentences) };
+    return { key: input.key, intel };
   });
   const byKey = new Map(items.map((item, i) => [item.key, { item, input: inputs[i] as IntelInput }]));
   const groups = clusterStories(
@@ -60,10 +59,7 @@ export function analyzeBatch(
       return {
         key: item.key,
         title: input.title,
-        text: item.intel.sentences
-          .slice(0, 4)
-          .map((s) => s.text)
-          .join(" "),
+        text: item.intel.lead.map((s) => s.text).join(" "),
         publishedAt: input.publishedAt,
         about: item.intel.entities.filter((e) => e.about).map((e) => e.id),
         eventType: first?.type,
@@ -80,7 +76,8 @@ export function analyzeBatch(
       keys: group.keys,
       centre: group.centre,
       headline: centre?.input.title ?? "",
-      summary: centre?.item.summary ?? "",
+      // Summaries need full sentence segmentation: done once per story, for its centre.
+      summary: centre ? summarize(centre.input.title, articleSentences(centre.input.body)) : "",
       event: mergeEvents(members.map((m) => m.item.intel.events[0]).filter((e) => e !== undefined)),
       amounts: [],
       firstSeen: Math.min(...members.map((m) => m.input.publishedAt)),

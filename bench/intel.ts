@@ -1,0 +1,207 @@
+/**
+ * bench/intel: 100,000 synthetic articles of about 400 characters against 2,000 aliases.
+ * Measures, on one core: match + money + events per item, a naive per-alias RegExp loop for
+ * comparison, and story grouping over the whole day. Run: npm run bench:intel [-- --items 100000]
+ */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { loadEntities, loadFxRates } from "../src/config/load.js";
+import type { EntityConfig } from "../src/config/schema.js";
+import { analyzeArticle } from "../src/intel/analyze.js";
+import { clusterStories } from "../src/intel/cluster.js";
+import { EntityMatcher } from "../src/intel/entities.js";
+import { escapeRegExp } from "../src/intel/fold.js";
+import { projectRoot } from "../src/paths.js";
+
+const { values } = parseArgs({
+  options: { items: { type: "string", default: "100000" }, aliases: { type: "string", default: "2000" } },
+});
+const ITEMS = Number(values.items);
+const ALIASES = Number(values.aliases);
+
+// A small deterministic generator, so every run reads the same articles.
+let seed = 42;
+function random(): number {
+  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+}
+function pick<T>(list: readonly T[]): T {
+  return list[Math.floor(random() * list.length)] as T;
+}
+
+// Made-up company names, built like real ones from a wide set of syllables so that the names
+// start with as many different letters as a real alias list does.
+const ONSETS = [
+  "b",
+  "c",
+  "d",
+  "f",
+  "g",
+  "h",
+  "j",
+  "k",
+  "l",
+  "m",
+  "n",
+  "p",
+  "qu",
+  "r",
+  "s",
+  "t",
+  "v",
+  "w",
+  "x",
+  "z",
+  "br",
+  "cr",
+  "dr",
+  "fl",
+  "gr",
+  "kr",
+  "pl",
+  "pr",
+  "sk",
+  "st",
+  "tr",
+  "vr",
+];
+const VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "io", "y"];
+const CODAS = ["", "n", "x", "r", "l", "s", "th", "nd", "sk", "m"];
+function syllable(): string {
+  return pick(ONSETS) + pick(VOWELS) + pick(CODAS);
+}
+function companyName(i: number): string {
+  const name = `${syllable()}${syllable()}${random() < 0.5 ? syllable() : ""}`.replace(/^./, (c) =>
+    c.toUpperCase(),
+  );
+  return name + (i % 3 === 0 ? " Compute" : i % 3 === 1 ? " AI" : "");
+}
+
+const config = join(projectRoot(), "config");
+const shipped = loadEntities(join(config, "entities.yaml")).entities;
+const rates = loadFxRates(join(config, "fx-rates.yaml")).rates;
+const entities: EntityConfig[] = [...shipped];
+let aliasCount = shipped.reduce((n, e) => n + 1 + e.aliases.length + e.products.length + e.people.length, 0);
+for (let i = 0; aliasCount < ALIASES; i++) {
+  const name = companyName(i);
+  entities.push({
+    id: `synthetic-${i}`,
+    name,
+    kind: "neocloud",
+    aliases: [`${name} Inc`],
+    caseSensitive: false,
+    products: [`${name} Cloud`],
+    people: [],
+    veto: [],
+  });
+  aliasCount += 3;
+}
+const names = entities.flatMap((e) => [e.name, ...e.aliases, ...e.products, ...e.people]);
+
+const TEMPLATES = [
+  (a: string, b: string, n: number) => `${a} to invest $${n} billion in ${b}`,
+  (a: string, b: string, n: number) => `${a} signs $${n} billion cloud deal with ${b} over five years`,
+  (a: string, b: string, n: number) =>
+    `${b} raises $${n} billion at a $${n * 12} billion valuation led by ${a}`,
+  (a: string, b: string) => `${a} sues ${b} over trade secrets`,
+  (a: string, b: string, n: number) => `${a} in talks to buy ${b} for about €${n} billion`,
+  (a: string) => `${a} launches new AI accelerator for inference`,
+];
+const FILLER = [
+  "The companies did not disclose further terms of the agreement.",
+  "Analysts said the move reflects soaring demand for computing power across the industry.",
+  "Shares rose 3% in early trading after the announcement on Monday.",
+  "The deal is expected to close in the first half of next year, subject to regulatory approval.",
+  "People familiar with the matter said talks were at an early stage.",
+];
+
+function article(i: number): { title: string; body: string; publishedAt: number } {
+  const a = pick(names);
+  const b = pick(names);
+  const n = 1 + Math.floor(random() * 90);
+  const title = pick(TEMPLATES)(a, b, n);
+  let body = `${title}, according to a statement. ${pick(FILLER)}`;
+  while (body.length < 360) body += ` ${pick(FILLER)}`;
+  return { title, body, publishedAt: Date.UTC(2025, 10, 3) + Math.floor((i / ITEMS) * 86_400_000) };
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+}
+
+let peak = 0;
+const sample = () => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+};
+const sampler = setInterval(sample, 50);
+
+const t0 = performance.now();
+const matcher = new EntityMatcher(entities);
+const buildMs = performance.now() - t0;
+const articles = Array.from({ length: ITEMS }, (_, i) => article(i));
+const chars = articles.reduce((n, a) => n + a.title.length + a.body.length, 0);
+
+// Combined matcher alone, then the naive loop on a 10,000-item slice (it is much slower).
+const slice = articles.slice(0, Math.min(10_000, ITEMS));
+let t = performance.now();
+let found = 0;
+for (const a of slice) found += matcher.mentions(`${a.title}\n${a.body}`).length;
+const combinedPerSec = slice.length / ((performance.now() - t) / 1000);
+
+const naive = names.map((name) => new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(name)}(?![A-Za-z0-9])`, "gi"));
+t = performance.now();
+let naiveFound = 0;
+for (const a of slice) {
+  const text = `${a.title}\n${a.body}`;
+  for (const re of naive) {
+    re.lastIndex = 0;
+    while (re.exec(text)) naiveFound++;
+  }
+}
+const naivePerSec = slice.length / ((performance.now() - t) / 1000);
+
+// End to end per item: entities + money + events (+ lead sentences and salience). Only what
+// grouping needs is kept, as the pipeline does, so memory stays that of one day's index.
+t = performance.now();
+let events = 0;
+const toGroup = articles.map((a, i) => {
+  const r = analyzeArticle({ title: a.title, body: a.body }, { matcher, rates });
+  events += r.events.length;
+  return {
+    key: String(i),
+    title: a.title,
+    text: a.body,
+    publishedAt: a.publishedAt,
+    about: r.entities.filter((e) => e.about).map((e) => e.id),
+    eventType: r.events[0]?.type,
+    amountUsd: r.events[0]?.amountUsd,
+  };
+});
+const analyseSeconds = (performance.now() - t) / 1000;
+sample();
+
+t = performance.now();
+const groups = clusterStories(toGroup);
+const clusterSeconds = (performance.now() - t) / 1000;
+sample();
+clearInterval(sampler);
+
+console.log(
+  `bench/intel: ${ITEMS} items (avg ${Math.round(chars / ITEMS)} chars), ${names.length} aliases in ${entities.length} entities`,
+);
+console.log("| measure | result |");
+console.log("|---|---|");
+console.log(`| matcher build (one RegExp) | ${buildMs.toFixed(0)} ms |`);
+console.log(
+  `| match only, combined RegExp | ${Math.round(combinedPerSec).toLocaleString("en")} items/s (${found} mentions in ${slice.length} items) |`,
+);
+console.log(
+  `| match only, naive per-alias loop | ${Math.round(naivePerSec).toLocaleString("en")} items/s (${naiveFound} raw hits) |`,
+);
+console.log(
+  `| match + money + events, end to end | ${Math.round(ITEMS / analyseSeconds).toLocaleString("en")} items/s (${analyseSeconds.toFixed(1)} s, ${events} events) |`,
+);
+console.log(
+  `| story grouping, ${ITEMS} items in one day | ${clusterSeconds.toFixed(1)} s (${groups.length} stories) |`,
+);
+console.log(`| peak RSS | ${mb(Math.max(peak, process.resourceUsage().maxRSS * 1024))} |`);
