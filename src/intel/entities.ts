@@ -40,8 +40,11 @@ export class EntityMatcher {
   private readonly names = new Map<string, NameEntry[]>();
   private readonly pattern: RegExp;
   private readonly anchored: RegExp;
-  /** The first three characters of every name, as numbers: most words start no name. */
-  private readonly prefixes = new Set<number>();
+  /**
+   * All names as a character trie (space and hyphen as one separator, code 32): walked at each word
+   * start to find where a name may end, so that the RegExp runs only where it will match.
+   */
+  private readonly trie: CharNode = { next: new Map(), end: false };
   private readonly vetoes = new Map<string, RegExp>();
   /** Veto phrases that contain one of the entity's own names ("Oracle of Omaha"). */
   private readonly nameVetoes = new Map<string, RegExp>();
@@ -91,7 +94,19 @@ export class EntityMatcher {
     this.pattern = new RegExp(`\\b(?:${trie})(?![A-Za-z0-9])`, "g");
     // The same RegExp, anchored (sticky), for the positions that the prefix table lets through.
     this.anchored = new RegExp(`(?:${trie})(?![A-Za-z0-9])`, "y");
-    for (const key of keys) this.prefixes.add(prefixCode(key, 0));
+    for (const key of keys) {
+      let node = this.trie;
+      for (let k = 0; k < key.length; k++) {
+        const code = separatorCode(key.charCodeAt(k));
+        let child = node.next.get(code);
+        if (!child) {
+          child = { next: new Map(), end: false };
+          node.next.set(code, child);
+        }
+        node = child;
+      }
+      node.end = true;
+    }
   }
 
   /**
@@ -147,11 +162,7 @@ export class EntityMatcher {
         continue;
       }
       previousIsWord = true;
-      if (!this.prefixes.has(prefixCode(text, i))) {
-        // Names shorter than three characters ("o3") end where the word does.
-        const short = !isWordChar(text.charCodeAt(i + 1)) ? 1 : !isWordChar(text.charCodeAt(i + 2)) ? 2 : 0;
-        if (short === 0 || !this.prefixes.has(prefixCode(text.slice(i, i + short), 0))) continue;
-      }
+      if (!this.nameMayEndAfter(text, i)) continue;
       anchored.lastIndex = i;
       const m = anchored.exec(text);
       if (!m) continue;
@@ -161,6 +172,17 @@ export class EntityMatcher {
       previousIsWord = isWordChar(text.charCodeAt(i));
     }
     return out;
+  }
+
+  /** Walks the trie from `start`: true when some name ends there on a word boundary. */
+  private nameMayEndAfter(text: string, start: number): boolean {
+    let node: CharNode | undefined = this.trie;
+    for (let i = start; node !== undefined && i <= text.length; i++) {
+      if (node.end && !isWordChar(text.charCodeAt(i))) return true;
+      if (i === text.length) return false;
+      node = node.next.get(separatorCode(text.charCodeAt(i)));
+    }
+    return false;
   }
 
   /** All case-fitting mentions, each marked when a veto phrase applies to it. */
@@ -230,15 +252,14 @@ function isWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
 }
 
-/** Up to three characters from `at` as one number; space and hyphen count as the same separator. */
-function prefixCode(text: string, at: number): number {
-  let code = 0;
-  for (let k = at; k < at + 3; k++) {
-    let c = k < text.length ? text.charCodeAt(k) : 0;
-    if (c === 45 || c === 9 || c === 10 || c === 13) c = 32;
-    code = code * 65536 + c;
-  }
-  return code;
+/** Space, tab, newline and hyphen are one separator inside names ("SK Hynix", "SK-Hynix"). */
+function separatorCode(code: number): number {
+  return code === 45 || code === 9 || code === 10 || code === 13 ? 32 : code;
+}
+
+interface CharNode {
+  next: Map<number, CharNode>;
+  end: boolean;
 }
 
 interface TrieNode {
