@@ -1,4 +1,7 @@
+import { commands } from "../commands/index.js";
 import { type App, seedFeeds } from "./app.js";
+import { startConsole } from "./chat/console.js";
+import { servicesFor } from "./chat/services.js";
 import { enrichNewItems } from "./enrich.js";
 
 const TICK_MS = 30_000;
@@ -13,7 +16,10 @@ function chatConfigured(env: NodeJS.ProcessEnv): boolean {
  * once a day, and stops cleanly on SIGINT/SIGTERM. Until the chat adapters land it logs what it
  * stored (the console adapter).
  */
-export async function runService(app: App, options: { demo: boolean; once: boolean }): Promise<void> {
+export async function runService(
+  app: App,
+  options: { demo: boolean; once: boolean; console?: boolean },
+): Promise<void> {
   const { log } = app;
   const seeded = seedFeeds(app, options.demo);
   if (seeded > 0)
@@ -24,7 +30,9 @@ export async function runService(app: App, options: { demo: boolean; once: boole
     database: app.config.databasePath,
     feeds: app.feeds.count(),
     items: app.items.count(),
-    chat: chatConfigured(process.env) ? "configured (adapters arrive in a later release)" : "console",
+    chat: chatConfigured(process.env)
+      ? "configured (adapters arrive in a later release)"
+      : "console (type /help)",
   });
 
   let lastPurge = 0;
@@ -90,5 +98,11 @@ export async function runService(app: App, options: { demo: boolean; once: boole
     process.once("SIGINT", () => void stop("SIGINT"));
     process.once("SIGTERM", () => void stop("SIGTERM"));
     void loop();
+    // No chat token: the console adapter answers commands in the terminal. Without a terminal
+    // (a service manager, a pipe) the bot runs headless unless --console asks for the prompt.
+    if (!chatConfigured(process.env) && (process.stdin.isTTY || options.console)) {
+      const prompt = startConsole(commands, servicesFor(app), log);
+      void prompt.done.then(() => stop("console closed"));
+    }
   });
 }

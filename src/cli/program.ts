@@ -1,7 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
+import { commands, registryJson } from "../../commands/index.js";
 import { type App, catalogPath, createApp, importOpml } from "../app.js";
+import { dispatch } from "../chat/dispatch.js";
+import { renderText } from "../chat/render/text.js";
+import { localContext, servicesFor } from "../chat/services.js";
 import { runDoctor } from "../doctor.js";
 import { enrichNewItems } from "../enrich.js";
 import { UserError } from "../errors.js";
@@ -57,10 +61,15 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
       "run the bot: poll feeds on schedule and answer in chat (the console when no chat token is set)",
     )
     .option("--demo", "use the bundled offline sample feeds and a separate demo database")
+    .option("--console", "open the command prompt even when input is not a terminal")
     .option("--once", "run one poll cycle and exit")
-    .action(async (opts: { demo?: boolean; once?: boolean }) => {
+    .action(async (opts: { demo?: boolean; once?: boolean; console?: boolean }) => {
       const app = openApp("info", opts.demo ?? false);
-      await runService(app, { demo: opts.demo ?? false, once: opts.once ?? false });
+      await runService(app, {
+        demo: opts.demo ?? false,
+        once: opts.once ?? false,
+        console: opts.console ?? false,
+      });
     });
 
   program
@@ -265,6 +274,52 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
         }
       });
     });
+
+  program
+    .command("commands")
+    .description(
+      "list the chat commands (the registry Slack's manifest and Discord's registration are built from)",
+    )
+    .option("--json", "print the registry as JSON")
+    .action((opts: { json?: boolean }) => {
+      if (opts.json) console.log(JSON.stringify(registryJson(), null, 2));
+      else for (const c of commands) console.log(`/${c.name.padEnd(14)} ${c.usage}`);
+    });
+
+  // Every chat command also runs once from the shell: `infrawire deals openai --min 5B`.
+  const existing = new Set(program.commands.map((c) => c.name()));
+  for (const command of commands) {
+    // `search` and `feeds` have richer shell versions above (--json, OPML).
+    if (existing.has(command.name)) continue;
+    const sub = program
+      .command(command.name)
+      .description(`${command.description} (chat: ${command.usage})`)
+      .argument(
+        "[words...]",
+        command.options
+          .filter((o) => o.positional)
+          .map((o) => o.name)
+          .join(" "),
+      );
+    for (const option of command.options.filter((o) => !o.positional)) {
+      sub.option(`--${option.name} <${option.kind}>`, `${option.description}, e.g. ${option.example}`);
+    }
+    sub.action(async (words: string[], opts: Record<string, string>) => {
+      await withApp(async (app) => {
+        const flags = Object.entries(opts).map(([k, v]) => `${k}:${v}`);
+        const services = servicesFor(app);
+        const message = await dispatch(
+          commands,
+          command.name,
+          { text: [...words, ...flags].join(" ") },
+          localContext(services, "cli"),
+          app.log,
+        );
+        console.log(renderText(message));
+        if (message.kind === "error") result.exitCode = 1;
+      });
+    });
+  }
 
   program
     .command("analyze")

@@ -130,6 +130,13 @@ export class EntityMatcher {
     return false;
   }
 
+  /** Every lower-case name and the entities it stands for. */
+  nameIndex(): Map<string, string[]> {
+    return new Map(
+      [...this.names.entries()].map(([name, entries]) => [name, entries.map((e) => e.entityId)]),
+    );
+  }
+
   get size(): number {
     return this.entities.size;
   }

@@ -154,4 +154,44 @@ export const migrations: Migration[] = [
       CREATE INDEX items_unanalyzed ON items (analyzed) WHERE analyzed = 0;
     `,
   },
+  {
+    version: 3,
+    name: "channel watchlists, channel settings and custom entities",
+    sql: `
+      CREATE TABLE watchlist (
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (platform, channel_id, entity_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE channel_settings (
+        platform TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        digest_enabled INTEGER NOT NULL DEFAULT 0,
+        digest_time TEXT,
+        digest_timezone TEXT,
+        alerts_enabled INTEGER NOT NULL DEFAULT 0,
+        alerts_min_usd REAL,
+        alerts_types TEXT NOT NULL DEFAULT '[]',
+        quiet_start INTEGER,
+        quiet_end INTEGER,
+        updated_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, channel_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE custom_entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL
+      );
+
+      CREATE INDEX stories_type_last_seen ON stories (type, last_seen_at);
+    `,
+  },
 ];

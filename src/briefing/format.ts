@@ -1,0 +1,95 @@
+import type { EntityDirectory } from "../chat/command.js";
+import { bold, type Line, link, span } from "../chat/message.js";
+import { formatAmount, type Qualifier } from "../intel/money.js";
+import type { SourceRow, StoryRow } from "../store/briefing.js";
+
+export const DEAL_TYPES = [
+  "investment",
+  "valuation",
+  "compute_contract",
+  "chip_supply",
+  "infrastructure",
+  "acquisition",
+  "partnership",
+] as const;
+export const ALL_TYPES = [...DEAL_TYPES, "launch", "people", "legal", "controversy", "regulation"] as const;
+
+const TYPE_LABELS: Record<string, string> = {
+  investment: "Investments",
+  valuation: "Valuations",
+  compute_contract: "Compute contracts",
+  chip_supply: "Chip supply",
+  infrastructure: "Build-outs",
+  acquisition: "Acquisitions",
+  partnership: "Partnerships",
+  launch: "Launches",
+  people: "People",
+  legal: "Legal",
+  controversy: "Controversies",
+  regulation: "Regulation",
+};
+
+export function typeLabel(type: string | null): string {
+  return type ? (TYPE_LABELS[type] ?? type) : "Other news";
+}
+
+export function describePeriod(ms: number): string {
+  const days = ms / 86_400_000;
+  if (days >= 365 && days % 365 === 0) return days === 365 ? "the last year" : `the last ${days / 365} years`;
+  if (days >= 1 && Number.isInteger(days)) return days === 1 ? "the last day" : `the last ${days} days`;
+  return `the last ${Math.round(ms / 3_600_000)} hours`;
+}
+
+export function periodToken(ms: number): string {
+  return ms % 86_400_000 === 0 ? `${ms / 86_400_000}d` : `${Math.round(ms / 3_600_000)}h`;
+}
+
+/** Amount as analysts read it; outlets that disagree are shown side by side with their counts. */
+function amountText(story: StoryRow): string | undefined {
+  if (story.amounts.length > 1) {
+    return story.amounts
+      .map((a) => `${formatAmount(a.amountUsd, a.qualifier as Qualifier)} (${a.sources})`)
+      .join(" vs ");
+  }
+  return story.amountUsd !== null
+    ? formatAmount(story.amountUsd, (story.qualifier ?? "exact") as Qualifier)
+    : undefined;
+}
+
+/**
+ * One line per story: `Amazon → OpenAI · investment · >$10B · talks · 2 sources: Outlet A, Outlet B`
+ * with each outlet linked, or the headline when the story carries no event.
+ */
+export function storyLine(story: StoryRow, sources: readonly SourceRow[], entities: EntityDirectory): Line {
+  const line: Line = [];
+  if (story.type) {
+    const names = story.parties.map((id) => entities.get(id)?.name ?? id).join(" → ");
+    const parts = [story.type.replace(/_/g, " ")];
+    const amount = amountText(story);
+    if (amount) parts.push(amount);
+    if (story.status) parts.push(story.status);
+    line.push(bold(names || "—"), span(` · ${parts.join(" · ")} · `));
+  }
+  line.push(span(`${story.headline} `));
+  line.push(
+    span(
+      `(${story.lastSeenAt.slice(0, 10)}) — ${sources.length || story.sourceCount} source${(sources.length || story.sourceCount) === 1 ? "" : "s"}: `,
+    ),
+  );
+  const shown = sources.slice(0, 6);
+  shown.forEach((source, i) => {
+    if (i > 0) line.push(span(", "));
+    line.push(link(source.outlet ?? hostOf(source.url) ?? "source", source.url));
+  });
+  if (sources.length > shown.length) line.push(span(` +${sources.length - shown.length}`));
+  return line;
+}
+
+function hostOf(url: string | null): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,59 @@
+import { createInterface, type Interface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { Logger } from "../log.js";
+import type { CommandDef, Services } from "./command.js";
+import { dispatch } from "./dispatch.js";
+import { renderText } from "./render/text.js";
+import { localContext } from "./services.js";
+
+export interface ConsoleOptions {
+  input?: Readable;
+  output?: Writable;
+  terminal?: boolean;
+}
+
+/**
+ * The console adapter: a prompt where `/brief openai` works, with line history and /help, while
+ * the bot keeps polling in the same process. Resolves when the user quits or input ends.
+ */
+export function startConsole(
+  registry: readonly CommandDef[],
+  services: Services,
+  log: Logger,
+  options: ConsoleOptions = {},
+): { done: Promise<void>; close(): void } {
+  const output = options.output ?? process.stdout;
+  const rl: Interface = createInterface({
+    input: options.input ?? process.stdin,
+    output,
+    terminal: options.terminal ?? Boolean(process.stdin.isTTY),
+    historySize: 200,
+    prompt: "infrawire> ",
+  });
+  const write = (text: string) => output.write(`${text}\n`);
+  write("infrawire console — type /help for commands, /quit to leave. Polling continues in the background.");
+  rl.prompt();
+  let queue = Promise.resolve();
+  rl.on("line", (raw) => {
+    queue = queue.then(async () => {
+      const line = raw.trim();
+      if (line === "") return;
+      if (line === "/quit" || line === "/exit") {
+        rl.close();
+        return;
+      }
+      const [name = "", ...rest] = line.replace(/^\//, "").split(/\s+/);
+      const message = await dispatch(
+        registry,
+        name,
+        { text: rest.join(" ") },
+        localContext(services, "console"),
+        log,
+      );
+      write(renderText(message));
+      rl.prompt();
+    });
+  });
+  const done = new Promise<void>((resolve) => rl.on("close", () => void queue.then(resolve)));
+  return { done, close: () => rl.close() };
+}

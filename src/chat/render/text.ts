@@ -1,0 +1,17 @@
+import type { Line, Message } from "../message.js";
+
+function line(spans: Line): string {
+  return spans.map((s) => (s.href ? `${s.text} <${s.href}>` : s.text)).join("");
+}
+
+/** Plain text for the console and the CLI. */
+export function renderText(message: Message): string {
+  const out: string[] = [message.kind === "error" ? `✗ ${message.title}` : message.title];
+  for (const section of message.sections) {
+    out.push("");
+    if (section.heading) out.push(`== ${section.heading} ==`);
+    for (const l of section.lines) out.push(`• ${line(l)}`);
+  }
+  if (message.footer) out.push("", message.footer);
+  return out.join("\n");
+}

@@ -1,0 +1,155 @@
+import type { Db } from "./db.js";
+
+export interface StoryRow {
+  id: string;
+  headline: string;
+  summary: string;
+  type: string | null;
+  amountUsd: number | null;
+  qualifier: string | null;
+  status: string | null;
+  parties: string[];
+  amounts: { amountUsd: number; qualifier: string; sources: number }[];
+  sourceCount: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+export interface ValuationRow {
+  company: string;
+  amountUsd: number;
+  qualifier: string | null;
+  status: string;
+  at: string;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+}
+
+export interface SourceRow {
+  storyId: string;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+  publishedAt: string | null;
+}
+
+interface RawStory {
+  id: string;
+  headline: string;
+  summary: string;
+  type: string | null;
+  amount_usd: number | null;
+  qualifier: string | null;
+  status: string | null;
+  parties: string;
+  amounts: string;
+  source_count: number;
+  first_seen_at: string;
+  last_seen_at: string;
+}
+
+function toStory(raw: RawStory): StoryRow {
+  return {
+    id: raw.id,
+    headline: raw.headline,
+    summary: raw.summary,
+    type: raw.type,
+    amountUsd: raw.amount_usd,
+    qualifier: raw.qualifier,
+    status: raw.status,
+    parties: JSON.parse(raw.parties) as string[],
+    amounts: JSON.parse(raw.amounts) as StoryRow["amounts"],
+    sourceCount: raw.source_count,
+    firstSeenAt: raw.first_seen_at,
+    lastSeenAt: raw.last_seen_at,
+  };
+}
+
+export interface StoryQuery {
+  /** Only stories about this entity (linked to it, or naming it as a party). */
+  entity?: string | undefined;
+  types?: readonly string[] | undefined;
+  minUsd?: number | undefined;
+  since: Date;
+  limit: number;
+  order: "amount" | "recent";
+}
+
+/** The read side of stories for briefs, deal ledgers and alerts. All SQL stays here. */
+export class BriefingStore {
+  constructor(private readonly db: Db) {}
+
+  /** Stories matching the query, plus how many matched in all (for "and N more"). */
+  stories(query: StoryQuery): { rows: StoryRow[]; total: number } {
+    const where = ["s.last_seen_at >= @since"];
+    const params: Record<string, unknown> = { since: query.since.toISOString(), limit: query.limit };
+    if (query.entity) {
+      where.push("s.id IN (SELECT story_id FROM story_entities WHERE entity_id = @entity)");
+      params.entity = query.entity;
+    }
+    if (query.types && query.types.length > 0) {
+      where.push(`s.type IN (${query.types.map((_, i) => `@type${i}`).join(", ")})`);
+      query.types.forEach((t, i) => {
+        params[`type${i}`] = t;
+      });
+    }
+    if (query.minUsd !== undefined) {
+      where.push("s.amount_usd >= @minUsd");
+      params.minUsd = query.minUsd;
+    }
+    const order =
+      query.order === "amount"
+        ? "s.amount_usd IS NULL, s.amount_usd DESC, s.last_seen_at DESC"
+        : "s.last_seen_at DESC, s.source_count DESC";
+    const filter = where.join(" AND ");
+    const rows = this.db
+      .prepare(`SELECT s.* FROM stories s WHERE ${filter} ORDER BY ${order} LIMIT @limit`)
+      .all(params) as RawStory[];
+    const { limit: _limit, ...countParams } = params;
+    const total = (
+      this.db.prepare(`SELECT count(*) AS n FROM stories s WHERE ${filter}`).get(countParams) as { n: number }
+    ).n;
+    return { rows: rows.map(toStory), total };
+  }
+
+  /**
+   * Valuation events of one company (or of every company), newest first. Read from events, not
+   * stories: a valuation is often the second fact of a funding story.
+   */
+  valuations(entity: string | undefined, limit: number): ValuationRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.amount_usd AS amountUsd, e.qualifier, e.status, p.entity_id AS company,
+                coalesce(i.published_at, i.fetched_at) AS at, i.title, i.url, f.title AS outlet
+           FROM events e
+           JOIN event_parties p ON p.event_id = e.id AND p.position = 0
+           JOIN items i ON i.id = e.item_id
+           LEFT JOIN feeds f ON f.id = i.feed_id
+          WHERE e.type = 'valuation' AND e.amount_usd IS NOT NULL ${entity ? "AND p.entity_id = @entity" : ""}
+          ORDER BY at DESC LIMIT @limit`,
+      )
+      .all({ ...(entity ? { entity } : {}), limit }) as ValuationRow[];
+    return rows;
+  }
+
+  /** Every outlet that reported the stories, first reported first. */
+  sources(storyIds: readonly string[]): Map<string, SourceRow[]> {
+    const out = new Map<string, SourceRow[]>();
+    if (storyIds.length === 0) return out;
+    const rows = this.db
+      .prepare(
+        `SELECT si.story_id AS storyId, i.title, i.url, f.title AS outlet, i.published_at AS publishedAt
+           FROM story_items si JOIN items i ON i.id = si.item_id LEFT JOIN feeds f ON f.id = i.feed_id
+          WHERE si.story_id IN (${storyIds.map(() => "?").join(", ")})
+          ORDER BY coalesce(i.published_at, i.fetched_at), i.id`,
+      )
+      .all(...storyIds) as SourceRow[];
+    for (const row of rows) {
+      const list = out.get(row.storyId);
+      if (list) list.push(row);
+      else out.set(row.storyId, [row]);
+    }
+    return out;
+  }
+}
