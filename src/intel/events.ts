@@ -157,6 +157,14 @@ function orderParties(
   const after = ids.filter((id) => !before.includes(id));
   switch (type) {
     case "investment": {
+      // "round led by SoftBank", "takes $4B more from Amazon": whoever follows is the investor.
+      const by = /\b(?:led by|backed by|from|with backing from)\s/.exec(lower);
+      if (by) {
+        const investors = orderedIds(unit.mentions.filter((m) => m.start > by.index));
+        if (investors.length > 0 && investors.length < ids.length) {
+          return [...investors, ...ids.filter((id) => !investors.includes(id))];
+        }
+      }
       const clause = lower.slice(0, cueAt + 12);
       if (TARGET_AS_SUBJECT.test(clause) && before.length > 0) return [...after, ...before];
       return [...before, ...after];

@@ -21,10 +21,12 @@ const EPHEMERAL = 1 << 6;
 
 /** Neutralises Discord markdown and mention syntax in untrusted text. */
 export function escapeDiscord(text: string): string {
-  return text
-    .replace(/[\\*_~`|>[\]()]/g, (c) => `\\${c}`)
-    .replace(/@(everyone|here)/gi, "@\u200b$1")
-    .replace(/<([@#&!:])/g, "<\u200b$1");
+  return noMentions(text.replace(/[\\*_~`|>[\]()]/g, (c) => `\\${c}`));
+}
+
+/** Mention syntax can form across pieces ("@" + "everyone"): applied to every finished string. */
+function noMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, "@\u200b$1").replace(/<([@#&!:])/g, "<\u200b$1");
 }
 
 function safeUrl(href: string): string | undefined {
@@ -68,7 +70,7 @@ export function renderDiscord(message: Message): DiscordMessage {
       }
     }
     for (const line of section.lines) {
-      const piece = clip(`• ${markdownLine(line)}`, 1_000);
+      const piece = clip(noMentions(`• ${markdownLine(line)}`), 1_000);
       if (used + piece.length + 1 > room) {
         dropped++;
         continue;
@@ -84,7 +86,7 @@ export function renderDiscord(message: Message): DiscordMessage {
     .join(" · ");
   const embed: DiscordEmbed = { title, color: message.kind === "error" ? 0xd9534f : 0x3b82f6 };
   if (description) embed.description = description;
-  if (notes) embed.footer = { text: clip(notes.replace(/@(everyone|here)/gi, "@\u200b$1"), footerRoom - 10) };
+  if (notes) embed.footer = { text: clip(noMentions(notes), footerRoom - 10) };
   return {
     embeds: [embed],
     allowed_mentions: { parse: [] },

@@ -39,16 +39,35 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function mrkdwnLine(spans: Line): string {
-  return spans
-    .map((s) => {
-      // A zero-width space keeps feed text from switching on bold, italics or code.
-      const text = escapeSlack(s.text).replace(/[*_~`]/g, (c) => `\u200b${c}`);
-      const url = s.href ? safeUrl(s.href) : undefined;
-      const body = url ? `<${url}|${text.replace(/\|/g, "¦")}>` : text;
-      return s.bold ? `*${body}*` : body;
-    })
-    .join("");
+/** Clips escaped text without cutting an entity such as "&amp;" in half. */
+function clipEscaped(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1).replace(/&[a-z]*$/, "")}…`;
+}
+
+/**
+ * One line of mrkdwn within `max` characters. Spans are added whole while they fit; the one
+ * that does not is clipped as text (a link that cannot fit whole becomes plain text), so
+ * clipping never leaves half of our own <url|label> markup behind.
+ */
+function mrkdwnLine(spans: Line, max: number): string {
+  let out = "";
+  for (const s of spans) {
+    const room = max - out.length;
+    if (room <= 1) break;
+    // A zero-width space keeps feed text from switching on bold, italics or code.
+    const text = escapeSlack(s.text).replace(/[*_~`]/g, (c) => `\u200b${c}`);
+    const url = s.href ? safeUrl(s.href) : undefined;
+    let piece = url ? `<${url}|${text.replace(/\|/g, "¦")}>` : text;
+    if (s.bold) piece = `*${piece}*`;
+    if (piece.length <= room) {
+      out += piece;
+      continue;
+    }
+    out += clipEscaped(text, room);
+    break;
+  }
+  return out;
 }
 
 /** Block Kit within Slack's limits; lines that do not fit are counted in a closing note. */
@@ -59,7 +78,7 @@ export function renderSlack(message: Message): SlackMessage {
   const reserve = 2;
   let dropped = 0;
   for (const section of message.sections) {
-    let chunk = section.heading ? `*${escapeSlack(section.heading)}*\n` : "";
+    let chunk = section.heading ? `*${clipEscaped(escapeSlack(section.heading), 500)}*\n` : "";
     let lines = 0;
     const flush = () => {
       if (lines === 0) return;
@@ -70,7 +89,7 @@ export function renderSlack(message: Message): SlackMessage {
       lines = 0;
     };
     for (const line of section.lines) {
-      const rendered = clip(`• ${mrkdwnLine(line)}`, SLACK_MAX_TEXT - 200);
+      const rendered = `• ${mrkdwnLine(line, SLACK_MAX_TEXT - 200)}`;
       if (chunk.length + rendered.length + 1 > SLACK_MAX_TEXT) flush();
       chunk += `${rendered}\n`;
       lines++;
