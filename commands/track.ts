@@ -5,7 +5,7 @@ import { OptionError } from "../src/chat/options.js";
 export const track: CommandDef = {
   name: "track",
   description: "This channel's watchlist: alerts and digests follow the companies on it",
-  usage: "/track add|remove|list <entity>",
+  usage: "/track add|remove|list <entity> [aliases:a,b]",
   examples: ["/track list", "/track add openai", "/track add trainium", "/track remove nvidia"],
   options: [
     {
@@ -23,6 +23,12 @@ export const track: CommandDef = {
       kind: "entity",
       positional: true,
       example: "openai",
+    },
+    {
+      name: "aliases",
+      description: "admins: other names of a new entity, comma-separated",
+      kind: "text",
+      example: "Fluid Stack,FluidStack",
     },
   ],
   run(ctx, args) {
@@ -45,7 +51,17 @@ export const track: CommandDef = {
     }
     const name = typeof args.entity === "string" ? args.entity : "";
     if (!name) throw new OptionError(`Say which company to ${args.action}.`, `/track ${args.action} openai`);
-    const entity = entities.resolve(name);
+    let entity = entities.resolve(name);
+    if (!entity && args.action === "add" && typeof args.aliases === "string") {
+      if (!ctx.caller.isAdmin)
+        throw new OptionError("Only admins can add a new entity.", `/track add ${name}`);
+      const aliases = args.aliases
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean)
+        .slice(0, 20);
+      entity = ctx.services.addEntity(name, aliases, ctx.caller.id);
+    }
     if (!entity) {
       const suggestions = entities.suggest(name, 3);
       const lines = [[span(`"${name}" is not a tracked company, product or person.`)]];
@@ -56,9 +72,8 @@ export const track: CommandDef = {
         ]);
       }
       lines.push([
-        span(
-          "An admin can add it as a new entity in config/entities.yaml (name, aliases, products, people).",
-        ),
+        span("An admin can add it as a new entity with its other names: "),
+        bold(`/track add ${name} aliases:"${name},${name.replace(/\s+/g, "")}"`),
       ]);
       return { title: "Unknown name", sections: [{ lines }], ephemeral: true, kind: "error" };
     }

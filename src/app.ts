@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { type LoadedConfig, loadAppConfig, loadEntities, loadFxRates } from "./config/load.js";
+import type { EntityConfig } from "./config/schema.js";
 import { UserError } from "./errors.js";
 import { FeedFetcher } from "./ingest/fetch.js";
 import { parseOpml } from "./ingest/opml.js";
@@ -14,6 +15,7 @@ import { type Db, openDatabase } from "./store/db.js";
 import { FeedStore } from "./store/feeds.js";
 import { IntelStore } from "./store/intel.js";
 import { ItemStore } from "./store/items.js";
+import { type CustomEntity, SettingsStore } from "./store/settings.js";
 
 export interface App {
   config: LoadedConfig;
@@ -23,6 +25,8 @@ export interface App {
   intelStore: IntelStore;
   /** Built on first use: most CLI commands never need the matcher. */
   intel(): IntelContext;
+  /** Rebuilds the matcher, e.g. after a user added an entity with /track. */
+  refreshIntel(): void;
   fetcher: FeedFetcher;
   poller: Poller;
   log: Logger;
@@ -75,8 +79,11 @@ export function createApp(options: AppOptions = {}): App {
     items,
     intelStore: new IntelStore(db),
     intel() {
-      intel ??= loadIntelContext(config.configDir);
+      intel ??= loadIntelContext(config.configDir, new SettingsStore(db).customEntities());
       return intel;
+    },
+    refreshIntel() {
+      intel = undefined;
     },
     fetcher,
     poller,
@@ -123,8 +130,22 @@ export function seedFeeds(app: App, demo: boolean): number {
 }
 
 /** The entity matcher and FX table from the config folder. */
-export function loadIntelContext(configDir: string): IntelContext {
-  const entities = loadEntities(join(configDir, "entities.yaml"));
+export function loadIntelContext(configDir: string, custom: readonly CustomEntity[] = []): IntelContext {
+  const entities = loadEntities(join(configDir, "entities.yaml")).entities;
   const fx = loadFxRates(join(configDir, "fx-rates.yaml"));
-  return { matcher: new EntityMatcher(entities.entities), rates: fx.rates };
+  const known = new Set(entities.map((e) => e.id));
+  // Entities users added at run time, as companies; config/entities.yaml wins on a clash.
+  const added: EntityConfig[] = custom
+    .filter((e) => !known.has(e.id))
+    .map((e) => ({
+      id: e.id,
+      name: e.name,
+      kind: "bigtech",
+      aliases: e.aliases,
+      caseSensitive: false,
+      products: [],
+      people: [],
+      veto: [],
+    }));
+  return { matcher: new EntityMatcher([...entities, ...added]), rates: fx.rates };
 }

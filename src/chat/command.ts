@@ -27,6 +27,8 @@ export interface Services {
   items: ItemStore;
   feeds: FeedStore;
   entities: EntityDirectory;
+  /** Adds a company users track that config/entities.yaml does not know; rebuilds the matcher. */
+  addEntity(name: string, aliases: string[], by: string): EntityInfo;
   /** Adds and polls a feed; throws UserError with the reason when it cannot be added. */
   addFeed(url: string): Promise<{ id: number; title: string; items: number; error?: string }>;
 }

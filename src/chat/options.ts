@@ -62,7 +62,11 @@ export class OptionError extends Error {
 export function parseOptions(specs: readonly OptionSpec[], text: string, usage: string): ParsedArgs {
   const named = new Map<string, string>();
   const free: string[] = [];
-  for (const token of text.trim().split(/\s+/).filter(Boolean)) {
+  // Values with spaces are quoted: aliases:"Fluid Stack,FS" (chat apps may send curly quotes).
+  const tokens = [...text.replace(/[“”]/g, '"').matchAll(/[a-z]+:"[^"]*"|"[^"]*"|\S+/gi)].map((m) =>
+    m[0].replace(/"/g, ""),
+  );
+  for (const token of tokens.filter(Boolean)) {
     const m = /^([a-z]+):(.*)$/i.exec(token);
     const spec = m ? specs.find((s) => s.name === (m[1] ?? "").toLowerCase()) : undefined;
     if (m && spec) {

@@ -1,5 +1,6 @@
 import type { App } from "../app.js";
 import { enrichNewItems } from "../enrich.js";
+import { UserError } from "../errors.js";
 import { vetFeedUrl } from "../ingest/add-feed.js";
 import { BriefingStore } from "../store/briefing.js";
 import { SettingsStore } from "../store/settings.js";
@@ -8,13 +9,33 @@ import { entityDirectory } from "./entity-directory.js";
 
 /** The services commands use, built from the composition root. */
 export function servicesFor(app: App): Services {
-  const context = app.intel();
+  const settings = new SettingsStore(app.db);
+  let directory = entityDirectory(app.intel().matcher);
   return {
     briefing: new BriefingStore(app.db),
-    settings: new SettingsStore(app.db),
+    settings,
     items: app.items,
     feeds: app.feeds,
-    entities: entityDirectory(context.matcher),
+    get entities() {
+      return directory;
+    },
+    addEntity(name, aliases, by) {
+      const id = name
+        .toLowerCase()
+        .normalize("NFKD")
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "")
+        .slice(0, 40);
+      if (!id)
+        throw new UserError(
+          `"${name}" cannot be an entity name.`,
+          "use letters or digits, e.g. /track add Fluidstack",
+        );
+      settings.addCustomEntity({ id, name: name.trim(), aliases }, by, new Date());
+      app.refreshIntel();
+      directory = entityDirectory(app.intel().matcher);
+      return directory.get(id) as NonNullable<ReturnType<typeof directory.get>>;
+    },
     async addFeed(url) {
       const policy = {
         allowPrivate: app.config.network.allowPrivate,
@@ -23,7 +44,7 @@ export function servicesFor(app: App): Services {
       const vetted = await vetFeedUrl(url, app.fetcher, policy);
       const { feed } = app.feeds.add(vetted, new Date());
       const result = await app.poller.pollOne(feed);
-      enrichNewItems(app.intelStore, context, app.log, new Date());
+      enrichNewItems(app.intelStore, app.intel(), app.log, new Date());
       const after = app.feeds.byId(feed.id);
       return {
         id: feed.id,

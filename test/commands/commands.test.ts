@@ -124,6 +124,27 @@ describe("/track, /digest, /alerts: channel settings", () => {
     );
   });
 
+  it("lets an admin add an unknown company with its aliases, and then resolves it", async () => {
+    const channel = contextFor(app, { id: "U-member", isAdmin: false }, "C-custom");
+    const unknown = await run("/track add Zephyr Compute", channel);
+    expect(unknown.text).toContain('"Zephyr Compute" is not a tracked company, product or person.');
+    expect(unknown.text).toContain(`/track add Zephyr Compute aliases:"Zephyr Compute,ZephyrCompute"`);
+    expect((await run('/track add Zephyr Compute aliases:"Zephyr,ZC Cloud"', channel)).text).toContain(
+      "Only admins can add a new entity.",
+    );
+    const adminHere = contextFor(app, { id: "U-admin", isAdmin: true }, "C-custom");
+    expect((await run('/track add Zephyr Compute aliases:"Zephyr,ZC Cloud"', adminHere)).text).toMatch(
+      /^Tracking Zephyr Compute/,
+    );
+    expect((await run("/track add zc cloud", adminHere)).text).toMatch(/^Zephyr Compute is already tracked/);
+    expect(
+      app
+        .intel()
+        .matcher.mentions("ZC Cloud signs a deal")
+        .map((m) => m.entityId),
+    ).toEqual(["zephyr-compute"]);
+  });
+
   it("stores a digest time with its zone, and refuses bad times and zones", async () => {
     expect((await run("/digest on 25:00", admin)).text).toContain('"25:00" is not a time of day like 08:30.');
     expect((await run("/digest on 08:30 Mars/Olympus", admin)).text).toContain(

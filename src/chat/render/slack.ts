@@ -89,7 +89,7 @@ export function renderSlack(message: Message): SlackMessage {
       lines = 0;
     };
     for (const line of section.lines) {
-      const rendered = `• ${mrkdwnLine(line, SLACK_MAX_TEXT - 200)}`;
+      const rendered = `• ${mrkdwnLine(line, SLACK_MAX_TEXT - 600)}`;
       if (chunk.length + rendered.length + 1 > SLACK_MAX_TEXT) flush();
       chunk += `${rendered}\n`;
       lines++;
