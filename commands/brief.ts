@@ -3,7 +3,7 @@ import type { CommandDef } from "../src/chat/command.js";
 import type { Section } from "../src/chat/message.js";
 import { link, span } from "../src/chat/message.js";
 import { formatAmount, type Qualifier } from "../src/intel/money.js";
-import { emptyResult, requireEntity } from "./shared.js";
+import { emptyResult, entityOption, requireEntity, sinceOption } from "./shared.js";
 
 export const brief: CommandDef = {
   name: "brief",
@@ -11,16 +11,7 @@ export const brief: CommandDef = {
     "The top stories of a period by type, or one company's valuation, deals, disputes and headlines",
   usage: "/brief [entity] [since:7d]",
   examples: ["/brief", "/brief openai", "/brief trainium since:30d"],
-  options: [
-    {
-      name: "entity",
-      description: "company, product or person",
-      kind: "entity",
-      positional: true,
-      example: "openai",
-    },
-    { name: "since", description: "period", kind: "duration", default: "7d", example: "30d" },
-  ],
+  options: [entityOption("openai"), sinceOption("7d", "30d")],
   run(ctx, args) {
     const since = Number(args.since);
     const from = new Date(ctx.now.getTime() - since);

@@ -1,22 +1,13 @@
 import { describePeriod, periodToken, storyLine } from "../src/briefing/format.js";
 import type { CommandDef } from "../src/chat/command.js";
-import { emptyResult, requireEntity } from "./shared.js";
+import { emptyResult, entityOption, requireEntity, sinceOption } from "./shared.js";
 
 export const controversies: CommandDef = {
   name: "controversies",
   description: "Lawsuits, settlements, probes and criticism, newest first",
   usage: "/controversies [entity] [since:90d]",
   examples: ["/controversies", "/controversies openai since:180d"],
-  options: [
-    {
-      name: "entity",
-      description: "company, product or person",
-      kind: "entity",
-      positional: true,
-      example: "openai",
-    },
-    { name: "since", description: "period", kind: "duration", default: "90d", example: "180d" },
-  ],
+  options: [entityOption("openai"), sinceOption("90d", "180d")],
   run(ctx, args) {
     const since = Number(args.since);
     const entity =

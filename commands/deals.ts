@@ -1,7 +1,7 @@
 import { DEAL_TYPES, describePeriod, periodToken, storyLine } from "../src/briefing/format.js";
 import type { CommandDef } from "../src/chat/command.js";
 import { formatAmount } from "../src/intel/money.js";
-import { emptyResult, requireEntity } from "./shared.js";
+import { emptyResult, entityOption, requireEntity, sinceOption } from "./shared.js";
 
 const LIMIT = 15;
 
@@ -17,16 +17,10 @@ export const deals: CommandDef = {
     "/deals nvidia type:investment",
   ],
   options: [
-    {
-      name: "entity",
-      description: "company, product or person",
-      kind: "entity",
-      positional: true,
-      example: "openai",
-    },
+    entityOption("openai"),
     { name: "min", description: "smallest amount", kind: "amount", example: "$1B" },
     { name: "type", description: "kind of deal", kind: "choice", choices: DEAL_TYPES, example: "investment" },
-    { name: "since", description: "period", kind: "duration", default: "30d", example: "90d" },
+    sinceOption("30d", "90d"),
   ],
   run(ctx, args) {
     const entity =

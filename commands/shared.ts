@@ -1,6 +1,6 @@
 import type { CommandContext } from "../src/chat/command.js";
 import { type Message, span } from "../src/chat/message.js";
-import { OptionError } from "../src/chat/options.js";
+import { OptionError, type OptionSpec } from "../src/chat/options.js";
 import type { EntityInfo } from "../src/intel/entities.js";
 
 /** Resolves an entity option, or explains with "did you mean" what to type instead. */
@@ -22,4 +22,14 @@ export function emptyResult(title: string, what: string, wider: string): Message
       { lines: [[span(`No ${what}.`)], [span("Try a wider search: "), span(wider, { bold: true })]] },
     ],
   };
+}
+
+/** The optional company (or product, or person) most commands take first. */
+export function entityOption(example = "openai", description = "company, product or person"): OptionSpec {
+  return { name: "entity", description, kind: "entity", positional: true, example };
+}
+
+/** The `since:` period with its default. */
+export function sinceOption(defaultPeriod: string, example: string): OptionSpec {
+  return { name: "since", description: "period", kind: "duration", default: defaultPeriod, example };
 }

@@ -2,16 +2,14 @@ import type { CommandDef } from "../src/chat/command.js";
 import { bold, type Line, link, span } from "../src/chat/message.js";
 import { formatAmount, type Qualifier } from "../src/intel/money.js";
 import type { ValuationRow } from "../src/store/briefing.js";
-import { emptyResult, requireEntity } from "./shared.js";
+import { emptyResult, entityOption, requireEntity } from "./shared.js";
 
 export const valuations: CommandDef = {
   name: "valuations",
   description: "Latest valuation per company and its history, with dates and sources",
   usage: "/valuations [entity]",
   examples: ["/valuations", "/valuations anthropic"],
-  options: [
-    { name: "entity", description: "company", kind: "entity", positional: true, example: "anthropic" },
-  ],
+  options: [entityOption("anthropic", "company")],
   run(ctx, args) {
     const { briefing, entities } = ctx.services;
     const entity =

@@ -42,7 +42,7 @@ export function enrichNewItems(
     store.transaction(() => {
       for (const item of fresh) {
         const intel = byKey.get(String(item.id))?.intel;
-        if (intel) store.saveItem(item.id, intel);
+        if (intel) store.saveItem(item.id, intel, new Date(item.publishedAt));
       }
       store.replaceStories(
         all.map((i) => i.id),

@@ -1,5 +1,6 @@
 import type { EntityDirectory } from "../chat/command.js";
 import { bold, type Line, link, span } from "../chat/message.js";
+import { EVENT_TYPES } from "../intel/events.js";
 import { formatAmount, type Qualifier } from "../intel/money.js";
 import type { SourceRow, StoryRow } from "../store/briefing.js";
 
@@ -12,7 +13,7 @@ export const DEAL_TYPES = [
   "acquisition",
   "partnership",
 ] as const;
-export const ALL_TYPES = [...DEAL_TYPES, "launch", "people", "legal", "controversy", "regulation"] as const;
+export const ALL_TYPES = EVENT_TYPES;
 
 const TYPE_LABELS: Record<string, string> = {
   investment: "Investments",

@@ -114,15 +114,9 @@ export function validateOptions(
       ? `${usage.split(" ")[0]} ${spec.example}`
       : `${usage.split(" ")[0]} ${spec.name}:${spec.example}`;
     switch (spec.kind) {
-      case "duration": {
-        const r = durationSchema.safeParse(value);
-        if (!r.success)
-          throw new OptionError(`${spec.name}:${value} ${r.error.issues[0]?.message}.`, example);
-        out[spec.name] = r.data;
-        break;
-      }
+      case "duration":
       case "amount": {
-        const r = amountSchema.safeParse(value);
+        const r = (spec.kind === "duration" ? durationSchema : amountSchema).safeParse(value);
         if (!r.success)
           throw new OptionError(`${spec.name}:${value} ${r.error.issues[0]?.message}.`, example);
         out[spec.name] = r.data;

@@ -120,14 +120,14 @@ export class BriefingStore {
   valuations(entity: string | undefined, limit: number): ValuationRow[] {
     const rows = this.db
       .prepare(
-        `SELECT e.amount_usd AS amountUsd, e.qualifier, e.status, p.entity_id AS company,
-                coalesce(i.published_at, i.fetched_at) AS at, i.title, i.url, f.title AS outlet
+        `SELECT e.amount_usd AS amountUsd, e.qualifier, e.status, p.entity_id AS company, e.at,
+                i.title, i.url, f.title AS outlet
            FROM events e
            JOIN event_parties p ON p.event_id = e.id AND p.position = 0
            JOIN items i ON i.id = e.item_id
            LEFT JOIN feeds f ON f.id = i.feed_id
           WHERE e.type = 'valuation' AND e.amount_usd IS NOT NULL ${entity ? "AND p.entity_id = @entity" : ""}
-          ORDER BY at DESC LIMIT @limit`,
+          ORDER BY e.at DESC LIMIT @limit`,
       )
       .all({ ...(entity ? { entity } : {}), limit }) as ValuationRow[];
     return rows;

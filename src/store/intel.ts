@@ -44,7 +44,7 @@ export class IntelStore {
   }
 
   /** Replaces what is stored about one item's entities and events, and marks it read. */
-  saveItem(itemId: number, intel: ArticleIntel): void {
+  saveItem(itemId: number, intel: ArticleIntel, at: Date): void {
     const db = this.db;
     db.prepare("DELETE FROM item_entities WHERE item_id = ?").run(itemId);
     db.prepare("DELETE FROM events WHERE item_id = ?").run(itemId);
@@ -53,8 +53,8 @@ export class IntelStore {
     );
     for (const e of intel.entities) entity.run(itemId, e.id, e.mentions, e.salience, e.about ? 1 : 0);
     const event = db.prepare(
-      `INSERT INTO events (item_id, type, amount_usd, qualifier, original_amount, original_currency, parties, status, evidence)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (item_id, type, amount_usd, qualifier, original_amount, original_currency, parties, status, evidence, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const party = db.prepare(
       "INSERT OR IGNORE INTO event_parties (event_id, entity_id, position) VALUES (?, ?, ?)",
@@ -70,6 +70,7 @@ export class IntelStore {
         JSON.stringify(e.parties),
         e.status,
         e.evidence.slice(0, 2_000),
+        at.toISOString(),
       );
       for (const [position, id] of e.parties.entries()) party.run(Number(info.lastInsertRowid), id, position);
     }

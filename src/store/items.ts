@@ -151,16 +151,23 @@ export class ItemStore {
     ).map(toItem);
   }
 
-  /** Full-text search over title and summary, best match first, newer first among equals. */
+  /**
+   * Full-text search over title and summary: the 500 newest matching items, best match first.
+   * Ranking every match of a common word in a million items would take seconds; a news desk
+   * wants the best of the recent ones.
+   */
   search(words: string, limit = 20): SearchHit[] {
     const query = toFtsQuery(words);
     if (!query) return [];
     const rows = this.db
       .prepare(
-        `SELECT i.*, f.title AS feed_title, highlight(items_fts, 0, '[', ']') AS snippet
-           FROM items_fts JOIN items i ON i.id = items_fts.rowid LEFT JOIN feeds f ON f.id = i.feed_id
-          WHERE items_fts MATCH ?
-          ORDER BY bm25(items_fts, 4.0, 1.0), coalesce(i.published_at, i.fetched_at) DESC
+        `WITH recent AS (
+           SELECT rowid AS id, bm25(items_fts, 4.0, 1.0) AS score, highlight(items_fts, 0, '[', ']') AS snippet
+             FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT 500
+         )
+         SELECT i.*, f.title AS feed_title, r.snippet
+           FROM recent r JOIN items i ON i.id = r.id LEFT JOIN feeds f ON f.id = i.feed_id
+          ORDER BY r.score, coalesce(i.published_at, i.fetched_at) DESC
           LIMIT ?`,
       )
       .all(query, limit) as (RawItem & { feed_title: string | null; snippet: string })[];

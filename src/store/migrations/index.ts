@@ -103,10 +103,13 @@ export const migrations: Migration[] = [
         original_currency TEXT,
         parties TEXT NOT NULL,
         status TEXT NOT NULL,
-        evidence TEXT NOT NULL
+        evidence TEXT NOT NULL,
+        -- The item's publication (or fetch) time, kept here so that "latest valuation" is one index walk.
+        at TEXT NOT NULL
       );
       CREATE INDEX events_item ON events (item_id);
       CREATE INDEX events_type_amount ON events (type, amount_usd);
+      CREATE INDEX events_type_at ON events (type, at);
 
       CREATE TABLE event_parties (
         event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
