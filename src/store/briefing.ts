@@ -84,33 +84,54 @@ export class BriefingStore {
   stories(query: StoryQuery): { rows: StoryRow[]; total: number } {
     const where = ["s.last_seen_at >= @since"];
     const params: Record<string, unknown> = { since: query.since.toISOString(), limit: query.limit };
+    // One company's stories: walk its index entries first (CROSS JOIN fixes that join order),
+    // a few thousand rows at most, instead of testing every story of the period.
+    const from = query.entity ? "story_entities se CROSS JOIN stories s ON s.id = se.story_id" : "stories s";
     if (query.entity) {
-      where.push("s.id IN (SELECT story_id FROM story_entities WHERE entity_id = @entity)");
+      where.push("se.entity_id = @entity");
       params.entity = query.entity;
-    }
-    if (query.types && query.types.length > 0) {
-      where.push(`s.type IN (${query.types.map((_, i) => `@type${i}`).join(", ")})`);
-      query.types.forEach((t, i) => {
-        params[`type${i}`] = t;
-      });
     }
     if (query.minUsd !== undefined) {
       where.push("s.amount_usd >= @minUsd");
       params.minUsd = query.minUsd;
     }
-    const order =
-      query.order === "amount"
-        ? "s.amount_usd IS NULL, s.amount_usd DESC, s.last_seen_at DESC"
-        : "s.last_seen_at DESC, s.source_count DESC";
-    const filter = where.join(" AND ");
-    const rows = this.db
-      .prepare(`SELECT s.* FROM stories s WHERE ${filter} ORDER BY ${order} LIMIT @limit`)
-      .all(params) as RawStory[];
+    const types = query.types ?? [];
+    const typeFilter =
+      types.length > 0 ? `s.type IN (${types.map((_, i) => `@type${i}`).join(", ")})` : undefined;
+    types.forEach((t, i) => {
+      params[`type${i}`] = t;
+    });
+    const filter = [...where, ...(typeFilter ? [typeFilter] : [])].join(" AND ");
     const { limit: _limit, ...countParams } = params;
     const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM stories s WHERE ${filter}`).get(countParams) as { n: number }
+      this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${filter}`).get(countParams) as { n: number }
     ).n;
-    return { rows: rows.map(toStory), total };
+
+    let raw: RawStory[];
+    if (query.order === "amount" && !query.entity && types.length > 0) {
+      // Largest first over all stories of a period: per type, walk the (type, amount) index from
+      // the top and stop at `limit`, then merge; sorting every story of the period would not scale.
+      const perType = this.db.prepare(
+        `SELECT s.* FROM stories s WHERE ${[...where, "s.type = @type"].join(" AND ")}
+          ORDER BY s.amount_usd DESC LIMIT @limit`,
+      );
+      raw = types.flatMap((type) => perType.all({ ...countParams, limit: query.limit, type }) as RawStory[]);
+      raw.sort(
+        (a, b) =>
+          (b.amount_usd ?? -1) - (a.amount_usd ?? -1) ||
+          (a.last_seen_at < b.last_seen_at ? 1 : a.last_seen_at > b.last_seen_at ? -1 : 0),
+      );
+      raw = raw.slice(0, query.limit);
+    } else {
+      const order =
+        query.order === "amount"
+          ? "s.amount_usd IS NULL, s.amount_usd DESC, s.last_seen_at DESC"
+          : "s.last_seen_at DESC, s.source_count DESC";
+      raw = this.db
+        .prepare(`SELECT s.* FROM ${from} WHERE ${filter} ORDER BY ${order} LIMIT @limit`)
+        .all(params) as RawStory[];
+    }
+    return { rows: raw.map(toStory), total };
   }
 
   /**

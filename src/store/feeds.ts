@@ -141,7 +141,7 @@ export class FeedStore {
     const rows = this.db
       .prepare(
         `SELECT f.id, f.url, f.title, f.status, f.last_error AS lastError, f.last_polled_at AS lastPolledAt,
-                (SELECT count(*) FROM item_sources s WHERE s.feed_id = f.id AND s.item_id IS NOT NULL) AS itemCount
+                f.item_count AS itemCount
            FROM feeds f ORDER BY f.id`,
       )
       .all() as FeedSummary[];

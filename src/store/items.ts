@@ -129,6 +129,9 @@ export class ItemStore {
         this.insertSource.run(feedId, item.id, id);
         result.added.push(id);
       }
+      const stored = result.added.length + result.linked;
+      if (stored > 0)
+        this.db.prepare("UPDATE feeds SET item_count = item_count + ? WHERE id = ?").run(stored, feedId);
     })();
     return result;
   }
@@ -180,6 +183,18 @@ export class ItemStore {
    * tombstones. Returns how many items were deleted.
    */
   purgeBefore(cutoff: Date): number {
-    return this.db.prepare("DELETE FROM items WHERE fetched_at < ?").run(cutoff.toISOString()).changes;
+    return this.db.transaction(() => {
+      const deleted = this.db
+        .prepare("DELETE FROM items WHERE fetched_at < ?")
+        .run(cutoff.toISOString()).changes;
+      if (deleted > 0) {
+        this.db
+          .prepare(
+            "UPDATE feeds SET item_count = (SELECT count(*) FROM item_sources s WHERE s.feed_id = feeds.id AND s.item_id IS NOT NULL)",
+          )
+          .run();
+      }
+      return deleted;
+    })();
   }
 }

@@ -28,6 +28,8 @@ export const migrations: Migration[] = [
         last_success_at TEXT,
         next_poll_at TEXT,
         backfilled INTEGER NOT NULL DEFAULT 0,
+        -- Items this feed gave us that are still stored; kept up to date on insert and purge.
+        item_count INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL
       );
       CREATE INDEX feeds_due ON feeds (status, next_poll_at);
