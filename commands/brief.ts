@@ -44,10 +44,23 @@ export const brief: CommandDef = {
         ["Headlines", ["launch", "people"], "recent"],
       ];
       for (const [heading, types, order] of groups) {
-        const { rows } = briefing.stories({ entity: entity.id, types, since: from, limit: 6, order });
+        const { rows } = briefing.stories({
+          entity: entity.id,
+          types,
+          since: from,
+          limit: 6,
+          order,
+          withTotal: false,
+        });
         if (rows.length > 0) sections.push({ heading, lines: lineFor(rows) });
       }
-      const { rows: other } = briefing.stories({ entity: entity.id, since: from, limit: 5, order: "recent" });
+      const { rows: other } = briefing.stories({
+        entity: entity.id,
+        since: from,
+        limit: 5,
+        order: "recent",
+        withTotal: false,
+      });
       const untyped = other.filter((r) => r.type === null);
       if (untyped.length > 0) sections.push({ heading: "Other headlines", lines: lineFor(untyped) });
       const title = `Brief: ${entity.name} — ${describePeriod(since)}`;

@@ -74,6 +74,8 @@ export interface StoryQuery {
   since: Date;
   limit: number;
   order: "amount" | "recent";
+  /** Count every match too (for "and N more"); off when the caller shows no count. */
+  withTotal?: boolean;
 }
 
 /** The read side of stories for briefs, deal ledgers and alerts. All SQL stays here. */
@@ -82,35 +84,43 @@ export class BriefingStore {
 
   /** Stories matching the query, plus how many matched in all (for "and N more"). */
   stories(query: StoryQuery): { rows: StoryRow[]; total: number } {
-    const where = ["s.last_seen_at >= @since"];
+    // One company's stories are filtered in story_entities, which repeats each story's date, type
+    // and amount under an (entity, date) index; only the stories shown are read (CROSS JOIN keeps
+    // that join order). Otherwise the stories table is filtered directly.
+    const t = query.entity ? "se" : "s";
+    const where = [`${t}.last_seen_at >= @since`];
     const params: Record<string, unknown> = { since: query.since.toISOString(), limit: query.limit };
-    // One company's stories: walk its index entries first (CROSS JOIN fixes that join order),
-    // a few thousand rows at most, instead of testing every story of the period.
     const from = query.entity ? "story_entities se CROSS JOIN stories s ON s.id = se.story_id" : "stories s";
     if (query.entity) {
       where.push("se.entity_id = @entity");
       params.entity = query.entity;
     }
     if (query.minUsd !== undefined) {
-      where.push("s.amount_usd >= @minUsd");
+      where.push(`${t}.amount_usd >= @minUsd`);
       params.minUsd = query.minUsd;
     }
     const types = query.types ?? [];
     const typeFilter =
-      types.length > 0 ? `s.type IN (${types.map((_, i) => `@type${i}`).join(", ")})` : undefined;
-    types.forEach((t, i) => {
-      params[`type${i}`] = t;
+      types.length > 0 ? `${t}.type IN (${types.map((_, i) => `@type${i}`).join(", ")})` : undefined;
+    types.forEach((type, i) => {
+      params[`type${i}`] = type;
     });
     const filter = [...where, ...(typeFilter ? [typeFilter] : [])].join(" AND ");
     const { limit: _limit, ...countParams } = params;
-    const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${filter}`).get(countParams) as { n: number }
-    ).n;
+    const countFrom = query.entity ? "story_entities se" : "stories s";
+    const total =
+      query.withTotal === false
+        ? -1
+        : (
+            this.db.prepare(`SELECT count(*) AS n FROM ${countFrom} WHERE ${filter}`).get(countParams) as {
+              n: number;
+            }
+          ).n;
 
     let raw: RawStory[];
     if (query.order === "amount" && !query.entity && types.length > 0) {
-      // Largest first over all stories of a period: per type, walk the (type, amount) index from
-      // the top and stop at `limit`, then merge; sorting every story of the period would not scale.
+      // Largest first over all stories of a period: per type, walk the (type, amount, date) index
+      // from the top and stop at `limit`, then merge; sorting every story of the period would not scale.
       const perType = this.db.prepare(
         `SELECT s.* FROM stories s WHERE ${[...where, "s.type = @type"].join(" AND ")}
           ORDER BY s.amount_usd DESC LIMIT @limit`,
@@ -125,8 +135,8 @@ export class BriefingStore {
     } else {
       const order =
         query.order === "amount"
-          ? "s.amount_usd IS NULL, s.amount_usd DESC, s.last_seen_at DESC"
-          : "s.last_seen_at DESC, s.source_count DESC";
+          ? `${t}.amount_usd IS NULL, ${t}.amount_usd DESC, ${t}.last_seen_at DESC`
+          : `${t}.last_seen_at DESC${query.entity ? "" : ", s.source_count DESC"}`;
       raw = this.db
         .prepare(`SELECT s.* FROM ${from} WHERE ${filter} ORDER BY ${order} LIMIT @limit`)
         .all(params) as RawStory[];

@@ -101,7 +101,9 @@ export class IntelStore {
          source_count = excluded.source_count, first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at`,
     );
     const member = db.prepare("INSERT OR REPLACE INTO story_items (story_id, item_id) VALUES (?, ?)");
-    const entity = db.prepare("INSERT OR IGNORE INTO story_entities (story_id, entity_id) VALUES (?, ?)");
+    const entity = db.prepare(
+      "INSERT OR IGNORE INTO story_entities (story_id, entity_id, last_seen_at, type, amount_usd) VALUES (?, ?, ?, ?, ?)",
+    );
     for (const story of stories) {
       insert.run({
         id: story.id,
@@ -123,7 +125,9 @@ export class IntelStore {
         member.run(story.id, Number(key));
         for (const e of entitiesOf(key)) entities.add(e);
       }
-      for (const e of entities) entity.run(story.id, e);
+      const lastSeen = new Date(story.lastSeen).toISOString();
+      for (const e of entities)
+        entity.run(story.id, e, lastSeen, story.event?.type ?? null, story.event?.amountUsd ?? null);
     }
   }
 

@@ -138,7 +138,7 @@ export const migrations: Migration[] = [
         last_seen_at TEXT NOT NULL
       );
       CREATE INDEX stories_last_seen ON stories (last_seen_at);
-      CREATE INDEX stories_type_amount ON stories (type, amount_usd);
+      CREATE INDEX stories_type_amount ON stories (type, amount_usd, last_seen_at);
 
       CREATE TABLE story_items (
         story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
@@ -147,12 +147,17 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
       CREATE UNIQUE INDEX story_items_item ON story_items (item_id);
 
+      -- The story's date, type and amount are repeated here so that one company's stories of a
+      -- period are read from this index alone.
       CREATE TABLE story_entities (
         story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
         entity_id TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        type TEXT,
+        amount_usd REAL,
         PRIMARY KEY (story_id, entity_id)
       ) WITHOUT ROWID;
-      CREATE INDEX story_entities_entity ON story_entities (entity_id);
+      CREATE INDEX story_entities_entity ON story_entities (entity_id, last_seen_at, type, amount_usd);
 
       -- Items the intel layer has read, so that a restart does not read them again.
       ALTER TABLE items ADD COLUMN analyzed INTEGER NOT NULL DEFAULT 0;
