@@ -107,7 +107,12 @@ export class BriefingStore {
     });
     const filter = [...where, ...(typeFilter ? [typeFilter] : [])].join(" AND ");
     const { limit: _limit, ...countParams } = params;
-    const countFrom = query.entity ? "story_entities se" : "stories s";
+    // Counting by type and date reads only the (type, date) index when the planner is told so.
+    const countFrom = query.entity
+      ? "story_entities se"
+      : types.length > 0
+        ? "stories s INDEXED BY stories_type_last_seen"
+        : "stories s";
     const total =
       query.withTotal === false
         ? -1
@@ -122,7 +127,7 @@ export class BriefingStore {
       // Largest first over all stories of a period: per type, walk the (type, amount, date) index
       // from the top and stop at `limit`, then merge; sorting every story of the period would not scale.
       const perType = this.db.prepare(
-        `SELECT s.* FROM stories s WHERE ${[...where, "s.type = @type"].join(" AND ")}
+        `SELECT s.* FROM stories s INDEXED BY stories_type_amount WHERE ${[...where, "s.type = @type"].join(" AND ")}
           ORDER BY s.amount_usd DESC LIMIT @limit`,
       );
       raw = types.flatMap((type) => perType.all({ ...countParams, limit: query.limit, type }) as RawStory[]);
