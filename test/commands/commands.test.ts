@@ -189,6 +189,16 @@ describe("permissions and help", () => {
   });
 });
 
+describe("native options (Discord slash-command options)", () => {
+  it("takes options as fields and checks them like free text", async () => {
+    const ok = await dispatch(commands, "deals", { options: { entity: "aws", min: "$10B", since: "2y" } }, member, silentLogger);
+    expect(ok.title).toBe("Deals: Amazon — the last 2 years");
+    const bad = await dispatch(commands, "deals", { options: { since: "soon" } }, member, silentLogger);
+    expect(bad.kind).toBe("error");
+    expect(renderText(bad)).toContain("since:soon is not a period like 7d, 24h, 2w, 3m or 2y.");
+  });
+});
+
 describe("rendering real answers", () => {
   it("keeps the deal ledger within Slack's and Discord's limits", async () => {
     const { message } = await run("/brief since:2y");
