@@ -61,7 +61,7 @@ function toItem(raw: RawItem): StoredItem {
   };
 }
 
-/** Turns what a user typed into an FTS5 query: every word must match, the last as a prefix. */
+/** Turns what a user typed into an FTS5 query: every word must match. */
 export function toFtsQuery(words: string): string | undefined {
   const tokens = words
     .toLowerCase()
@@ -71,7 +71,9 @@ export function toFtsQuery(words: string): string | undefined {
     .filter((t) => t.length > 0)
     .slice(0, 16);
   if (tokens.length === 0) return undefined;
-  return tokens.map((t, i) => (i === tokens.length - 1 && t.length >= 3 ? `"${t}"*` : `"${t}"`)).join(" ");
+  // Whole words only: the porter stemmer already matches "chip" to "chips", and prefix queries
+  // are many times slower on a large index.
+  return tokens.map((t) => `"${t}"`).join(" ");
 }
 
 export class ItemStore {
