@@ -33,6 +33,12 @@ export const appConfigSchema = z.strictObject({
       allowedPrivateNetworks: z.array(cidr).default([]),
     })
     .prefault({}),
+  chat: z
+    .strictObject({
+      /** Users who may run admin commands whatever their platform role ("U024BE7LH", "123456789012345678"). */
+      adminUserIds: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
   retention: z
     .strictObject({
       days: z.number().int().min(1).max(3650).default(90),

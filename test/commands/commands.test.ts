@@ -191,7 +191,13 @@ describe("permissions and help", () => {
 
 describe("native options (Discord slash-command options)", () => {
   it("takes options as fields and checks them like free text", async () => {
-    const ok = await dispatch(commands, "deals", { options: { entity: "aws", min: "$10B", since: "2y" } }, member, silentLogger);
+    const ok = await dispatch(
+      commands,
+      "deals",
+      { options: { entity: "aws", min: "$10B", since: "2y" } },
+      member,
+      silentLogger,
+    );
     expect(ok.title).toBe("Deals: Amazon — the last 2 years");
     const bad = await dispatch(commands, "deals", { options: { since: "soon" } }, member, silentLogger);
     expect(bad.kind).toBe("error");

@@ -111,3 +111,16 @@ describe("entities.yaml", () => {
     expect(list).toContain("entities.2: unknown key colour");
   });
 });
+
+describe("chat admins", () => {
+  it("are platform admins or configured user ids", async () => {
+    const { callerFor } = await import("../../src/chat/permissions.js");
+    const config = loadAppConfig({
+      configDir: dirWith({ "infrawire.yaml": "chat:\n  adminUserIds: [U42]\n" }),
+      env: {},
+    });
+    expect(callerFor("U42", false, config.chat.adminUserIds).isAdmin).toBe(true);
+    expect(callerFor("U7", true, config.chat.adminUserIds).isAdmin).toBe(true);
+    expect(callerFor("U7", false, config.chat.adminUserIds).isAdmin).toBe(false);
+  });
+});
