@@ -13,7 +13,7 @@ import type { CommandContext } from "../src/chat/command.js";
 import { dispatch } from "../src/chat/dispatch.js";
 import { entityDirectory } from "../src/chat/entity-directory.js";
 import type { ArticleIntel } from "../src/intel/analyze.js";
-import type { EventType } from "../src/intel/events.js";
+import { EVENT_TYPES, type EventType } from "../src/intel/events.js";
 import type { Story } from "../src/intel/pipeline.js";
 import { silentLogger } from "../src/log.js";
 import { projectRoot } from "../src/paths.js";
@@ -42,18 +42,7 @@ function pick<T>(list: readonly T[]): T {
 
 const context = loadIntelContext(join(projectRoot(), "config"));
 const ids = [...context.matcher.entities.keys()];
-const TYPES: EventType[] = [
-  "investment",
-  "valuation",
-  "compute_contract",
-  "chip_supply",
-  "infrastructure",
-  "acquisition",
-  "legal",
-  "controversy",
-  "launch",
-  "people",
-];
+const TYPES: EventType[] = EVENT_TYPES.filter((t) => t !== "regulation" && t !== "partnership");
 const WORDS = [
   "cloud",
   "chips",

@@ -1,18 +1,10 @@
 import type { EntityDirectory } from "../chat/command.js";
 import { bold, type Line, link, span } from "../chat/message.js";
-import { EVENT_TYPES } from "../intel/events.js";
+import { DEAL_TYPES, EVENT_TYPES } from "../intel/events.js";
 import { formatAmount, type Qualifier } from "../intel/money.js";
 import type { SourceRow, StoryRow } from "../store/briefing.js";
 
-export const DEAL_TYPES = [
-  "investment",
-  "valuation",
-  "compute_contract",
-  "chip_supply",
-  "infrastructure",
-  "acquisition",
-  "partnership",
-] as const;
+export { DEAL_TYPES };
 export const ALL_TYPES = EVENT_TYPES;
 
 const TYPE_LABELS: Record<string, string> = {

@@ -1,7 +1,8 @@
 import type { EntityInfo, Mention } from "./entities.js";
 import { extractFigures, type Figures, type Money, type Qualifier } from "./money.js";
 
-export const EVENT_TYPES = [
+/** Events that are deals: what the deal ledger lists. */
+export const DEAL_TYPES = [
   "investment",
   "valuation",
   "compute_contract",
@@ -9,12 +10,8 @@ export const EVENT_TYPES = [
   "infrastructure",
   "acquisition",
   "partnership",
-  "launch",
-  "people",
-  "legal",
-  "controversy",
-  "regulation",
 ] as const;
+export const EVENT_TYPES = [...DEAL_TYPES, "launch", "people", "legal", "controversy", "regulation"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export type EventStatus = "talks" | "reported" | "agreed" | "closed";
 
@@ -72,14 +69,8 @@ export const CUES: CueTable = {
 
 // Types whose cue must sit in the title to count: their words are common in deal stories.
 const TITLE_ONLY: ReadonlySet<EventType> = new Set(["people", "controversy", "launch", "partnership"]);
-const MONEY_TYPES: ReadonlySet<EventType> = new Set([
-  "investment",
-  "valuation",
-  "compute_contract",
-  "chip_supply",
-  "infrastructure",
-  "acquisition",
-]);
+// Deals that come with an amount (a partnership's amount, when there is one, is in its own sentence).
+const MONEY_TYPES: ReadonlySet<EventType> = new Set(DEAL_TYPES.filter((t) => t !== "partnership"));
 const SUPPLIER_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set([
   "cloud",
   "chipmaker",

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { AnalyzeReport } from "../../src/cli/analyze.js";
 import { runCli } from "../helpers/cli.js";
 import { entries, rss, startServer, type TestServer } from "../helpers/feed-server.js";
 
@@ -199,25 +200,7 @@ describe("infrawire analyze", () => {
       env,
     );
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as {
-      items: {
-        guid: string;
-        title: string;
-        link: string;
-        publishedAt: string;
-        entities: { id: string; mentions: number; salience: number }[];
-        events: {
-          type: string;
-          amountUsd: number | null;
-          qualifier: string | null;
-          parties: string[];
-          status: string;
-          evidence: string;
-        }[];
-        storyId: string;
-      }[];
-      stories: { id: string; itemGuids: string[]; headline: string }[];
-    };
+    const report = JSON.parse(run.stdout) as AnalyzeReport;
     expect(report.items.length).toBe(10);
     for (const item of report.items) {
       expect(Object.keys(item).sort()).toEqual([
