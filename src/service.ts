@@ -22,6 +22,12 @@ export async function runService(
 ): Promise<void> {
   const { log } = app;
   const seeded = seedFeeds(app, options.demo);
+  // No chat token: the console adapter answers commands in the terminal. Without a terminal
+  // (a service manager, a pipe) the bot runs headless unless --console asks for the prompt.
+  const interactive =
+    !options.once &&
+    !chatConfigured(process.env) &&
+    (Boolean(process.stdin.isTTY) || options.console === true);
   if (seeded > 0)
     log.info(options.demo ? "added the bundled sample feeds" : "added the default feed catalogue", {
       feeds: seeded,
@@ -32,7 +38,9 @@ export async function runService(
     items: app.items.count(),
     chat: chatConfigured(process.env)
       ? "configured (adapters arrive in a later release)"
-      : "console (type /help)",
+      : interactive
+        ? "console (type /help)"
+        : "none (no chat token and no terminal; use --console for a prompt)",
   });
 
   let lastPurge = 0;
@@ -98,9 +106,7 @@ export async function runService(
     process.once("SIGINT", () => void stop("SIGINT"));
     process.once("SIGTERM", () => void stop("SIGTERM"));
     void loop();
-    // No chat token: the console adapter answers commands in the terminal. Without a terminal
-    // (a service manager, a pipe) the bot runs headless unless --console asks for the prompt.
-    if (!chatConfigured(process.env) && (process.stdin.isTTY || options.console)) {
+    if (interactive) {
       const prompt = startConsole(commands, servicesFor(app), log);
       void prompt.done.then(() => stop("console closed"));
     }
