@@ -23,6 +23,7 @@ import { FeedStore } from "../src/store/feeds.js";
 import { IntelStore } from "../src/store/intel.js";
 import { ItemStore } from "../src/store/items.js";
 import { SettingsStore } from "../src/store/settings.js";
+import { seededRandom } from "./random.js";
 
 const { values } = parseArgs({
   options: { items: { type: "string", default: "1000000" }, runs: { type: "string", default: "100" } },
@@ -31,14 +32,7 @@ const ITEMS = Number(values.items);
 const STORIES = Math.floor(ITEMS / 5);
 const RUNS = Number(values.runs);
 
-let seed = 7;
-function random(): number {
-  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-  return seed / 2 ** 32;
-}
-function pick<T>(list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)] as T;
-}
+const { random, pick } = seededRandom(7);
 
 const context = loadIntelContext(join(projectRoot(), "config"));
 const ids = [...context.matcher.entities.keys()];

@@ -12,6 +12,7 @@ import { clusterStories } from "../src/intel/cluster.js";
 import { EntityMatcher } from "../src/intel/entities.js";
 import { escapeRegExp } from "../src/intel/fold.js";
 import { projectRoot } from "../src/paths.js";
+import { seededRandom } from "./random.js";
 
 const { values } = parseArgs({
   options: { items: { type: "string", default: "100000" }, aliases: { type: "string", default: "2000" } },
@@ -19,15 +20,7 @@ const { values } = parseArgs({
 const ITEMS = Number(values.items);
 const ALIASES = Number(values.aliases);
 
-// A small deterministic generator, so every run reads the same articles.
-let seed = 42;
-function random(): number {
-  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-  return seed / 2 ** 32;
-}
-function pick<T>(list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)] as T;
-}
+const { random, pick } = seededRandom(42);
 
 // Made-up company names, built like real ones from a wide set of syllables so that the names
 // start with as many different letters as a real alias list does.

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { appConfigSchema } from "../src/config/schema.js";
 import { FeedFetcher } from "../src/ingest/fetch.js";
 import { Poller } from "../src/ingest/poller.js";
 import { silentLogger } from "../src/log.js";
@@ -81,14 +82,7 @@ async function measure(): Promise<void> {
     userAgent: "infrawire-bench",
     policy: { allowPrivate: false, allowedNetworks: ["127.0.1.0/24"] },
   });
-  const settings = {
-    intervalMinutes: 15,
-    concurrency: 16,
-    perHost: 2,
-    backoffBaseMinutes: 5,
-    backoffMaxHours: 24,
-    disableAfterFailures: 10,
-  };
+  const settings = appConfigSchema.parse({}).poll;
   const poller = new Poller({ feeds, items, fetcher, settings, log: silentLogger });
   const now = new Date();
   for (let i = 0; i < feedCount; i++) {

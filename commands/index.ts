@@ -25,11 +25,6 @@ export const commands: readonly CommandDef[] = [
   helpCommand(() => commands),
 ];
 
-export function findCommand(name: string): CommandDef | undefined {
-  const key = name.replace(/^\//, "").toLowerCase();
-  return commands.find((c) => c.name === key);
-}
-
 /** What `infrawire commands --json` prints: names, descriptions and options with Discord types. */
 export function registryJson() {
   return commands.map((c) => ({

@@ -53,11 +53,17 @@ export interface DecodedBody {
 export function decodeBody(bytes: Buffer, contentType?: string): DecodedBody {
   const bom = charsetFromBom(bytes);
   const layout = charsetFromLayout(bytes);
-  let charset = usable(bom) ?? usable(charsetFromContentType(contentType));
-  if (charset?.startsWith("utf-16") && !bom && !layout) charset = undefined;
-  charset ??= usable(charsetFromDeclaration(bytes, layout)) ?? layout;
-  if (charset?.startsWith("utf-16") && !bom && !layout) charset = undefined;
-  charset ??= "utf-8";
+  // A UTF-16 label over bytes with no BOM and no UTF-16 layout is wrong: skip it.
+  const believable = (label: string | undefined) =>
+    label !== undefined && (!label.startsWith("utf-16") || bom || layout);
+  let charset =
+    [
+      usable(bom),
+      usable(charsetFromContentType(contentType)),
+      usable(charsetFromDeclaration(bytes, layout)),
+    ].find(believable) ??
+    layout ??
+    "utf-8";
   if (charset === "utf-8" && !bom && !isValidUtf8(bytes)) charset = "windows-1252";
   const text = iconv.decode(bytes, charset, { stripBOM: true });
   return { text, charset };

@@ -40,7 +40,7 @@ export interface TextUnit {
 type CueTable = Record<EventType, RegExp>;
 
 // Cues are matched on lower-cased text. Each names the wording reporters use for that kind of event.
-export const CUES: CueTable = {
+const CUES: CueTable = {
   investment:
     /\b(?:invest(?:s|ed|ing|ment|ments|or)?|funding|fund(?:ing)?[- ]raise|rais(?:es|ed|ing|e) (?:(?:about|around|roughly|nearly|more than|up to|an additional|another|a further|fresh|new) )?(?:us\$|\$|€|£|funds|money|capital|funding)|\$[\d.]+\s?(?:b|bn|billion|m|million) raise|series [a-h]\b|seed round|funding round|stake|backs|bets? on|takes? (?:about |around |a |an )?\d+(?:\.\d+)?% (?:of|in)|\d+(?:\.\d+)?% stake|of [a-z]+ stock|share sale|secondary sale|tender offer|chip-for-equity|warrants?|takes? \$[\d.]+\s?(?:b|bn|billion) more|sells? (?:its )?(?:entire )?.{0,20}stake|buys? into|capital injection)\b/,
   valuation:

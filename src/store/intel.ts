@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import type { ArticleIntel } from "../intel/analyze.js";
 import type { Story } from "../intel/pipeline.js";
 import type { Db } from "./db.js";
@@ -13,7 +14,19 @@ export interface ItemForIntel {
 
 /** Entities, events and stories of stored items. */
 export class IntelStore {
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
+
+  /** Prepared once, reused: saveItem runs for every stored item. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   /** Items not read by the intel layer yet, oldest first. */
   unanalyzed(limit: number): ItemForIntel[] {
@@ -45,18 +58,17 @@ export class IntelStore {
 
   /** Replaces what is stored about one item's entities and events, and marks it read. */
   saveItem(itemId: number, intel: ArticleIntel, at: Date): void {
-    const db = this.db;
-    db.prepare("DELETE FROM item_entities WHERE item_id = ?").run(itemId);
-    db.prepare("DELETE FROM events WHERE item_id = ?").run(itemId);
-    const entity = db.prepare(
+    this.sql("DELETE FROM item_entities WHERE item_id = ?").run(itemId);
+    this.sql("DELETE FROM events WHERE item_id = ?").run(itemId);
+    const entity = this.sql(
       "INSERT INTO item_entities (item_id, entity_id, mentions, salience, about) VALUES (?, ?, ?, ?, ?)",
     );
     for (const e of intel.entities) entity.run(itemId, e.id, e.mentions, e.salience, e.about ? 1 : 0);
-    const event = db.prepare(
+    const event = this.sql(
       `INSERT INTO events (item_id, type, amount_usd, qualifier, original_amount, original_currency, parties, status, evidence, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const party = db.prepare(
+    const party = this.sql(
       "INSERT OR IGNORE INTO event_parties (event_id, entity_id, position) VALUES (?, ?, ?)",
     );
     for (const e of intel.events) {
@@ -74,7 +86,7 @@ export class IntelStore {
       );
       for (const [position, id] of e.parties.entries()) party.run(Number(info.lastInsertRowid), id, position);
     }
-    db.prepare("UPDATE items SET analyzed = 1 WHERE id = ?").run(itemId);
+    this.sql("UPDATE items SET analyzed = 1 WHERE id = ?").run(itemId);
   }
 
   /** Replaces the stories of the given items (the clustering window) with a new grouping. */
@@ -83,16 +95,15 @@ export class IntelStore {
     stories: readonly Story[],
     entitiesOf: (key: string) => string[],
   ): void {
-    const db = this.db;
-    const oldStory = db.prepare("SELECT story_id FROM story_items WHERE item_id = ?").pluck();
+    const oldStory = this.sql("SELECT story_id FROM story_items WHERE item_id = ?").pluck(true);
     const stale = new Set<string>();
     for (const id of itemIds) {
       const story = oldStory.get(id) as string | undefined;
       if (story) stale.add(story);
     }
-    const drop = db.prepare("DELETE FROM stories WHERE id = ?");
+    const drop = this.sql("DELETE FROM stories WHERE id = ?");
     for (const id of stale) drop.run(id);
-    const insert = db.prepare(
+    const insert = this.sql(
       `INSERT INTO stories (id, centre_item_id, headline, summary, type, amount_usd, qualifier, status, parties, amounts, source_count, first_seen_at, last_seen_at)
        VALUES (@id, @centre, @headline, @summary, @type, @amountUsd, @qualifier, @status, @parties, @amounts, @sources, @firstSeen, @lastSeen)
        ON CONFLICT (id) DO UPDATE SET centre_item_id = excluded.centre_item_id, headline = excluded.headline,
@@ -100,8 +111,8 @@ export class IntelStore {
          status = excluded.status, parties = excluded.parties, amounts = excluded.amounts,
          source_count = excluded.source_count, first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at`,
     );
-    const member = db.prepare("INSERT OR REPLACE INTO story_items (story_id, item_id) VALUES (?, ?)");
-    const entity = db.prepare(
+    const member = this.sql("INSERT OR REPLACE INTO story_items (story_id, item_id) VALUES (?, ?)");
+    const entity = this.sql(
       "INSERT OR IGNORE INTO story_entities (story_id, entity_id, last_seen_at, type, amount_usd) VALUES (?, ?, ?, ?, ?)",
     );
     for (const story of stories) {

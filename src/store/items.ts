@@ -81,6 +81,7 @@ export class ItemStore {
   private readonly findCanonical;
   private readonly insertItem;
   private readonly insertSource;
+  private readonly countStored;
 
   constructor(private readonly db: Db) {
     this.findSource = db.prepare("SELECT item_id FROM item_sources WHERE feed_id = ? AND guid = ?").pluck();
@@ -89,6 +90,7 @@ export class ItemStore {
       `INSERT INTO items (feed_id, guid, url, canonical_url, title, summary, content, author, categories, enclosures, published_at, fetched_at, backfill)
        VALUES (@feedId, @guid, @url, @canonical, @title, @summary, @content, @author, @categories, @enclosures, @publishedAt, @fetchedAt, @backfill)`,
     );
+    this.countStored = db.prepare("UPDATE feeds SET item_count = item_count + ? WHERE id = ?");
     this.insertSource = db.prepare(
       "INSERT OR IGNORE INTO item_sources (feed_id, guid, item_id) VALUES (?, ?, ?)",
     );
@@ -132,8 +134,7 @@ export class ItemStore {
         result.added.push(id);
       }
       const stored = result.added.length + result.linked;
-      if (stored > 0)
-        this.db.prepare("UPDATE feeds SET item_count = item_count + ? WHERE id = ?").run(stored, feedId);
+      if (stored > 0) this.countStored.run(stored, feedId);
     })();
     return result;
   }

@@ -1,3 +1,4 @@
+import { appConfigSchema } from "../../src/config/schema.js";
 import { FeedFetcher, type FetchSettings } from "../../src/ingest/fetch.js";
 import { Poller, type PollSettings } from "../../src/ingest/poller.js";
 import { silentLogger } from "../../src/log.js";
@@ -5,14 +6,8 @@ import { openDatabase } from "../../src/store/db.js";
 import { FeedStore } from "../../src/store/feeds.js";
 import { ItemStore } from "../../src/store/items.js";
 
-export const pollSettings: PollSettings = {
-  intervalMinutes: 15,
-  concurrency: 16,
-  perHost: 2,
-  backoffBaseMinutes: 5,
-  backoffMaxHours: 24,
-  disableAfterFailures: 10,
-};
+/** The shipped defaults (config/infrawire.yaml leaves them as they are). */
+export const pollSettings: PollSettings = appConfigSchema.parse({}).poll;
 
 /** A store in memory, a fetcher allowed onto loopback, and a poller on a clock the test moves. */
 export function makeHarness(fetch: Partial<FetchSettings> = {}, poll: Partial<PollSettings> = {}) {
