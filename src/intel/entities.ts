@@ -1,5 +1,6 @@
 import type { EntityConfig } from "../config/schema.js";
 import { escapeRegExp, foldAccents } from "./fold.js";
+import { NameTrie } from "./name-trie.js";
 
 export type NameKind = "name" | "product" | "person";
 
@@ -38,13 +39,12 @@ const VETO_WINDOW = 60;
 export class EntityMatcher {
   readonly entities: ReadonlyMap<string, EntityInfo>;
   private readonly names = new Map<string, NameEntry[]>();
+  /** The values of `names`, in the order of the trie's name indexes. */
+  private readonly entryLists: NameEntry[][];
   private readonly pattern: RegExp;
   private readonly anchored: RegExp;
-  /**
-   * All names as a character trie (space and hyphen as one separator, code 32): walked at each word
-   * start to find where a name may end, so that the RegExp runs only where it will match.
-   */
-  private readonly trie: CharNode = { next: new Map(), end: false };
+  /** All names as a character trie, walked at each word start so that the RegExp runs only where it will match. */
+  private readonly trie: NameTrie;
   private readonly vetoes = new Map<string, RegExp>();
   /** Veto phrases that contain one of the entity's own names ("Oracle of Omaha"). */
   private readonly nameVetoes = new Map<string, RegExp>();
@@ -94,19 +94,8 @@ export class EntityMatcher {
     this.pattern = new RegExp(`\\b(?:${trie})(?![A-Za-z0-9])`, "g");
     // The same RegExp, anchored (sticky), for the positions that the prefix table lets through.
     this.anchored = new RegExp(`(?:${trie})(?![A-Za-z0-9])`, "y");
-    for (const key of keys) {
-      let node = this.trie;
-      for (let k = 0; k < key.length; k++) {
-        const code = separatorCode(key.charCodeAt(k));
-        let child = node.next.get(code);
-        if (!child) {
-          child = { next: new Map(), end: false };
-          node.next.set(code, child);
-        }
-        node = child;
-      }
-      node.end = true;
-    }
+    this.trie = new NameTrie(keys);
+    this.entryLists = [...this.names.values()];
   }
 
   /**
@@ -147,49 +136,34 @@ export class EntityMatcher {
   }
 
   /**
-   * Where names occur: [start, end) pairs, leftmost-longest. At each word start whose first three
-   * characters begin some name, the combined RegExp runs anchored there; a 2,000-name RegExp is
-   * costly to try at every word, and the prefix table rejects most words at once.
+   * Where names occur: [start, end, index in entryLists or -1] triples, leftmost-longest. The combined RegExp runs anchored
+   * at each word start where the trie finds a name: a 2,000-name RegExp is costly to try at every
+   * word, and the trie rejects most words on their first letters.
    */
   private matches(text: string, lowerCased: boolean): number[] {
     const out: number[] = [];
     if (!lowerCased) {
       const pattern = new RegExp(this.pattern.source, "gi");
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text))
-        out.push(m.index, m.index + m[0].length);
+        out.push(m.index, m.index + m[0].length, -1);
       return out;
     }
-    const anchored = this.anchored;
-    const length = text.length;
-    let previousIsWord = false;
-    for (let i = 0; i < length; i++) {
-      const isWord = isWordChar(text.charCodeAt(i));
-      if (!isWord || previousIsWord) {
-        previousIsWord = isWord;
-        continue;
-      }
-      previousIsWord = true;
-      if (!this.nameMayEndAfter(text, i)) continue;
-      anchored.lastIndex = i;
-      const m = anchored.exec(text);
+    // The trie proposes; the combined RegExp, anchored at each proposal, decides.
+    const proposed = this.trie.candidates(text);
+    for (let k = 0; k < proposed.length; k += 3) {
+      const start = proposed[k] as number;
+      this.anchored.lastIndex = start;
+      const m = this.anchored.exec(text);
       if (!m) continue;
-      const end = i + m[0].length;
-      out.push(i, end);
-      i = end - 1;
-      previousIsWord = isWordChar(text.charCodeAt(i));
+      const end = start + m[0].length;
+      out.push(start, end, end === proposed[k + 1] ? (proposed[k + 2] as number) : -1);
     }
     return out;
   }
 
-  /** Walks the trie from `start`: true when some name ends there on a word boundary. */
-  private nameMayEndAfter(text: string, start: number): boolean {
-    let node: CharNode | undefined = this.trie;
-    for (let i = start; node !== undefined && i <= text.length; i++) {
-      if (node.end && !isWordChar(text.charCodeAt(i))) return true;
-      if (i === text.length) return false;
-      node = node.next.get(separatorCode(text.charCodeAt(i)));
-    }
-    return false;
+  private entriesFor(matched: string): NameEntry[] | undefined {
+    const lower = matched.toLowerCase();
+    return this.names.get(lower.replace(/[\s-]+/g, " ")) ?? this.names.get(lower);
   }
 
   /** All case-fitting mentions, each marked when a veto phrase applies to it. */
@@ -200,12 +174,12 @@ export class EntityMatcher {
     const haystack = lowered.length === folded.length ? lowered : folded;
     const out: (Mention & { vetoed: boolean })[] = [];
     const found = this.matches(haystack, haystack === lowered);
-    for (let k = 0; k < found.length; k += 2) {
+    for (let k = 0; k < found.length; k += 3) {
       const start = found[k] as number;
       const end = found[k + 1] as number;
+      const index = found[k + 2] as number;
       const matched = folded.slice(start, end);
-      const key = matched.toLowerCase().replace(/[\s-]+/g, " ");
-      const entries = this.names.get(key) ?? this.names.get(matched.toLowerCase());
+      const entries = index >= 0 ? this.entryLists[index] : this.entriesFor(matched);
       if (!entries) continue;
       for (const entry of entries) {
         if (entry.caseSensitive && !entry.exact.some((spelling) => caseFits(matched, spelling))) continue;
@@ -245,28 +219,23 @@ export class EntityMatcher {
       }
     }
     const kept = scanned.map((list) =>
-      list.filter((m) => !m.vetoed && !vetoedNames.has(`${m.entityId}\u0000${m.text.toLowerCase()}`)),
+      list.filter(
+        (m) =>
+          !m.vetoed &&
+          (vetoedNames.size === 0 || !vetoedNames.has(`${m.entityId}\u0000${m.text.toLowerCase()}`)),
+      ),
     );
+    const uncorroborated = new Set<string>();
     const corroborated = new Set<string>();
     for (const list of kept) {
-      for (const m of list) if (m.kind !== "product" || isDistinctive(m.text)) corroborated.add(m.entityId);
+      for (const m of list) {
+        if (m.kind !== "product" || isDistinctive(m.text)) corroborated.add(m.entityId);
+        else uncorroborated.add(m.entityId);
+      }
     }
+    if (![...uncorroborated].some((id) => !corroborated.has(id))) return kept;
     return kept.map((list) => list.filter((m) => corroborated.has(m.entityId)));
   }
-}
-
-function isWordChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-}
-
-/** Space, tab, newline and hyphen are one separator inside names ("SK Hynix", "SK-Hynix"). */
-function separatorCode(code: number): number {
-  return code === 45 || code === 9 || code === 10 || code === 13 ? 32 : code;
-}
-
-interface CharNode {
-  next: Map<number, CharNode>;
-  end: boolean;
 }
 
 interface TrieNode {

@@ -92,9 +92,12 @@ const STATUS_CUES: [EventStatus, RegExp][] = [
     /\b(?:reportedly|report says|reports say|reported|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal)|people (?:familiar|briefed|close)|sources (?:said|say))\b/,
   ],
 ];
-function findCues(text: string): Map<EventType, number> {
+const BODY_TYPES = EVENT_TYPES.filter((type) => !TITLE_ONLY.has(type));
+
+/** Where each type's cue first occurs in a unit; the title-only cues are looked for in titles only. */
+function findCues(text: string, isTitle: boolean): Map<EventType, number> {
   const hits = new Map<EventType, number>();
-  for (const type of EVENT_TYPES) {
+  for (const type of isTitle ? EVENT_TYPES : BODY_TYPES) {
     const m = CUES[type].exec(text);
     if (m) hits.set(type, m.index);
   }
@@ -237,7 +240,8 @@ const CURRENCY = /\$|€|£|\b(?:dollars?|euros?|pounds)\b|-dollar\b/;
 export function extractEvents(units: readonly TextUnit[], context: EventContext): ExtractedEvent[] {
   if (!units.some((u) => u.mentions.length > 0)) return [];
   const title = units.find((u) => u.isTitle);
-  const lowered = new Map(units.map((u) => [u, u.text.toLowerCase()]));
+  // Lower-cased lazily: sentences without a company are read only for amounts and terms.
+  const lowered = new Map<TextUnit, string>();
   // Figures are read only for the sentences that need them, once each.
   const cache = new Map<TextUnit, Figures>();
   const figures = {
@@ -250,15 +254,21 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       return value;
     },
   };
-  const lower = (u: TextUnit) => lowered.get(u) ?? "";
+  const lower = (u: TextUnit): string => {
+    let text = lowered.get(u);
+    if (text === undefined) {
+      text = u.text.toLowerCase();
+      lowered.set(u, text);
+    }
+    return text;
+  };
 
   const byType = new Map<EventType, Candidate>();
   const secondary: Candidate[] = [];
   for (const [index, unit] of units.entries()) {
     // The title may name no company ("Investors question circular deals"): the lead does.
     if (unit.mentions.length === 0 && !unit.isTitle) continue;
-    for (const [type, cueAt] of findCues(lower(unit))) {
-      if (TITLE_ONLY.has(type) && !unit.isTitle) continue;
+    for (const [type, cueAt] of findCues(lower(unit), unit.isTitle)) {
       const weight = unit.isTitle ? 3 : index <= 2 ? 1 : 0.5;
       const existing = byType.get(type);
       if (existing) existing.score += weight;

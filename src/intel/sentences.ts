@@ -54,10 +54,13 @@ const LEAD_BREAK = /[.!?]["”’)\]]?\s+(?=["“‘(]?[A-Z0-9$€£])/g;
 export function leadSentences(text: string, count: number): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
-  let offset = 0;
-  for (const block of text.split("\n")) {
-    const blockStart = offset;
-    offset += block.length + 1;
+  // Line by line without splitting the whole text: only the first few sentences are wanted.
+  for (let nextLine = 0; nextLine <= text.length && out.length < count; ) {
+    const blockStart = nextLine;
+    const newline = text.indexOf("\n", blockStart);
+    const blockEnd = newline < 0 ? text.length : newline;
+    nextLine = blockEnd + 1;
+    const block = text.slice(blockStart, blockEnd);
     if (block.trim() === "") continue;
     let start = 0;
     LEAD_BREAK.lastIndex = 0;
@@ -79,7 +82,6 @@ export function leadSentences(text: string, count: number): Sentence[] {
     }
     if (out.length < count) push(block.length);
     paragraph++;
-    if (out.length >= count) break;
   }
   return out.slice(0, count);
 }

@@ -1,0 +1,111 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { EntityConfig } from "../../src/config/schema.js";
+import { EntityMatcher } from "../../src/intel/entities.js";
+import { foldAccents } from "../../src/intel/fold.js";
+
+const isWord = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+
+/**
+ * The matching rule written the slow, obvious way: at each word start take the longest name
+ * (any case; one space, tab, newline or hyphen between words) that ends before a non-word
+ * character, then go on after it.
+ */
+function reference(names: readonly string[], text: string): string[] {
+  const patterns = names.map(
+    (name) =>
+      new RegExp(
+        `^${name
+          .split(" ")
+          .map((w) => w.replace(/[.&]/g, "\\$&"))
+          .join("[ \\t\\n-]")}`,
+        "i",
+      ),
+  );
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!isWord(text[i]) || isWord(text[i - 1])) continue;
+    let best = "";
+    for (const pattern of patterns) {
+      const m = pattern.exec(text.slice(i));
+      if (m && m[0].length > best.length && !isWord(text[i + m[0].length])) best = m[0];
+    }
+    if (best) {
+      out.push(best);
+      i += best.length - 1;
+    }
+  }
+  return out;
+}
+
+const word = fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/);
+const name = fc
+  .array(word, { minLength: 1, maxLength: 3 })
+  .map((words) => words.join(" "))
+  .filter((n) => n.length >= 2);
+const separator = fc.constantFrom("", " ", "-", "\n", ", ", ". ", "'s ", " (", "—", " é ");
+
+describe("entity matching", () => {
+  it("finds the leftmost-longest names the way a naive per-name scan does", () => {
+    const scenario = fc.uniqueArray(name, { minLength: 1, maxLength: 12 }).chain((names) =>
+      fc.record({
+        names: fc.constant(names),
+        // The names themselves, their first words, and other words, in any case.
+        pieces: fc.array(
+          fc.tuple(
+            fc.oneof(
+              fc.constantFrom(...names),
+              fc.constantFrom(...names.map((n) => n.split(" ")[0] ?? n)),
+              word,
+            ),
+            separator,
+            fc.boolean(),
+          ),
+          { maxLength: 25 },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(scenario, ({ names, pieces }) => {
+        const config: EntityConfig[] = names.map((n, i) => ({
+          id: `e${i}`,
+          name: n,
+          kind: "lab",
+          aliases: [],
+          caseSensitive: false,
+          products: [],
+          people: [],
+          veto: [],
+        }));
+        const matcher = new EntityMatcher(config);
+        const text = pieces
+          .map(([piece, sep, upper]) => (upper ? piece.toUpperCase() : piece) + sep)
+          .join("");
+        const found = matcher.mentions(text).map((m) => m.text);
+        expect(found).toEqual(reference(names, foldAccents(text)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("folds accents and typographic punctuation to what the names are written in", () => {
+    // Every BMP character, against the rule: decompose (NFD), drop combining marks, and write
+    // curly quotes, dashes and no-break spaces the ASCII way.
+    const plain = (s: string) =>
+      s
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/[\u2018\u2019\u02bc]/g, "'")
+        .replace(/[\u201c\u201d]/g, '"')
+        .replace(/[\u2010-\u2015]/g, "-")
+        .replace(/\u00a0/g, " ");
+    const wrong: string[] = [];
+    for (let code = 0x80; code < 0x10000; code++) {
+      if (code >= 0xd800 && code < 0xe000) continue;
+      const text = `Nébius ${String.fromCharCode(code)} “€5bn”`;
+      if (foldAccents(text) !== plain(text)) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    expect(foldAccents("Nébius’s “deal” — €5bn")).toBe(`Nebius's "deal" - €5bn`);
+  });
+});
