@@ -51,11 +51,7 @@ function tokens(text: string): string[] {
   return out;
 }
 
-function titleKey(title: string): string {
-  return tokens(title).join(" ");
-}
-
-// FNV-1a: a fast, stable 32-bit string hash for shingles.
+// FNV-1a: a fast, stable 32-bit string hash for words.
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -73,11 +69,20 @@ const SEEDS = Array.from({ length: MINHASH_SIZE }, (_, i) => [
   fnv1a(`seed${i}`),
 ]);
 
-function minhash(words: string[]): Uint32Array | undefined {
+/** MinHash of the text's 4-word shingles, each shingle hashed from its words' hashes. */
+function minhash(words: readonly string[]): Uint32Array | undefined {
   if (words.length < 8) return undefined;
+  const hashes = words.map(fnv1a);
   const signature = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
-  for (let i = 0; i + 4 <= words.length; i++) {
-    const shingle = fnv1a(`${words[i]} ${words[i + 1]} ${words[i + 2]} ${words[i + 3]}`);
+  for (let i = 0; i + 4 <= hashes.length; i++) {
+    let shingle = 0x811c9dc5;
+    for (let k = i; k < i + 4; k++) shingle = Math.imul(shingle ^ (hashes[k] as number), 0x01000193);
+    // MurmurHash3's finaliser: spreads every input bit over the whole shingle hash.
+    shingle ^= shingle >>> 16;
+    shingle = Math.imul(shingle, 0x85ebca6b);
+    shingle ^= shingle >>> 13;
+    shingle = Math.imul(shingle, 0xc2b2ae35);
+    shingle ^= shingle >>> 16;
     for (let k = 0; k < MINHASH_SIZE; k++) {
       const [a, b] = SEEDS[k] as [number, number];
       const value = (Math.imul(shingle ^ b, a) ^ (shingle >>> 15)) >>> 0;
@@ -120,52 +125,123 @@ class UnionFind {
   }
 }
 
-interface Prepared {
-  item: ClusterItem;
-  /** Sparse unit vector: ascending term ids and their weights. */
-  terms: Int32Array;
-  weights: Float32Array;
-  signature: Uint32Array | undefined;
-}
-
-function amountsAgree(a: number | null | undefined, b: number | null | undefined): number {
-  if (!a || !b) return 0;
-  return Math.abs(a - b) <= 0.05 * Math.max(a, b) ? 1 : -1;
-}
-
-function cosine(a: Prepared, b: Prepared): number {
-  const ta = a.terms;
-  const tb = b.terms;
-  let i = 0;
-  let j = 0;
-  let dot = 0;
-  while (i < ta.length && j < tb.length) {
-    const x = ta[i] as number;
-    const y = tb[j] as number;
-    if (x === y) dot += (a.weights[i++] as number) * (b.weights[j++] as number);
-    else if (x < y) i++;
-    else j++;
+/** A growable Int32Array: the packed term lists of a 100,000-item day. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
   }
-  return dot;
 }
 
-function jaccard(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  let shared = 0;
-  for (const x of a) if (b.includes(x)) shared++;
-  return shared / (a.length + b.length - shared);
-}
+/**
+ * Everything the comparisons read, packed in flat typed arrays indexed by item (in time order):
+ * a day holds millions of terms, and one object per item made each comparison chase pointers.
+ */
+class Features {
+  /** Item i's terms are `terms[termStart[i]..termStart[i+1])`, ascending, with unit-vector weights. */
+  readonly termStart: Int32Array;
+  readonly terms: Int32Array;
+  readonly weights: Float32Array;
+  /** Item i's entities (interned) are `about[aboutStart[i]..aboutStart[i+1])`. */
+  readonly aboutStart: Int32Array;
+  readonly about: Int32Array;
+  /** Interned event type + 1, 0 for none. */
+  readonly type: Int16Array;
+  /** Amount in USD, 0 for none. */
+  readonly amount: Float64Array;
 
-/** How alike two articles are, in [-1, 1]: text, entities, amount and event type. */
-function similarity(x: Prepared, y: Prepared): number {
-  const typeMatch =
-    x.item.eventType && y.item.eventType ? (x.item.eventType === y.item.eventType ? 1 : -1) : 0;
-  return (
-    0.55 * cosine(x, y) +
-    0.25 * jaccard(x.item.about, y.item.about) +
-    0.12 * amountsAgree(x.item.amountUsd, y.item.amountUsd) +
-    0.15 * typeMatch
-  );
+  constructor(
+    items: readonly ClusterItem[],
+    termStart: Int32Array,
+    terms: Int32Array,
+    weights: Float32Array,
+  ) {
+    this.termStart = termStart;
+    this.terms = terms;
+    this.weights = weights;
+    const n = items.length;
+    const entityIds = new Map<string, number>();
+    const typeIds = new Map<string, number>();
+    const about = new IntList();
+    this.aboutStart = new Int32Array(n + 1);
+    this.type = new Int16Array(n);
+    this.amount = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const item = items[i] as ClusterItem;
+      for (const id of item.about) {
+        let entity = entityIds.get(id);
+        if (entity === undefined) {
+          entity = entityIds.size;
+          entityIds.set(id, entity);
+        }
+        about.push(entity);
+      }
+      this.aboutStart[i + 1] = about.length;
+      if (item.eventType) {
+        let type = typeIds.get(item.eventType);
+        if (type === undefined) {
+          type = typeIds.size + 1;
+          typeIds.set(item.eventType, type);
+        }
+        this.type[i] = type;
+      }
+      this.amount[i] = item.amountUsd ?? 0;
+    }
+    this.about = about.data.slice(0, about.length);
+  }
+
+  /** How alike items x and y are, in [-1, 1]: text, entities, amount and event type. */
+  similarity(x: number, y: number): number {
+    const tx = this.type[x] as number;
+    const ty = this.type[y] as number;
+    const typeMatch = tx !== 0 && ty !== 0 ? (tx === ty ? 1 : -1) : 0;
+    const ax = this.amount[x] as number;
+    const ay = this.amount[y] as number;
+    const amountMatch = ax > 0 && ay > 0 ? (Math.abs(ax - ay) <= 0.05 * Math.max(ax, ay) ? 1 : -1) : 0;
+    return 0.55 * this.cosine(x, y) + 0.25 * this.jaccard(x, y) + 0.12 * amountMatch + 0.15 * typeMatch;
+  }
+
+  private cosine(x: number, y: number): number {
+    const { terms, weights, termStart } = this;
+    let i = termStart[x] as number;
+    const iEnd = termStart[x + 1] as number;
+    let j = termStart[y] as number;
+    const jEnd = termStart[y + 1] as number;
+    let dot = 0;
+    while (i < iEnd && j < jEnd) {
+      const a = terms[i] as number;
+      const b = terms[j] as number;
+      if (a === b) dot += (weights[i++] as number) * (weights[j++] as number);
+      else if (a < b) i++;
+      else j++;
+    }
+    return dot;
+  }
+
+  private jaccard(x: number, y: number): number {
+    const { about, aboutStart } = this;
+    const xStart = aboutStart[x] as number;
+    const xEnd = aboutStart[x + 1] as number;
+    const yStart = aboutStart[y] as number;
+    const yEnd = aboutStart[y + 1] as number;
+    if (xStart === xEnd || yStart === yEnd) return 0;
+    let shared = 0;
+    for (let i = xStart; i < xEnd; i++) {
+      for (let j = yStart; j < yEnd; j++) {
+        if (about[i] === about[j]) {
+          shared++;
+          break;
+        }
+      }
+    }
+    return shared / (xEnd - xStart + (yEnd - yStart) - shared);
+  }
 }
 
 export function clusterStories(items: readonly ClusterItem[], options: ClusterOptions = {}): StoryGroup[] {
@@ -177,15 +253,20 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
   );
   const sorted = order.map((i) => items[i] as ClusterItem);
 
-  // TF-IDF over this batch: title words count double. Counts are kept as two small typed arrays
-  // per item (ascending term ids, counts) so that a 100,000-item day fits in little memory.
+  // TF-IDF over this batch: title words count double. Terms and counts of all items go into
+  // two packed lists, so that a 100,000-item day fits in little memory.
   const vocabulary = new Map<string, number>();
   const docFreq: number[] = [];
   const scratch = new Map<number, number>();
   const n = sorted.length;
   const signatures: (Uint32Array | undefined)[] = [];
-  const counted = sorted.map((item) => {
+  const titleKeys: string[] = [];
+  const termStart = new Int32Array(n + 1);
+  const termList = new IntList();
+  const countList = new IntList();
+  for (const [i, item] of sorted.entries()) {
     const titleWords = tokens(item.title);
+    titleKeys.push(titleWords.join(" "));
     const bodyWords = tokens(item.text);
     scratch.clear();
     const add = (word: string, times: number) => {
@@ -198,58 +279,60 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
       scratch.set(id, (scratch.get(id) ?? 0) + times);
     };
     for (const word of titleWords) add(word, 2);
-    for (const word of bodyWords.slice(0, 100)) add(word, 1);
-    const terms = Int32Array.from(scratch.keys()).sort();
-    const counts = Int32Array.from(terms, (id) => scratch.get(id) ?? 1);
-    for (const id of terms) docFreq[id] = (docFreq[id] ?? 0) + 1;
+    for (let k = 0; k < bodyWords.length && k < 100; k++) add(bodyWords[k] as string, 1);
+    const ids = Int32Array.from(scratch.keys()).sort();
+    for (const id of ids) {
+      termList.push(id);
+      countList.push(scratch.get(id) ?? 1);
+      docFreq[id] = (docFreq[id] ?? 0) + 1;
+    }
+    termStart[i + 1] = termList.length;
     // Copies differ in their headline, not their body: hash the body when there is one.
     signatures.push(minhash(bodyWords.length >= 20 ? bodyWords : [...titleWords, ...bodyWords]));
-    return { terms, counts };
-  });
-  const prepared: Prepared[] = sorted.map((item, i) => {
-    const { terms, counts } = counted[i] as { terms: Int32Array; counts: Int32Array };
-    const weights = new Float32Array(terms.length);
+  }
+  vocabulary.clear();
+  const terms = termList.data.slice(0, termList.length);
+  const weights = new Float32Array(termList.length);
+  for (let i = 0; i < n; i++) {
+    const from = termStart[i] as number;
+    const to = termStart[i + 1] as number;
     let norm = 0;
-    for (let k = 0; k < terms.length; k++) {
+    for (let k = from; k < to; k++) {
       const weight =
-        (1 + Math.log(counts[k] as number)) * Math.log(1 + n / (docFreq[terms[k] as number] ?? 1));
+        (1 + Math.log(countList.data[k] as number)) * Math.log(1 + n / (docFreq[terms[k] as number] ?? 1));
       weights[k] = weight;
       norm += weight * weight;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] as number) * scale;
-    return { item, terms, weights, signature: signatures[i] };
-  });
-  counted.length = 0;
-  vocabulary.clear();
+    for (let k = from; k < to; k++) weights[k] = (weights[k] as number) * scale;
+  }
+  const features = new Features(sorted, termStart, terms, weights);
 
+  // Times in one typed array: the comparison loops read them for every neighbour.
+  const times = Float64Array.from(sorted, (item) => item.publishedAt);
   const sets = new UnionFind(n);
   // 1. Syndicated copies: same title words, or near-identical text.
   const byTitle = new Map<string, number>();
   const bands = new Map<number, number>();
   for (let i = 0; i < n; i++) {
-    const p = prepared[i] as Prepared;
-    const key = titleKey(p.item.title);
+    const key = titleKeys[i] as string;
     const same = byTitle.get(key);
-    if (
-      key.length > 0 &&
-      same !== undefined &&
-      p.item.publishedAt - (prepared[same] as Prepared).item.publishedAt <= windowMs
-    ) {
+    if (key.length > 0 && same !== undefined && (times[i] as number) - (times[same] as number) <= windowMs) {
       sets.union(same, i);
     }
     byTitle.set(key, i);
-    if (!p.signature) continue;
+    const signature = signatures[i];
+    if (!signature) continue;
     for (let band = 0; band < BANDS; band++) {
       let bucket = band + 1;
       for (let r = band * ROWS; r < band * ROWS + ROWS; r++)
-        bucket = Math.imul(bucket ^ (p.signature[r] as number), 0x01000193);
+        bucket = Math.imul(bucket ^ (signature[r] as number), 0x01000193);
       bucket = band * 0x100000000 + (bucket >>> 0);
       // Each bucket remembers its latest member only: a copy joins the copies before it through it.
       const j = bands.get(bucket);
-      const q = j === undefined ? undefined : (prepared[j] as Prepared);
-      if (q?.signature && p.item.publishedAt - q.item.publishedAt <= windowMs) {
-        if (minhashSimilarity(p.signature, q.signature) >= 0.7) sets.union(j as number, i);
+      const other = j === undefined ? undefined : signatures[j];
+      if (other && (times[i] as number) - (times[j as number] as number) <= windowMs) {
+        if (minhashSimilarity(signature, other) >= 0.7) sets.union(j as number, i);
       }
       bands.set(bucket, i);
     }
@@ -259,7 +342,7 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
   const latest = new Map<number, number>();
   const blocks = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
-    const p = prepared[i] as Prepared;
+    const about = (sorted[i] as ClusterItem).about;
     const own = sets.find(i);
     if (own !== i) {
       // Already a syndicated copy of an earlier story.
@@ -269,7 +352,7 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
     let best = -1;
     let bestScore = threshold;
     const seen = new Set<number>();
-    for (const entity of p.item.about) {
+    for (const entity of about) {
       const block = blocks.get(entity);
       if (!block) continue;
       for (let k = block.length - 1, compared = 0; k >= 0 && compared < maxNeighbours; k--) {
@@ -277,12 +360,11 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
         if (seen.has(root)) continue;
         seen.add(root);
         compared++;
-        const centre = prepared[root] as Prepared;
-        if (p.item.publishedAt - centre.item.publishedAt > windowMs) break;
-        const toCentre = similarity(p, centre);
+        if ((times[i] as number) - (times[root] as number) > windowMs) break;
+        const toCentre = features.similarity(i, root);
         if (toCentre < threshold * 0.8) continue;
         const last = latest.get(root);
-        const score = Math.max(toCentre, last === undefined ? -1 : similarity(p, prepared[last] as Prepared));
+        const score = Math.max(toCentre, last === undefined ? -1 : features.similarity(i, last));
         if (score >= bestScore) {
           bestScore = score;
           best = root;
@@ -294,7 +376,7 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
       latest.set(best, i);
       continue;
     }
-    for (const entity of p.item.about) {
+    for (const entity of about) {
       const block = blocks.get(entity) ?? [];
       block.push(i);
       blocks.set(entity, block);
@@ -311,7 +393,7 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
   return [...groups.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([root, members]) => ({
-      keys: members.map((i) => (prepared[i] as Prepared).item.key),
-      centre: (prepared[root] as Prepared).item.key,
+      keys: members.map((i) => (sorted[i] as ClusterItem).key),
+      centre: (sorted[root] as ClusterItem).key,
     }));
 }
