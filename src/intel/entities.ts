@@ -168,6 +168,10 @@ export class EntityMatcher {
 
   /** All case-fitting mentions, each marked when a veto phrase applies to it. */
   scan(text: string): (Mention & { vetoed: boolean })[] {
+    return this.scanText(text).mentions;
+  }
+
+  private scanText(text: string): { mentions: (Mention & { vetoed: boolean })[]; lowered: string } {
     const folded = foldAccents(text);
     const lowered = folded.toLowerCase();
     // Lower-casing keeps offsets for nearly all text; where it does not, match case-insensitively.
@@ -187,7 +191,7 @@ export class EntityMatcher {
         out.push({ entityId: entry.entityId, kind: entry.kind, start, end, text: matched, vetoed });
       }
     }
-    return out;
+    return { mentions: out, lowered };
   }
 
   /**
@@ -196,7 +200,8 @@ export class EntityMatcher {
    * by a plain-word product ("Llama", "Blackwell", "Gemini") needs a second, distinctive mention.
    */
   articleMentions(parts: readonly string[]): Mention[][] {
-    const scanned = parts.map((part) => this.scan(part));
+    const texts = parts.map((part) => this.scanText(part));
+    const scanned = texts.map((t) => t.mentions);
     const vetoedNames = new Set<string>();
     const seen = new Set<string>();
     for (const list of scanned) {
@@ -207,15 +212,15 @@ export class EntityMatcher {
     }
     // A veto phrase anywhere in the article that holds a name ("military intel") takes that name
     // out for the whole article, even where the name stands alone ("Intel from satellites...").
-    let whole: string | undefined;
     for (const id of seen) {
       const veto = this.nameVetoes.get(id);
       if (!veto) continue;
-      whole ??= foldAccents(parts.join("\n")).toLowerCase();
-      veto.lastIndex = 0;
-      for (let v = veto.exec(whole); v !== null; v = veto.exec(whole)) {
-        for (const name of this.namesOf.get(id) ?? [])
-          if (v[0].includes(name)) vetoedNames.add(`${id}\u0000${name}`);
+      for (const { lowered } of texts) {
+        veto.lastIndex = 0;
+        for (let v = veto.exec(lowered); v !== null; v = veto.exec(lowered)) {
+          for (const name of this.namesOf.get(id) ?? [])
+            if (v[0].includes(name)) vetoedNames.add(`${id}\u0000${name}`);
+        }
       }
     }
     const kept = scanned.map((list) =>

@@ -1,5 +1,5 @@
 import type { EntityInfo, Mention } from "./entities.js";
-import { extractFigures, type Figures, type Money, type Qualifier } from "./money.js";
+import { extractMoney, extractTerms, type Money, type Qualifier } from "./money.js";
 
 /** Events that are deals: what the deal ledger lists. */
 export const DEAL_TYPES = [
@@ -242,13 +242,13 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   const title = units.find((u) => u.isTitle);
   // Lower-cased lazily: sentences without a company are read only for amounts and terms.
   const lowered = new Map<TextUnit, string>();
-  // Figures are read only for the sentences that need them, once each.
-  const cache = new Map<TextUnit, Figures>();
-  const figures = {
-    get(unit: TextUnit): Figures {
+  // Amounts are read only for the sentences that need them, once each.
+  const cache = new Map<TextUnit, Money[]>();
+  const amounts = {
+    get(unit: TextUnit): Money[] {
       let value = cache.get(unit);
       if (!value) {
-        value = extractFigures(unit.text, context.rates);
+        value = extractMoney(unit.text, context.rates);
         cache.set(unit, value);
       }
       return value;
@@ -274,7 +274,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       if (existing) existing.score += weight;
       else byType.set(type, { type, score: weight, unit, cueAt });
       // A lead sentence with its own amount can state a second event ("the round values xAI at $50bn").
-      if (!unit.isTitle && MONEY_TYPES.has(type) && figures.get(unit).money.length > 0) {
+      if (!unit.isTitle && MONEY_TYPES.has(type) && amounts.get(unit).length > 0) {
         secondary.push({ type, score: weight, unit, cueAt });
       }
     }
@@ -303,7 +303,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   // Valuations claim their amount first: "raises $13bn at a $183bn valuation" holds two amounts.
   const order = [...chosen].sort((a, b) => Number(b.type === "valuation") - Number(a.type === "valuation"));
   for (const candidate of order) {
-    const money = moneyFor(candidate, units, title, figures, taken, lower);
+    const money = moneyFor(candidate, units, title, amounts, taken, lower);
     if (candidate.type === "valuation" && !money) continue;
     if (money) taken.add(money);
     const partyUnit =
@@ -325,7 +325,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     // Term and power: from the event's own sentence, else from the first lead sentence that says.
     const inOrder = [candidate.unit, ...units]
       .filter((u) => TERM_OR_POWER.test(u.text))
-      .map((u) => figures.get(u));
+      .map((u) => extractTerms(u.text));
     const years = inOrder.find((f) => f?.durationYears)?.durationYears;
     const power = inOrder.find((f) => f?.gigawatts)?.gigawatts;
     if (years) event.durationYears = years;
@@ -346,16 +346,16 @@ function moneyFor(
   candidate: Candidate,
   units: readonly TextUnit[],
   title: TextUnit | undefined,
-  figures: { get(unit: TextUnit): Figures },
+  amounts: { get(unit: TextUnit): Money[] },
   taken: Set<Money>,
   lower: (u: TextUnit) => string,
 ): Money | undefined {
-  const own = pickMoney(candidate, figures.get(candidate.unit)?.money ?? [], taken, lower(candidate.unit));
+  const own = pickMoney(candidate, amounts.get(candidate.unit), taken, lower(candidate.unit));
   // Launches, hires and disputes carry an amount only when their own sentence states one.
   if (own || !MONEY_TYPES.has(candidate.type) || candidate.type === "valuation") return own;
   const others = [title, ...units].filter((u): u is TextUnit => u !== undefined && u !== candidate.unit);
   for (const unit of new Set(others)) {
-    const money = pickMoney({ ...candidate, cueAt: 0 }, figures.get(unit)?.money ?? [], taken, lower(unit));
+    const money = pickMoney({ ...candidate, cueAt: 0 }, amounts.get(unit), taken, lower(unit));
     if (money) return money;
   }
   return undefined;

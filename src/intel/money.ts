@@ -186,6 +186,11 @@ const NOT_A_DEAL_SIZE =
 
 /** Finds the amounts of money, durations and gigawatts in one text. */
 export function extractFigures(text: string, rates: FxRates["rates"], minUsd = 1e6): Figures {
+  return { money: extractMoney(text, rates, minUsd), ...extractTerms(text) };
+}
+
+/** The amounts of money in one text, in reading order. */
+export function extractMoney(text: string, rates: FxRates["rates"], minUsd = 1e6): Money[] {
   const money: Money[] = [];
   const push = (
     m: RegExpExecArray,
@@ -248,9 +253,13 @@ export function extractFigures(text: string, rates: FxRates["rates"], minUsd = 1
       WORD_NUMBERS[(m[1] ?? "").toLowerCase()] ?? (m[1]?.toLowerCase() === "half" ? 0.5 : Number(m[1]));
     if (Number.isFinite(count)) push(m, count * scaleOf(m[2]), "USD");
   }
-  money.sort((a, b) => a.start - b.start);
+  return money.sort((a, b) => a.start - b.start);
+}
 
-  const figures: Figures = { money };
+/** The term and power a text states ("over seven years", "1.2 GW"), without reading amounts. */
+export function extractTerms(text: string): Omit<Figures, "money"> {
+  const figures: Omit<Figures, "money"> = {};
+  const hasDigit = /\d/.test(text);
   const duration = /year/i.test(text) ? (DURATION.exec(text) ?? TERM.exec(text)) : null;
   if (duration) {
     const word = (duration[1] ?? "").toLowerCase();
