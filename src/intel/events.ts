@@ -137,6 +137,29 @@ const SUPPLIER_VERB =
 const TARGET_AS_SUBJECT =
   /\b(?:rais(?:es|ed|ing)|secures?|closes|gets|takes \$|lands|wins|nets|draws|attracts)\b/;
 
+/** "led by X", "backed by X and Y", "from X": the funders named after such words, first. */
+function fundersNamed(unit: TextUnit, lower: string, ids: readonly string[]): string[] | undefined {
+  const by =
+    /\b(?:led by|backed by|financed by|funded by|from|with (?:backing|financing|funding) from)\s/.exec(lower);
+  if (!by) return undefined;
+  const funders = orderedIds(unit.mentions.filter((m) => m.start > by.index));
+  if (funders.length === 0 || funders.length === ids.length) return undefined;
+  return [...funders, ...ids.filter((id) => !funders.includes(id))];
+}
+
+// Where a new clause with its own subject starts: "...; X invests", "... as X and Y invest".
+const CLAUSE_OPENERS =
+  /; |, while | while | as (?=[a-z])(?!(?:a|an|the|much|many|well|part|of|it|if|long|soon|far)\b)/g;
+
+/** The offset just after the last clause opener before `at`, or 0. */
+function lastClauseBreak(lower: string, at: number): number {
+  let start = 0;
+  CLAUSE_OPENERS.lastIndex = 0;
+  for (let m = CLAUSE_OPENERS.exec(lower); m !== null && m.index < at; m = CLAUSE_OPENERS.exec(lower))
+    start = m.index + m[0].length;
+  return start;
+}
+
 /** Orders parties: investor / buyer / customer / plaintiff first, then the rest in reading order. */
 function orderParties(
   type: EventType,
@@ -152,30 +175,62 @@ function orderParties(
   switch (type) {
     case "investment": {
       // "round led by SoftBank", "takes $4B more from Amazon": whoever follows is the investor.
-      const by = /\b(?:led by|backed by|from|with backing from)\s/.exec(lower);
-      if (by) {
-        const investors = orderedIds(unit.mentions.filter((m) => m.start > by.index));
-        if (investors.length > 0 && investors.length < ids.length) {
-          return [...investors, ...ids.filter((id) => !investors.includes(id))];
-        }
-      }
+      const funders = fundersNamed(unit, lower, ids);
+      if (funders) return funders;
+      // "AMD ... grants OpenAI a warrant": the grantor is the one being invested in.
+      const subject = ids[0] as string;
+      if (/\b(?:grants?|issues?|gives?) .{0,30}\bwarrants?\b/.test(lower))
+        return [...ids.filter((id) => id !== subject), subject];
+      // "Anthropic commits $30bn to Azure as Microsoft and Nvidia invest": the cue's own clause
+      // names the investors.
+      const clauseStart = lastClauseBreak(lower, cueAt);
+      const inClause = orderedIds(unit.mentions.filter((m) => m.start >= clauseStart && m.start < cueAt));
+      if (clauseStart > 0 && inClause.length > 0 && inClause.length < ids.length)
+        return [...inClause, ...ids.filter((id) => !inClause.includes(id))];
       const clause = lower.slice(0, cueAt + 12);
       if (TARGET_AS_SUBJECT.test(clause) && before.length > 0) return [...after, ...before];
       return [...before, ...after];
     }
-    case "acquisition":
+    case "infrastructure": {
+      // "a build-out backed by SoftBank, OpenAI and Oracle", "financing deal with Blue Owl":
+      // the money comes first.
+      const funders = fundersNamed(unit, lower, ids);
+      if (funders) return funders;
+      const investors = ids.filter((id) => context.entities.get(id)?.kind === "investor");
+      if (investors.length > 0 && investors.length < ids.length)
+        return [...investors, ...ids.filter((id) => !investors.includes(id))];
+      return ids;
+    }
+    case "acquisition": {
+      // "Groq licenses its technology to Nvidia": the licensee is the buyer.
+      const licence = /\blicens(?:es|ed|ing) .{0,60}?\bto\s/.exec(lower);
+      if (licence) {
+        const to = licence.index + licence[0].length;
+        const stop = lower.slice(to).search(/[;,.]/);
+        const end = stop < 0 ? lower.length : to + stop;
+        const buyers = orderedIds(unit.mentions.filter((m) => m.start >= to && m.start < end));
+        if (buyers.length > 0 && buyers.length < ids.length)
+          return [...buyers, ...ids.filter((id) => !buyers.includes(id))];
+      }
+      return [...before, ...after];
+    }
     case "legal":
       return [...before, ...after];
     case "compute_contract":
     case "chip_supply": {
-      const supplier = (id: string) => SUPPLIER_KINDS.has(context.entities.get(id)?.kind ?? "lab");
+      const kind = (id: string) => context.entities.get(id)?.kind ?? "lab";
+      const supplier = (id: string) => SUPPLIER_KINDS.has(kind(id));
       const customers = ids.filter((id) => !supplier(id));
       if (customers.length > 0 && customers.length < ids.length)
         return [...customers, ...ids.filter(supplier)];
-      // Both sell capacity (Microsoft and Nebius): "Nebius to supply Microsoft" puts the seller first.
+      // Both sell capacity (Microsoft and Nebius): "Nebius to supply Microsoft" puts the seller last.
       const first = before[0];
       if (first && SUPPLIER_VERB.test(lower.slice(0, cueAt + 40)))
         return [...ids.filter((id) => id !== first), first];
+      // Otherwise a hyperscaler renting from a neocloud or a data-centre firm is the customer.
+      const hyperscalers = ids.filter((id) => kind(id) === "cloud");
+      if (hyperscalers.length > 0 && hyperscalers.length < ids.length)
+        return [...hyperscalers, ...ids.filter((id) => !hyperscalers.includes(id))];
       return ids;
     }
     default:

@@ -52,6 +52,26 @@ describe("events", () => {
     });
   });
 
+  it.each([
+    // The clause with the cue names the investors, not the sentence's subject.
+    [
+      "Anthropic expands in Europe as Google and Amazon invest another $4bn",
+      "investment",
+      ["google", "amazon", "anthropic"],
+    ],
+    // Whoever grants the warrant is the one being invested in.
+    ["AMD gives OpenAI warrants for up to 160 million shares", "investment", ["openai", "amd"]],
+    // Money behind a build-out comes first: named after "backed by", or an investor firm.
+    ["Crusoe's Wyoming campus, backed by Blue Owl, breaks ground", "infrastructure", ["blue-owl", "crusoe"]],
+    ["Meta secures data-centre financing with Blue Owl", "infrastructure", ["blue-owl", "meta"]],
+    // The licensee of a technology is the buyer.
+    ["Cerebras licenses its wafer-scale technology to Microsoft", "acquisition", ["microsoft", "cerebras"]],
+    // A hyperscaler renting capacity from a neocloud is the customer.
+    ["Nscale signs multiyear GPU capacity deal with Microsoft", "compute_contract", ["microsoft", "nscale"]],
+  ])("orders the parties of %s", (title, type, parties) => {
+    expect(events(title).find((e) => e.type === type)?.parties).toEqual(parties);
+  });
+
   it("reads lawsuits, settlements and criticism", () => {
     expect(events("Authors sue Anthropic over pirated books")[0]?.type).toBe("legal");
     expect(events("Anthropic agrees to pay $1.5 billion to settle authors' lawsuit")[0]).toMatchObject({

@@ -30,6 +30,8 @@ describe("intel against the gold set", () => {
   let amounts = 0;
   let amountHits = 0;
   let distractorEvents = 0;
+  let ordered = 0;
+  let orderedRight = 0;
   let predicted = 0;
   let predictedRight = 0;
   for (const item of gold) {
@@ -46,6 +48,14 @@ describe("intel against the gold set", () => {
       goldEvents++;
       const match = events.find((e) => e.type === g.type);
       if (match) typeHits++;
+      // Party order: of the parties both name, the same come first (investor, buyer, customer).
+      if (match && g.parties.length >= 2) {
+        const shared = match.parties.filter((id) => g.parties.includes(id));
+        if (shared.length >= 2) {
+          ordered++;
+          if (shared.join() === g.parties.filter((id) => shared.includes(id)).join()) orderedRight++;
+        }
+      }
       if (g.amountUsd !== null) {
         amounts++;
         if (match?.amountUsd && Math.abs(match.amountUsd - g.amountUsd) <= 0.02 * g.amountUsd) amountHits++;
@@ -75,6 +85,7 @@ describe("intel against the gold set", () => {
     eventTypeRecall: ratio(typeHits, goldEvents),
     eventPrecision: ratio(predictedRight, predicted),
     amountAccuracy: ratio(amountHits, amounts),
+    partyOrder: ratio(orderedRight, ordered),
     distractorEvents,
     storyPairPrecision: ratio(pairTp, pairTp + pairFp),
     storyPairRecall: ratio(pairTp, pairTp + pairFn),
@@ -88,6 +99,7 @@ describe("intel against the gold set", () => {
       `entities     P ${scores.entityPrecision.toFixed(3)}  R ${scores.entityRecall.toFixed(3)}`,
       `event types  recall ${scores.eventTypeRecall.toFixed(3)}  (precision ${scores.eventPrecision.toFixed(3)}, not gated)`,
       `amounts      accuracy ${scores.amountAccuracy.toFixed(3)} (${amountHits}/${amounts}, within 2%)`,
+      `parties      order ${scores.partyOrder.toFixed(3)} (${orderedRight}/${ordered} multi-party events)`,
       `distractors  ${distractorEvents} events`,
       `story pairs  P ${scores.storyPairPrecision.toFixed(3)}  R ${scores.storyPairRecall.toFixed(3)}  F1 ${storyF1.toFixed(3)}`,
     ].join("\n"),
@@ -102,6 +114,9 @@ describe("intel against the gold set", () => {
   });
   it("gets at least 90% of the labelled amounts right", () => {
     expect(scores.amountAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+  it("orders at least 90% of multi-party events investor, buyer or customer first", () => {
+    expect(scores.partyOrder).toBeGreaterThanOrEqual(0.9);
   });
   it("raises no event for an article that uses a tracked name in another sense", () => {
     expect(scores.distractorEvents).toBe(0);
