@@ -15,13 +15,29 @@ function formatValue(value: string | number | boolean | null): string {
   return /[\s"=]/.test(text) ? JSON.stringify(text) : text;
 }
 
+const toStderr = (line: string) => {
+  process.stderr.write(`${line}\n`);
+};
+let sink: (line: string) => void = toStderr;
+
+/**
+ * Sends the lines of every default logger to `write` instead of stderr until the returned
+ * function is called: the console prompt uses it to print log lines above what the user types.
+ */
+export function redirectLogs(write: (line: string) => void): () => void {
+  sink = write;
+  return () => {
+    if (sink === write) sink = toStderr;
+  };
+}
+
 /**
  * Logs to stderr (stdout stays free for command output and --json), as `key=value` text or,
  * with LOG_FORMAT=json, one JSON object per line.
  */
 export function createLogger(
   level: LogLevel = (process.env.LOG_LEVEL as LogLevel | undefined) ?? "info",
-  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  write: (line: string) => void = (line) => sink(line),
   json = process.env.LOG_FORMAT === "json",
 ): Logger {
   const threshold = ORDER[level] ?? ORDER.info;

@@ -1,6 +1,6 @@
-import { createInterface, type Interface } from "node:readline";
+import { clearLine, createInterface, cursorTo, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Logger } from "../log.js";
+import { type Logger, redirectLogs } from "../log.js";
 import type { CommandDef, Services } from "./command.js";
 import { dispatch } from "./dispatch.js";
 import { renderText } from "./render/text.js";
@@ -10,6 +10,8 @@ export interface ConsoleOptions {
   input?: Readable;
   output?: Writable;
   terminal?: boolean;
+  /** Where log lines go while the prompt is open (stderr). */
+  logOutput?: Writable;
 }
 
 /**
@@ -31,6 +33,18 @@ export function startConsole(
     prompt: "infrawire> ",
   });
   const write = (text: string) => output.write(`${text}\n`);
+  // On a terminal, a log line from the poller clears the prompt line, prints above it, and
+  // redraws the prompt with what the user had typed so far.
+  const logOutput = options.logOutput ?? process.stderr;
+  const restoreLogs = rl.terminal
+    ? redirectLogs((line) => {
+        clearLine(output, 0);
+        cursorTo(output, 0);
+        logOutput.write(`${line}\n`);
+        rl.prompt(true);
+      })
+    : () => {};
+  rl.on("close", restoreLogs);
   write("infrawire console — type /help for commands, /quit to leave. Polling continues in the background.");
   rl.prompt();
   let queue = Promise.resolve();

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
 import { startConsole } from "../../src/chat/console.js";
 import { servicesFor } from "../../src/chat/services.js";
-import { silentLogger } from "../../src/log.js";
+import { createLogger, silentLogger } from "../../src/log.js";
 import { goldApp } from "../helpers/briefing.js";
 import { runCli } from "../helpers/cli.js";
 
@@ -30,6 +30,47 @@ describe("the console adapter", () => {
     expect(text).toMatch(/Valuations: Anthropic\n\n== Newest first ==\n• Anthropic \$183B/);
     expect(text).toContain("✗ Sorry");
     expect(text).toContain("min:nope is not an amount like $1B, 500M or 1.5bn.");
+  });
+});
+
+describe("the console adapter on a terminal", () => {
+  it("prints log lines above the prompt and keeps what the user was typing", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const logs = new PassThrough();
+    let screen = "";
+    let logged = "";
+    output.on("data", (c: Buffer) => {
+      screen += c.toString();
+    });
+    logs.on("data", (c: Buffer) => {
+      logged += c.toString();
+    });
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+    const log = createLogger("info");
+    const prompt = startConsole(commands, servicesFor(app), silentLogger, {
+      input,
+      output,
+      terminal: true,
+      logOutput: logs,
+    });
+    input.write("/valu");
+    await tick();
+    log.info("poll cycle done", { items: 3 });
+    await tick();
+    expect(logged).toContain("poll cycle done items=3");
+    // The prompt and the half-typed command are drawn again after the log line.
+    const visible = screen.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "");
+    expect(visible.slice(visible.lastIndexOf("infrawire> "))).toBe("infrawire> /valu");
+    input.write("ations anthropic\r");
+    await tick();
+    expect(screen).toContain("Valuations: Anthropic");
+    input.write("/quit\r");
+    await prompt.done;
+    // Once the prompt is closed, log lines no longer go to it.
+    const before = logged.length;
+    createLogger("info", undefined, false).info("after close (this line goes to stderr)");
+    expect(logged.length).toBe(before);
   });
 });
 
