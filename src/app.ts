@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { type LoadedConfig, loadAppConfig, loadEntities, loadFxRates } from "./config/load.js";
 import type { EntityConfig } from "./config/schema.js";
+import { reanalyzeWindow } from "./enrich.js";
 import { UserError } from "./errors.js";
 import { FeedFetcher } from "./ingest/fetch.js";
 import { parseOpml } from "./ingest/opml.js";
@@ -72,14 +74,26 @@ export function createApp(options: AppOptions = {}): App {
     ...(options.clock ? { clock: options.clock } : {}),
   });
   let intel: IntelContext | undefined;
+  const intelStore = new IntelStore(db);
   return {
     config,
     db,
     feeds,
     items,
-    intelStore: new IntelStore(db),
+    intelStore,
     intel() {
-      intel ??= loadIntelContext(config.configDir, new SettingsStore(db).customEntities());
+      if (intel) return intel;
+      intel = loadIntelContext(config.configDir, new SettingsStore(db).customEntities());
+      // Stories are regrouped from stored intel; when the names to look for changed (an edited
+      // entities.yaml, /track add), the last 72 hours are read again on the next pass.
+      const names = createHash("sha256")
+        .update(JSON.stringify([...intel.matcher.nameIndex()].sort()))
+        .digest("hex");
+      if (intelStore.meta("entity-names") !== names) {
+        const items = reanalyzeWindow(intelStore, options.clock?.() ?? new Date());
+        if (items > 0) log.info("entity list changed: recent items will be read again", { items });
+        intelStore.setMeta("entity-names", names);
+      }
       return intel;
     },
     refreshIntel() {

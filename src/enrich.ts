@@ -1,5 +1,5 @@
-import type { IntelContext } from "./intel/analyze.js";
-import { analyzeBatch, type IntelInput } from "./intel/pipeline.js";
+import { analyzeArticle, type IntelContext, leadOf } from "./intel/analyze.js";
+import { type AnalyzedItem, groupStories, type IntelInput } from "./intel/pipeline.js";
 import type { Logger } from "./log.js";
 import type { IntelStore, ItemForIntel } from "./store/intel.js";
 
@@ -20,8 +20,14 @@ function toInput(item: ItemForIntel): IntelInput {
 /**
  * Reads new items with the intel layer: stores their entities and events, then regroups the
  * stories of the last 72 hours (plus the new items, whatever their date) so that a late outlet
- * joins the story it reports.
+ * joins the story it reports. After the entity list changes, `reanalyzeWindow` has the window
+ * read again.
  */
+/** Has the next pass read the last 72 hours again, e.g. with an entity a user just added. */
+export function reanalyzeWindow(store: IntelStore, now: Date): number {
+  return store.reanalyzeSince(new Date(now.getTime() - WINDOW_MS));
+}
+
 export function enrichNewItems(
   store: IntelStore,
   context: IntelContext,
@@ -35,9 +41,21 @@ export function enrichNewItems(
     if (fresh.length === 0) break;
     const started = Date.now();
     const freshIds = new Set(fresh.map((i) => i.id));
-    const window = store.since(new Date(now.getTime() - WINDOW_MS)).filter((i) => !freshIds.has(i.id));
+    const from = new Date(now.getTime() - WINDOW_MS);
+    const window = store.since(from).filter((i) => !freshIds.has(i.id));
+    // The window's items were analysed in earlier passes: their stored entities and events are
+    // read back (only the lead, which grouping compares, is split again), new items analysed.
+    const stored = store.intelSince(from);
     const all = [...window, ...fresh];
-    const result = analyzeBatch(all.map(toInput), context);
+    const inputs = all.map(toInput);
+    const items: AnalyzedItem[] = inputs.map((input, i) => {
+      const known = freshIds.has((all[i] as ItemForIntel).id) ? undefined : stored.get(Number(input.key));
+      const intel = known
+        ? { ...known, lead: leadOf(input.body) }
+        : analyzeArticle({ title: input.title, body: input.body }, context);
+      return { key: input.key, intel };
+    });
+    const result = { items, stories: groupStories(inputs, items) };
     const byKey = new Map(result.items.map((i) => [i.key, i]));
     store.transaction(() => {
       for (const item of fresh) {

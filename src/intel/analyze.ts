@@ -42,10 +42,15 @@ export function articleSentences(body: string): Sentence[] {
   return readable(splitSentences(body));
 }
 
+/** The first readable sentences of a body: what events and story grouping read. */
+export function leadOf(body: string): Sentence[] {
+  return readable(leadSentences(body, LEAD_SENTENCES + 4)).slice(0, LEAD_SENTENCES);
+}
+
 /** Entities, events and lead sentences of one article. Pure: no I/O, no clock. */
 export function analyzeArticle(article: ArticleText, context: IntelContext): ArticleIntel {
   const { matcher } = context;
-  const lead = readable(leadSentences(article.body, LEAD_SENTENCES + 4)).slice(0, LEAD_SENTENCES);
+  const lead = leadOf(article.body);
   const [titleMentions = [], bodyMentions = []] = matcher.articleMentions([article.title, article.body]);
   const entities = scoreMentions(titleMentions, bodyMentions);
   if (entities.length === 0) return { entities, events: [], lead };

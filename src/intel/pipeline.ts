@@ -51,6 +51,18 @@ export function analyzeBatch(
     const intel = analyzeArticle({ title: input.title, body: input.body }, context);
     return { key: input.key, intel };
   });
+  return { items, stories: groupStories(inputs, items, options) };
+}
+
+/**
+ * The stories that group items already analysed (`items[i]` is the intel of `inputs[i]`): the
+ * enrichment pass regroups a 72-hour window from stored intel and analyses only new items.
+ */
+export function groupStories(
+  inputs: readonly IntelInput[],
+  items: readonly AnalyzedItem[],
+  options: ClusterOptions = {},
+): Story[] {
   const byKey = new Map(items.map((item, i) => [item.key, { item, input: inputs[i] as IntelInput }]));
   const groups = clusterStories(
     items.map((item, i) => {
@@ -68,7 +80,7 @@ export function analyzeBatch(
     }),
     options,
   );
-  const stories = groups.map((group) => {
+  return groups.map((group) => {
     const members = group.keys.map((k) => byKey.get(k)).filter((m) => m !== undefined);
     const centre = byKey.get(group.centre);
     const story: Story = {
@@ -90,7 +102,6 @@ export function analyzeBatch(
       );
     return story;
   });
-  return { items, stories };
 }
 
 const STATUS_ORDER = ["talks", "reported", "agreed", "closed"] as const;

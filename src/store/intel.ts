@@ -1,5 +1,8 @@
 import type { Statement } from "better-sqlite3";
 import type { ArticleIntel } from "../intel/analyze.js";
+import type { EntityScore } from "../intel/entities.js";
+import type { EventStatus, EventType, ExtractedEvent } from "../intel/events.js";
+import type { Qualifier } from "../intel/money.js";
 import type { Story } from "../intel/pipeline.js";
 import type { Db } from "./db.js";
 
@@ -42,6 +45,90 @@ export class IntelStore {
       "SELECT id, title, summary, content, url, coalesce(published_at, fetched_at) AS at FROM items WHERE coalesce(published_at, fetched_at) >= ? ORDER BY at, id",
       since.toISOString(),
     );
+  }
+
+  /**
+   * The stored entities and events of the analysed items published since `since`, by item id:
+   * regrouping the window reads these instead of analysing every item again.
+   */
+  intelSince(since: Date): Map<number, Pick<ArticleIntel, "entities" | "events">> {
+    const window = "SELECT id FROM items WHERE analyzed = 1 AND coalesce(published_at, fetched_at) >= ?";
+    const out = new Map<number, Pick<ArticleIntel, "entities" | "events">>();
+    const entry = (id: number) => {
+      let intel = out.get(id);
+      if (!intel) {
+        intel = { entities: [], events: [] };
+        out.set(id, intel);
+      }
+      return intel;
+    };
+    const at = since.toISOString();
+    for (const id of this.db.prepare(window).pluck().all(at) as number[]) entry(id);
+    const entities = this.sql(
+      `SELECT item_id AS itemId, entity_id AS id, mentions, salience, about FROM item_entities
+       WHERE item_id IN (${window}) ORDER BY item_id, salience DESC, mentions DESC, entity_id`,
+    ).all(at) as { itemId: number; id: string; mentions: number; salience: number; about: number }[];
+    for (const e of entities) {
+      const score: EntityScore = {
+        id: e.id,
+        mentions: e.mentions,
+        salience: e.salience,
+        about: e.about === 1,
+      };
+      entry(e.itemId).entities.push(score);
+    }
+    const events = this.sql(
+      `SELECT item_id AS itemId, type, amount_usd AS amountUsd, qualifier, original_amount AS originalAmount,
+         original_currency AS originalCurrency, parties, status, evidence
+       FROM events WHERE item_id IN (${window}) ORDER BY item_id, id`,
+    ).all(at) as {
+      itemId: number;
+      type: EventType;
+      amountUsd: number | null;
+      qualifier: Qualifier | null;
+      originalAmount: number | null;
+      originalCurrency: string | null;
+      parties: string;
+      status: EventStatus;
+      evidence: string;
+    }[];
+    for (const e of events) {
+      const event: ExtractedEvent = {
+        type: e.type,
+        amountUsd: e.amountUsd,
+        qualifier: e.qualifier,
+        parties: JSON.parse(e.parties) as string[],
+        status: e.status,
+        evidence: e.evidence,
+      };
+      if (e.originalAmount !== null && e.originalCurrency !== null)
+        event.originalAmount = { amount: e.originalAmount, currency: e.originalCurrency };
+      entry(e.itemId).events.push(event);
+    }
+    return out;
+  }
+
+  /**
+   * Marks the items published since `since` as not analysed, so that the next pass reads them
+   * with the current entity list (after /track add). Returns how many.
+   */
+  reanalyzeSince(since: Date): number {
+    return this.db
+      .prepare("UPDATE items SET analyzed = 0 WHERE analyzed = 1 AND coalesce(published_at, fetched_at) >= ?")
+      .run(since.toISOString()).changes;
+  }
+
+  /** A fact about this database (see the meta table), or undefined. */
+  meta(key: string): string | undefined {
+    return this.sql("SELECT value FROM meta WHERE key = ?").pluck(true).get(key) as string | undefined;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(key, value);
   }
 
   private rows(sql: string, ...params: unknown[]): ItemForIntel[] {

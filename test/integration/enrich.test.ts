@@ -1,5 +1,10 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { enrichNewItems } from "../../src/enrich.js";
+import { createApp, loadIntelContext } from "../../src/app.js";
+import { servicesFor } from "../../src/chat/services.js";
+import { enrichNewItems, reanalyzeWindow } from "../../src/enrich.js";
 import { silentLogger } from "../../src/log.js";
 import { IntelStore } from "../../src/store/intel.js";
 import { rss, startServer, type TestServer } from "../helpers/feed-server.js";
@@ -85,5 +90,98 @@ describe("the pipeline after a poll", () => {
     expect(enrichNewItems(store, shippedIntel(), silentLogger, h.now()).analyzed).toBe(0);
     expect(store.storyCount()).toBe(2);
     await h.close();
+  });
+
+  it("joins a late outlet to a story from an earlier pass, and re-reads the window for a new company", async () => {
+    const day = "Tue, 04 Nov 2025";
+    let round = 1;
+    const first = {
+      title: "Anthropic signs $10 billion compute deal with TensorWave",
+      link: "https://wire.example/anthropic-tensorwave",
+      description: "Anthropic will rent $10 billion of computing capacity from TensorWave over five years.",
+      pubDate: `${day} 09:00:00 GMT`,
+    };
+    const late = {
+      title: "TensorWave wins $10 billion Anthropic compute contract",
+      link: "https://daily.example/tensorwave-anthropic",
+      description:
+        "TensorWave will provide Anthropic with $10 billion of computing capacity, the companies said.",
+      pubDate: `${day} 15:00:00 GMT`,
+    };
+    server = await startServer({
+      "/wire": (_q, s) => s.writeHead(200).end(rss("Wire", [first])),
+      "/daily": (_q, s) => s.writeHead(200).end(rss("Daily", round === 1 ? [] : [late])),
+    });
+    const h = makeHarness();
+    h.feeds.add(server.url("/wire"), h.now());
+    h.feeds.add(server.url("/daily"), h.now());
+    const store = new IntelStore(h.db);
+    const sources = () =>
+      h.db.prepare("SELECT source_count FROM stories ORDER BY source_count DESC").pluck().all() as number[];
+
+    await h.poller.runCycle();
+    expect(enrichNewItems(store, shippedIntel(), silentLogger, h.now()).analyzed).toBe(1);
+    expect(sources()).toEqual([1]);
+
+    // The second outlet arrives in a later cycle: only it is analysed, and it joins the story.
+    round = 2;
+    h.advance(24 * 3_600_000);
+    await h.poller.runCycle();
+    expect(enrichNewItems(store, shippedIntel(), silentLogger, h.now()).analyzed).toBe(1);
+    expect(sources()).toEqual([2]);
+
+    // A user tracks TensorWave: the last three days are read again and the story is linked to it.
+    const withTensorWave = loadIntelContext(join(import.meta.dirname, "../../config"), [
+      { id: "tensorwave", name: "TensorWave", aliases: [] },
+    ]);
+    expect(reanalyzeWindow(store, h.now())).toBe(2);
+    expect(enrichNewItems(store, withTensorWave, silentLogger, h.now()).analyzed).toBe(2);
+    expect(sources()).toEqual([2]);
+    const linked = h.db
+      .prepare("SELECT DISTINCT entity_id FROM story_entities ORDER BY entity_id")
+      .pluck()
+      .all();
+    expect(linked).toEqual(["anthropic", "tensorwave"]);
+    const items = h.db
+      .prepare("SELECT count(DISTINCT item_id) FROM item_entities WHERE entity_id = 'tensorwave'")
+      .pluck()
+      .get();
+    expect(items).toBe(2);
+    await h.close();
+  });
+
+  it("reads the last three days again after /track add, and only then", async () => {
+    const now = new Date("2025-11-05T12:00:00Z");
+    const dir = mkdtempSync(join(tmpdir(), "iw-track-"));
+    const app = createApp({ env: { INFRAWIRE_DB: join(dir, "t.db") }, log: silentLogger, clock: () => now });
+    const feed = app.feeds.add("https://wire.example/feed", now, "Wire").feed.id;
+    app.items.insert(
+      feed,
+      [
+        {
+          id: "a",
+          url: "https://wire.example/a",
+          title: "Anthropic signs $10 billion compute deal with TensorWave",
+          summary: "Anthropic will rent capacity from TensorWave.",
+          content: "",
+          categories: [],
+          enclosures: [],
+          publishedAt: "2025-11-04T09:00:00Z",
+        },
+      ],
+      { now, backfill: false },
+    );
+    const entitiesOfItems = () =>
+      app.db.prepare("SELECT DISTINCT entity_id FROM item_entities ORDER BY entity_id").pluck().all();
+    expect(enrichNewItems(app.intelStore, app.intel(), silentLogger, now).analyzed).toBe(1);
+    expect(entitiesOfItems()).toEqual(["anthropic"]);
+    // Same entity list: nothing is read again.
+    app.refreshIntel();
+    expect(enrichNewItems(app.intelStore, app.intel(), silentLogger, now).analyzed).toBe(0);
+
+    servicesFor(app).addEntity("TensorWave", [], "U1");
+    expect(enrichNewItems(app.intelStore, app.intel(), silentLogger, now).analyzed).toBe(1);
+    expect(entitiesOfItems()).toEqual(["anthropic", "tensorwave"]);
+    await app.close();
   });
 });

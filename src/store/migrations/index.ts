@@ -204,4 +204,15 @@ export const migrations: Migration[] = [
       CREATE INDEX stories_type_last_seen ON stories (type, last_seen_at);
     `,
   },
+  {
+    version: 4,
+    name: "meta",
+    // Small facts about the database itself, e.g. which entity list its recent intel was read with.
+    sql: `
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];
