@@ -1,0 +1,120 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { App } from "./app.js";
+import { enrichNewItems } from "./enrich.js";
+import type { LogFields } from "./log.js";
+import { projectRoot } from "./paths.js";
+
+export interface EnrichWorkerData {
+  configDir: string;
+  databasePath: string;
+}
+
+export interface EnrichRequest {
+  /** ISO time the pass takes as now. */
+  now: string;
+}
+
+export interface EnrichResult {
+  analyzed: number;
+  stories: number;
+}
+
+export type WorkerMessage =
+  | ({ kind: "done" } & EnrichResult)
+  | { kind: "failed"; error: string }
+  | { kind: "log"; level: "debug" | "info" | "warn" | "error"; message: string; fields: LogFields };
+
+export interface EnrichmentRunner {
+  /** Runs one enrichment pass; a call while one runs waits for that pass instead of starting another. */
+  run(now: Date): Promise<EnrichResult>;
+  /** True when passes run in a worker thread, off the thread that answers commands. */
+  readonly threaded: boolean;
+  close(): Promise<void>;
+}
+
+/** The compiled worker: next to this module when it runs from dist/, else in dist/ itself. */
+function workerFile(): string | undefined {
+  const here = fileURLToPath(new URL("./enrich-worker.js", import.meta.url));
+  if (existsSync(here)) return here;
+  const built = join(projectRoot(), "dist", "src", "enrich-worker.js");
+  return existsSync(built) ? built : undefined;
+}
+
+/**
+ * Runs enrichment passes in a worker thread when the database is a file (an in-memory database
+ * cannot be shared, and tests use one), else on this thread.
+ */
+export function createEnrichmentRunner(app: App): EnrichmentRunner {
+  const file = workerFile();
+  if (app.config.databasePath === ":memory:" || !file) {
+    return {
+      threaded: false,
+      run: async (now) => enrichNewItems(app.intelStore, app.intel(), app.log, now),
+      close: async () => {},
+    };
+  }
+  let worker: Worker | undefined;
+  let running: Promise<EnrichResult> | undefined;
+  const start = (): Worker => {
+    const data: EnrichWorkerData = {
+      configDir: app.config.configDir,
+      databasePath: resolve(app.config.databasePath),
+    };
+    const spawned = new Worker(file, { workerData: data });
+    // A crashed worker is replaced on the next pass.
+    spawned.on("exit", () => {
+      if (worker === spawned) worker = undefined;
+    });
+    return spawned;
+  };
+  const pass = (now: Date): Promise<EnrichResult> =>
+    new Promise((resolvePass, reject) => {
+      worker ??= start();
+      const current = worker;
+      const onMessage = (message: WorkerMessage) => {
+        if (message.kind === "log") {
+          app.log[message.level](message.message, message.fields);
+          return;
+        }
+        cleanup();
+        if (message.kind === "done") resolvePass({ analyzed: message.analyzed, stories: message.stories });
+        else reject(new Error(message.error));
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        reject(new Error(`The enrichment worker stopped (exit code ${code}).`));
+      };
+      const cleanup = () => {
+        current.off("message", onMessage);
+        current.off("error", onError);
+        current.off("exit", onExit);
+      };
+      current.on("message", onMessage);
+      current.on("error", onError);
+      current.on("exit", onExit);
+      const request: EnrichRequest = { now: now.toISOString() };
+      current.postMessage(request);
+    });
+  return {
+    threaded: true,
+    run(now) {
+      running ??= pass(now).finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+    async close() {
+      const stopping = worker;
+      worker = undefined;
+      await running?.catch(() => undefined);
+      await stopping?.terminate();
+    },
+  };
+}
