@@ -13,7 +13,7 @@ import { type ClusterItem, clusterStories } from "../src/intel/cluster.js";
 import { EntityMatcher } from "../src/intel/entities.js";
 import { escapeRegExp } from "../src/intel/fold.js";
 import { projectRoot } from "../src/paths.js";
-import { seededRandom } from "./random.js";
+import { syntheticNews } from "./articles.js";
 
 const { values } = parseArgs({
   options: {
@@ -28,55 +28,7 @@ const ALIASES = Number(values.aliases);
 const WARMUP = Number(values.warmup);
 const PASSES = Math.max(1, Number(values.passes));
 
-const { random, pick } = seededRandom(42);
-
-// Made-up company names, built like real ones from a wide set of syllables so that the names
-// start with as many different letters as a real alias list does.
-const ONSETS = [
-  "b",
-  "c",
-  "d",
-  "f",
-  "g",
-  "h",
-  "j",
-  "k",
-  "l",
-  "m",
-  "n",
-  "p",
-  "qu",
-  "r",
-  "s",
-  "t",
-  "v",
-  "w",
-  "x",
-  "z",
-  "br",
-  "cr",
-  "dr",
-  "fl",
-  "gr",
-  "kr",
-  "pl",
-  "pr",
-  "sk",
-  "st",
-  "tr",
-  "vr",
-];
-const VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "io", "y"];
-const CODAS = ["", "n", "x", "r", "l", "s", "th", "nd", "sk", "m"];
-function syllable(): string {
-  return pick(ONSETS) + pick(VOWELS) + pick(CODAS);
-}
-function companyName(i: number): string {
-  const name = `${syllable()}${syllable()}${random() < 0.5 ? syllable() : ""}`.replace(/^./, (c) =>
-    c.toUpperCase(),
-  );
-  return name + (i % 3 === 0 ? " Compute" : i % 3 === 1 ? " AI" : "");
-}
+const news = syntheticNews(42);
 
 const config = join(projectRoot(), "config");
 const shipped = loadEntities(join(config, "entities.yaml")).entities;
@@ -84,7 +36,7 @@ const rates = loadFxRates(join(config, "fx-rates.yaml")).rates;
 const entities: EntityConfig[] = [...shipped];
 let aliasCount = shipped.reduce((n, e) => n + 1 + e.aliases.length + e.products.length + e.people.length, 0);
 for (let i = 0; aliasCount < ALIASES; i++) {
-  const name = companyName(i);
+  const name = news.companyName(i);
   entities.push({
     id: `synthetic-${i}`,
     name,
@@ -99,31 +51,11 @@ for (let i = 0; aliasCount < ALIASES; i++) {
 }
 const names = entities.flatMap((e) => [e.name, ...e.aliases, ...e.products, ...e.people]);
 
-const TEMPLATES = [
-  (a: string, b: string, n: number) => `${a} to invest $${n} billion in ${b}`,
-  (a: string, b: string, n: number) => `${a} signs $${n} billion cloud deal with ${b} over five years`,
-  (a: string, b: string, n: number) =>
-    `${b} raises $${n} billion at a $${n * 12} billion valuation led by ${a}`,
-  (a: string, b: string) => `${a} sues ${b} over trade secrets`,
-  (a: string, b: string, n: number) => `${a} in talks to buy ${b} for about €${n} billion`,
-  (a: string) => `${a} launches new AI accelerator for inference`,
-];
-const FILLER = [
-  "The companies did not disclose further terms of the agreement.",
-  "Analysts said the move reflects soaring demand for computing power across the industry.",
-  "Shares rose 3% in early trading after the announcement on Monday.",
-  "The deal is expected to close in the first half of next year, subject to regulatory approval.",
-  "People familiar with the matter said talks were at an early stage.",
-];
-
 function article(i: number): { title: string; body: string; publishedAt: number } {
-  const a = pick(names);
-  const b = pick(names);
-  const n = 1 + Math.floor(random() * 90);
-  const title = pick(TEMPLATES)(a, b, n);
-  let body = `${title}, according to a statement. ${pick(FILLER)}`;
-  while (body.length < 360) body += ` ${pick(FILLER)}`;
-  return { title, body, publishedAt: Date.UTC(2025, 10, 3) + Math.floor((i / ITEMS) * 86_400_000) };
+  return {
+    ...news.article(names),
+    publishedAt: Date.UTC(2025, 10, 3) + Math.floor((i / ITEMS) * 86_400_000),
+  };
 }
 
 function mb(bytes: number): string {

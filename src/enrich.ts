@@ -1,4 +1,4 @@
-import { analyzeArticle, type IntelContext, leadOf } from "./intel/analyze.js";
+import { type ArticleIntel, analyzeArticle, type IntelContext, leadOf } from "./intel/analyze.js";
 import { type AnalyzedItem, groupStories, type IntelInput } from "./intel/pipeline.js";
 import type { Logger } from "./log.js";
 import type { IntelStore, ItemForIntel } from "./store/intel.js";
@@ -34,52 +34,66 @@ export function enrichNewItems(
   log: Logger,
   now: Date,
 ): { analyzed: number; stories: number } {
-  let analyzed = 0;
-  let stories = 0;
+  const started = Date.now();
+  // 1. New items, in batches: analysed and stored. Stories are regrouped once, after the last
+  // batch: regrouping the window after each batch made a large backlog quadratic.
+  const fresh = new Map<number, { item: ItemForIntel; intel: ArticleIntel }>();
   for (;;) {
-    const fresh = store.unanalyzed(BATCH);
-    if (fresh.length === 0) break;
-    const started = Date.now();
-    const freshIds = new Set(fresh.map((i) => i.id));
-    const from = new Date(now.getTime() - WINDOW_MS);
-    const window = store.since(from).filter((i) => !freshIds.has(i.id));
-    // The window's items were analysed in earlier passes: their stored entities and events are
-    // read back (only the lead, which grouping compares, is split again), new items analysed.
-    const stored = store.intelSince(from);
-    const all = [...window, ...fresh];
-    const inputs = all.map(toInput);
-    const items: AnalyzedItem[] = inputs.map((input, i) => {
-      const known = freshIds.has((all[i] as ItemForIntel).id) ? undefined : stored.get(Number(input.key));
-      const intel = known
-        ? { ...known, lead: leadOf(input.body) }
-        : analyzeArticle({ title: input.title, body: input.body }, context);
-      return { key: input.key, intel };
+    const batch = store.unanalyzed(BATCH);
+    if (batch.length === 0) break;
+    const analysed = batch.map((item) => {
+      const input = toInput(item);
+      return { item, intel: analyzeArticle({ title: input.title, body: input.body }, context) };
     });
-    const result = { items, stories: groupStories(inputs, items) };
-    const byKey = new Map(result.items.map((i) => [i.key, i]));
     store.transaction(() => {
-      for (const item of fresh) {
-        const intel = byKey.get(String(item.id))?.intel;
-        if (intel) store.saveItem(item.id, intel, new Date(item.publishedAt));
-      }
-      store.replaceStories(
-        all.map((i) => i.id),
-        result.stories,
-        (key) =>
-          byKey
-            .get(key)
-            ?.intel.entities.filter((e) => e.about)
-            .map((e) => e.id) ?? [],
-      );
+      for (const { item, intel } of analysed) store.saveItem(item.id, intel, new Date(item.publishedAt));
     });
-    analyzed += fresh.length;
-    stories = result.stories.length;
-    log.info("items analysed", {
-      items: fresh.length,
-      window: window.length,
-      stories: result.stories.length,
-      ms: Date.now() - started,
-    });
+    for (const entry of analysed) fresh.set(entry.item.id, entry);
   }
-  return { analyzed, stories };
+  if (fresh.size === 0) return { analyzed: 0, stories: 0 };
+
+  // 2. The stories of the last 72 hours plus the new items, whatever their date, so that a late
+  // outlet joins the story it reports. The window's intel is read back from the store (only the
+  // lead, which grouping compares, is split again).
+  const from = new Date(now.getTime() - WINDOW_MS);
+  const window = store.since(from).filter((i) => !fresh.has(i.id));
+  const stored = store.intelSince(from);
+  const all = [...window, ...[...fresh.values()].map((f) => f.item)];
+  const inputs = all.map(toInput);
+  const items: AnalyzedItem[] = inputs.map((input) => {
+    const id = Number(input.key);
+    const known = fresh.get(id)?.intel ?? withLead(stored.get(id), input.body);
+    // An item stored while this pass ran is read here and analysed in the next pass.
+    return {
+      key: input.key,
+      intel: known ?? analyzeArticle({ title: input.title, body: input.body }, context),
+    };
+  });
+  const stories = groupStories(inputs, items);
+  const byKey = new Map(items.map((i) => [i.key, i.intel]));
+  store.transaction(() => {
+    store.replaceStories(
+      all.map((i) => i.id),
+      stories,
+      (key) =>
+        byKey
+          .get(key)
+          ?.entities.filter((e) => e.about)
+          .map((e) => e.id) ?? [],
+    );
+  });
+  log.info("items analysed", {
+    items: fresh.size,
+    window: window.length,
+    stories: stories.length,
+    ms: Date.now() - started,
+  });
+  return { analyzed: fresh.size, stories: stories.length };
+}
+
+function withLead(
+  intel: Pick<ArticleIntel, "entities" | "events"> | undefined,
+  body: string,
+): ArticleIntel | undefined {
+  return intel ? { ...intel, lead: leadOf(body) } : undefined;
 }
