@@ -5,7 +5,7 @@
  */
 export class NameTrie {
   /** The alphabet column of every UTF-16 code unit; 0 for one that no name contains. */
-  private readonly column = new Uint8Array(65536);
+  private readonly column = new Uint16Array(65536);
   private readonly width: number;
   /** Row `node * width + column`: the child node, 0 for none (the root is never a child). */
   private readonly next: Int32Array;
@@ -19,7 +19,6 @@ export class NameTrie {
       const unit = separatorCode(code);
       let column = this.column[unit] as number;
       if (column === 0) {
-        if (columns === 256) throw new RangeError("Tracked names use more than 255 distinct characters.");
         column = columns++;
         this.column[unit] = column;
       }

@@ -88,6 +88,26 @@ describe("entity matching", () => {
     );
   });
 
+  it("still builds, and still matches Latin names, when the names hold hundreds of other characters", () => {
+    // Names match at ASCII word starts (after accent folding); an alias in another script is
+    // never found, but 300 of them, more distinct characters than a byte can number, must not
+    // break the matcher for the rest.
+    const other = Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + 2 * i, 0x4e01 + 2 * i));
+    const matcher = new EntityMatcher([
+      {
+        id: "acme",
+        name: "Acme Compute",
+        kind: "neocloud",
+        aliases: other,
+        caseSensitive: false,
+        products: [],
+        people: [],
+        veto: [],
+      },
+    ]);
+    expect(matcher.mentions("Acme Compute signs a deal").map((m) => m.entityId)).toEqual(["acme"]);
+  });
+
   it("folds accents and typographic punctuation to what the names are written in", () => {
     // Every BMP character, against the rule: decompose (NFD), drop combining marks, and write
     // curly quotes, dashes and no-break spaces the ASCII way.
