@@ -137,6 +137,11 @@ describe("/track, /digest, /alerts: channel settings", () => {
       /^Tracking Zephyr Compute/,
     );
     expect((await run("/track add zc cloud", adminHere)).text).toMatch(/^Zephyr Compute is already tracked/);
+    // An alias the matcher could never find is refused, with the rule.
+    expect((await run('/track add Baidu Kunlun aliases:"百度,Kunlun"', adminHere)).text).toContain(
+      '"百度" cannot be matched in articles: names must be at least two characters and start with a Latin letter or digit',
+    );
+    expect((await run("/track add Baidu Kunlun", adminHere)).text).toContain("is not a tracked company");
     expect(
       app
         .intel()
