@@ -4,7 +4,7 @@ import { emptyResult } from "./shared.js";
 
 export const search: CommandDef = {
   name: "search",
-  description: "Full-text search over stored articles, best match first",
+  description: "Full-text search over stored articles: title matches first, newest first",
   usage: "/search <words>",
   examples: ["/search stargate abilene", "/search h200 export"],
   options: [

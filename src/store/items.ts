@@ -158,26 +158,55 @@ export class ItemStore {
   }
 
   /**
-   * Full-text search over title and summary: the 500 newest matching items, best match first.
-   * Ranking every match of a common word in a million items would take seconds; a news desk
-   * wants the best of the recent ones.
+   * Full-text search over title and summary: of the 500 newest matching items, those with every
+   * word in the title first, then the others, newest first within each. (FTS5's bm25() was the
+   * rank before; it reads each word's whole posting list for its statistics, 18 of the 19 ms a
+   * two-word search took at a million items, whatever the LIMIT.)
    */
   search(words: string, limit = 20): SearchHit[] {
     const query = toFtsQuery(words);
     if (!query) return [];
-    const rows = this.db
+    const candidates = this.db
+      .prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT 500")
+      .pluck()
+      .all(query) as number[];
+    if (candidates.length === 0) return [];
+    const oldest = candidates[candidates.length - 1] as number;
+    const inTitle = new Set(
+      this.db
+        .prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH ? AND rowid >= CAST(? AS INTEGER)")
+        .pluck()
+        .all(`title : (${query})`, oldest) as number[],
+    );
+    const dated = this.db
       .prepare(
-        `WITH recent AS (
-           SELECT rowid AS id, bm25(items_fts, 4.0, 1.0) AS score, highlight(items_fts, 0, '[', ']') AS snippet
-             FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC LIMIT 500
-         )
-         SELECT i.*, f.title AS feed_title, r.snippet
-           FROM recent r JOIN items i ON i.id = r.id LEFT JOIN feeds f ON f.id = i.feed_id
-          ORDER BY r.score, coalesce(i.published_at, i.fetched_at) DESC
-          LIMIT ?`,
+        "SELECT id, coalesce(published_at, fetched_at) AS at FROM items WHERE id IN (SELECT value FROM json_each(?))",
       )
-      .all(query, limit) as (RawItem & { feed_title: string | null; snippet: string })[];
-    return rows.map((raw) => ({ ...toItem(raw), feedTitle: raw.feed_title, snippet: raw.snippet }));
+      .all(JSON.stringify(candidates)) as { id: number; at: string }[];
+    const best = dated
+      .sort(
+        (x, y) =>
+          Number(inTitle.has(y.id)) - Number(inTitle.has(x.id)) ||
+          (x.at < y.at ? 1 : x.at > y.at ? -1 : y.id - x.id),
+      )
+      .slice(0, limit);
+    const row = this.db.prepare(
+      "SELECT i.*, f.title AS feed_title FROM items i LEFT JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?",
+    );
+    // The CAST matters: with a bound number, FTS5 ignored `rowid = ?` next to MATCH (SQLite 3.53).
+    const snippet = this.db
+      .prepare(
+        "SELECT highlight(items_fts, 0, '[', ']') FROM items_fts WHERE items_fts MATCH ? AND rowid = CAST(? AS INTEGER)",
+      )
+      .pluck();
+    return best.map(({ id }) => {
+      const raw = row.get(id) as RawItem & { feed_title: string | null };
+      return {
+        ...toItem(raw),
+        feedTitle: raw.feed_title,
+        snippet: (snippet.get(query, id) as string | undefined) ?? raw.title,
+      };
+    });
   }
 
   /**
