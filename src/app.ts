@@ -4,6 +4,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { type LoadedConfig, loadAppConfig, loadEntities, loadFxRates } from "./config/load.js";
 import type { EntityConfig } from "./config/schema.js";
 import { reanalyzeWindow } from "./enrich.js";
+import { createEnrichmentRunner, type EnrichmentRunner, type EnrichResult } from "./enrich-runner.js";
 import { UserError } from "./errors.js";
 import { FeedFetcher } from "./ingest/fetch.js";
 import { parseOpml } from "./ingest/opml.js";
@@ -29,6 +30,11 @@ export interface App {
   intel(): IntelContext;
   /** Rebuilds the matcher, e.g. after a user added an entity with /track. */
   refreshIntel(): void;
+  /**
+   * Analyses new items and regroups stories, in a worker thread when the database is a file,
+   * so that commands are answered meanwhile (see enrich-runner.ts).
+   */
+  enrich(now?: Date): Promise<EnrichResult>;
   fetcher: FeedFetcher;
   poller: Poller;
   log: Logger;
@@ -74,8 +80,9 @@ export function createApp(options: AppOptions = {}): App {
     ...(options.clock ? { clock: options.clock } : {}),
   });
   let intel: IntelContext | undefined;
+  let enrichment: EnrichmentRunner | undefined;
   const intelStore = new IntelStore(db);
-  return {
+  const app: App = {
     config,
     db,
     feeds,
@@ -99,14 +106,20 @@ export function createApp(options: AppOptions = {}): App {
     refreshIntel() {
       intel = undefined;
     },
+    enrich(now = new Date()) {
+      enrichment ??= createEnrichmentRunner(app);
+      return enrichment.run(now);
+    },
     fetcher,
     poller,
     log,
     async close() {
+      await enrichment?.close();
       await fetcher.close();
       db.close();
     },
   };
+  return app;
 }
 
 /** The OPML catalogue path from config, relative to the project root unless absolute. */

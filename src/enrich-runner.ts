@@ -28,7 +28,7 @@ export type WorkerMessage =
   | { kind: "log"; level: "debug" | "info" | "warn" | "error"; message: string; fields: LogFields };
 
 export interface EnrichmentRunner {
-  /** Runs one enrichment pass; a call while one runs waits for that pass instead of starting another. */
+  /** Runs one enrichment pass; a call while one runs gets the pass that follows it. */
   run(now: Date): Promise<EnrichResult>;
   /** True when passes run in a worker thread, off the thread that answers commands. */
   readonly threaded: boolean;
@@ -70,8 +70,13 @@ export function createEnrichmentRunner(app: App): EnrichmentRunner {
     });
     return spawned;
   };
+  let closed = false;
   const pass = (now: Date): Promise<EnrichResult> =>
     new Promise((resolvePass, reject) => {
+      if (closed) {
+        reject(new Error("The enrichment runner is closed."));
+        return;
+      }
       worker ??= start();
       const current = worker;
       const onMessage = (message: WorkerMessage) => {
@@ -102,18 +107,36 @@ export function createEnrichmentRunner(app: App): EnrichmentRunner {
       const request: EnrichRequest = { now: now.toISOString() };
       current.postMessage(request);
     });
+  let queued: Promise<EnrichResult> | undefined;
+  const startPass = (now: Date): Promise<EnrichResult> => {
+    const current = pass(now).finally(() => {
+      if (running === current) running = undefined;
+    });
+    running = current;
+    return current;
+  };
   return {
     threaded: true,
     run(now) {
-      running ??= pass(now).finally(() => {
-        running = undefined;
-      });
-      return running;
+      if (queued) return queued;
+      if (!running) return startPass(now);
+      // A pass is under way and may have started before the items this caller just stored: one
+      // more pass follows it, shared by everyone who asks meanwhile. Passes never overlap.
+      queued = running
+        .catch(() => undefined)
+        .then(() => {
+          queued = undefined;
+          return startPass(now);
+        });
+      return queued;
     },
     async close() {
+      // The pass under way finishes (its writes are one transaction); a queued one does not start.
+      closed = true;
+      await running?.catch(() => undefined);
+      await queued?.catch(() => undefined);
       const stopping = worker;
       worker = undefined;
-      await running?.catch(() => undefined);
       await stopping?.terminate();
     },
   };

@@ -2,7 +2,6 @@ import { commands } from "../commands/index.js";
 import { type App, seedFeeds } from "./app.js";
 import { startConsole } from "./chat/console.js";
 import { servicesFor } from "./chat/services.js";
-import { createEnrichmentRunner } from "./enrich-runner.js";
 
 const TICK_MS = 30_000;
 const DAY_MS = 86_400_000;
@@ -43,9 +42,6 @@ export async function runService(
         : "none (no chat token and no terminal; use --console for a prompt)",
   });
 
-  // Enrichment runs off this thread (a worker on the same database file), so that commands
-  // typed at the prompt, and later in chat, are answered while a large pass is under way.
-  const enrichment = createEnrichmentRunner(app);
   let lastPurge = 0;
   const cycle = async () => {
     const report = await app.poller.runCycle();
@@ -59,7 +55,9 @@ export async function runService(
         newItems: report.itemsAdded,
         seconds: (report.durationMs / 1000).toFixed(1),
       });
-      const enriched = await enrichment.run(new Date());
+      // Off this thread (a worker on the same database file): commands typed at the prompt, and
+      // later in chat, are answered while a large pass is under way.
+      const enriched = await app.enrich(new Date());
       if (enriched.analyzed > 0) {
         log.info("stories updated", {
           items: enriched.analyzed,
@@ -82,7 +80,6 @@ export async function runService(
 
   if (options.once) {
     await cycle();
-    await enrichment.close();
     await app.close();
     return;
   }
@@ -104,7 +101,6 @@ export async function runService(
       if (timer) clearTimeout(timer);
       log.info("stopping", { signal });
       await app.poller.runCycle().catch(() => undefined);
-      await enrichment.close();
       await app.close();
       resolve();
     };

@@ -1,5 +1,4 @@
 import type { App } from "../app.js";
-import { enrichNewItems } from "../enrich.js";
 import { UserError } from "../errors.js";
 import { vetFeedUrl } from "../ingest/add-feed.js";
 import { BriefingStore } from "../store/briefing.js";
@@ -44,7 +43,7 @@ export function servicesFor(app: App): Services {
       const vetted = await vetFeedUrl(url, app.fetcher, policy);
       const { feed } = app.feeds.add(vetted, new Date());
       const result = await app.poller.pollOne(feed);
-      enrichNewItems(app.intelStore, app.intel(), app.log, new Date());
+      await app.enrich(new Date());
       const after = app.feeds.byId(feed.id);
       return {
         id: feed.id,
