@@ -15,6 +15,11 @@ function formatValue(value: string | number | boolean | null): string {
   return /[\s"=]/.test(text) ? JSON.stringify(text) : text;
 }
 
+/** A LOG_LEVEL value as a level, or undefined when it names none. */
+export function parseLogLevel(value: string | undefined): LogLevel | undefined {
+  return value !== undefined && value in ORDER ? (value as LogLevel) : undefined;
+}
+
 const toStderr = (line: string) => {
   process.stderr.write(`${line}\n`);
 };

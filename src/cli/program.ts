@@ -12,7 +12,7 @@ import { UserError } from "../errors.js";
 import { vetFeedUrl } from "../ingest/add-feed.js";
 import { toOpml } from "../ingest/opml.js";
 import type { CycleReport } from "../ingest/poller.js";
-import { createLogger, type LogLevel } from "../log.js";
+import { createLogger, type LogLevel, parseLogLevel } from "../log.js";
 import { runService } from "../service.js";
 import { analyzeSource, formatAnalysis } from "./analyze.js";
 import { formatTable, relativeTime } from "./text-table.js";
@@ -30,7 +30,8 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     const opts = program.opts<{ configDir?: string; verbose?: boolean }>();
     return createApp({
       ...(opts.configDir ? { configDir: opts.configDir } : {}),
-      log: createLogger(opts.verbose ? "debug" : level),
+      // LOG_LEVEL, when set, wins over the command's own default (info for run, warn for others).
+      log: createLogger(opts.verbose ? "debug" : (parseLogLevel(process.env.LOG_LEVEL) ?? level)),
       demo,
     });
   }

@@ -23,6 +23,13 @@ describe("the infrawire binary", () => {
     expect((JSON.parse(hits.stdout) as unknown[]).length).toBeGreaterThan(0);
     const main = await run("node", [bin, "feeds", "list", "--json"], { cwd: root, env });
     expect(JSON.parse(main.stdout)).toEqual([]);
+    // LOG_LEVEL=warn quiets the bot's progress lines.
+    const quietDir = mkdtempSync(join(tmpdir(), "iw-bin-quiet-"));
+    const quiet = await run("node", [bin, "run", "--demo", "--once"], {
+      cwd: root,
+      env: { ...process.env, INFRAWIRE_DB: join(quietDir, "main.db"), LOG_LEVEL: "warn" },
+    });
+    expect(quiet.stderr).not.toMatch(/ info /);
   });
 
   it("prints help with every command", async () => {
