@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { App } from "./app.js";
-import { enrichNewItems } from "./enrich.js";
+import { type EnrichResult, enrichNewItems } from "./enrich.js";
 import type { LogFields } from "./log.js";
 import { projectRoot } from "./paths.js";
 
@@ -15,11 +15,6 @@ export interface EnrichWorkerData {
 export interface EnrichRequest {
   /** ISO time the pass takes as now. */
   now: string;
-}
-
-export interface EnrichResult {
-  analyzed: number;
-  stories: number;
 }
 
 export type WorkerMessage =

@@ -17,23 +17,28 @@ function toInput(item: ItemForIntel): IntelInput {
   return { key: String(item.id), title: item.title, body: bodyOf(item), publishedAt: item.publishedAt };
 }
 
+export interface EnrichResult {
+  analyzed: number;
+  stories: number;
+}
+
+/** Has the next pass read the last 72 hours again, e.g. with an entity a user just added. */
+export function reanalyzeWindow(store: IntelStore, now: Date): number {
+  return store.reanalyzeSince(new Date(now.getTime() - WINDOW_MS));
+}
+
 /**
  * Reads new items with the intel layer: stores their entities and events, then regroups the
  * stories of the last 72 hours (plus the new items, whatever their date) so that a late outlet
  * joins the story it reports. After the entity list changes, `reanalyzeWindow` has the window
  * read again.
  */
-/** Has the next pass read the last 72 hours again, e.g. with an entity a user just added. */
-export function reanalyzeWindow(store: IntelStore, now: Date): number {
-  return store.reanalyzeSince(new Date(now.getTime() - WINDOW_MS));
-}
-
 export function enrichNewItems(
   store: IntelStore,
   context: IntelContext,
   log: Logger,
   now: Date,
-): { analyzed: number; stories: number } {
+): EnrichResult {
   const started = Date.now();
   // 1. New items, in batches: analysed and stored. Stories are regrouped once, after the last
   // batch: regrouping the window after each batch made a large backlog quadratic.

@@ -41,7 +41,7 @@ export function redirectLogs(write: (line: string) => void): () => void {
  * with LOG_FORMAT=json, one JSON object per line.
  */
 export function createLogger(
-  level: LogLevel = (process.env.LOG_LEVEL as LogLevel | undefined) ?? "info",
+  level: LogLevel = parseLogLevel(process.env.LOG_LEVEL) ?? "info",
   write: (line: string) => void = (line) => sink(line),
   json = process.env.LOG_FORMAT === "json",
 ): Logger {

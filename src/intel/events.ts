@@ -137,14 +137,18 @@ const SUPPLIER_VERB =
 const TARGET_AS_SUBJECT =
   /\b(?:rais(?:es|ed|ing)|secures?|closes|gets|takes \$|lands|wins|nets|draws|attracts)\b/;
 
+/** `front` first, then the rest of `ids` in order; undefined unless `front` holds some but not all. */
+function putFirst(front: readonly string[], ids: readonly string[]): string[] | undefined {
+  if (front.length === 0 || front.length >= ids.length) return undefined;
+  return [...front, ...ids.filter((id) => !front.includes(id))];
+}
+
 /** "led by X", "backed by X and Y", "from X": the funders named after such words, first. */
 function fundersNamed(unit: TextUnit, lower: string, ids: readonly string[]): string[] | undefined {
   const by =
     /\b(?:led by|backed by|financed by|funded by|from|with (?:backing|financing|funding) from)\s/.exec(lower);
   if (!by) return undefined;
-  const funders = orderedIds(unit.mentions.filter((m) => m.start > by.index));
-  if (funders.length === 0 || funders.length === ids.length) return undefined;
-  return [...funders, ...ids.filter((id) => !funders.includes(id))];
+  return putFirst(orderedIds(unit.mentions.filter((m) => m.start > by.index)), ids);
 }
 
 // Where a new clause with its own subject starts: "...; X invests", "... as X and Y invest".
@@ -185,8 +189,8 @@ function orderParties(
       // names the investors.
       const clauseStart = lastClauseBreak(lower, cueAt);
       const inClause = orderedIds(unit.mentions.filter((m) => m.start >= clauseStart && m.start < cueAt));
-      if (clauseStart > 0 && inClause.length > 0 && inClause.length < ids.length)
-        return [...inClause, ...ids.filter((id) => !inClause.includes(id))];
+      const investors = clauseStart > 0 ? putFirst(inClause, ids) : undefined;
+      if (investors) return investors;
       const clause = lower.slice(0, cueAt + 12);
       if (TARGET_AS_SUBJECT.test(clause) && before.length > 0) return [...after, ...before];
       return [...before, ...after];
@@ -194,12 +198,8 @@ function orderParties(
     case "infrastructure": {
       // "a build-out backed by SoftBank, OpenAI and Oracle", "financing deal with Blue Owl":
       // the money comes first.
-      const funders = fundersNamed(unit, lower, ids);
-      if (funders) return funders;
       const investors = ids.filter((id) => context.entities.get(id)?.kind === "investor");
-      if (investors.length > 0 && investors.length < ids.length)
-        return [...investors, ...ids.filter((id) => !investors.includes(id))];
-      return ids;
+      return fundersNamed(unit, lower, ids) ?? putFirst(investors, ids) ?? ids;
     }
     case "acquisition": {
       // "Groq licenses its technology to Nvidia": the licensee is the buyer.
@@ -208,9 +208,8 @@ function orderParties(
         const to = licence.index + licence[0].length;
         const stop = lower.slice(to).search(/[;,.]/);
         const end = stop < 0 ? lower.length : to + stop;
-        const buyers = orderedIds(unit.mentions.filter((m) => m.start >= to && m.start < end));
-        if (buyers.length > 0 && buyers.length < ids.length)
-          return [...buyers, ...ids.filter((id) => !buyers.includes(id))];
+        const buyers = putFirst(orderedIds(unit.mentions.filter((m) => m.start >= to && m.start < end)), ids);
+        if (buyers) return buyers;
       }
       return [...before, ...after];
     }
@@ -220,18 +219,16 @@ function orderParties(
     case "chip_supply": {
       const kind = (id: string) => context.entities.get(id)?.kind ?? "lab";
       const supplier = (id: string) => SUPPLIER_KINDS.has(kind(id));
-      const customers = ids.filter((id) => !supplier(id));
-      if (customers.length > 0 && customers.length < ids.length)
-        return [...customers, ...ids.filter(supplier)];
+      const buyers = ids.filter((id) => !supplier(id));
+      const customersFirst = putFirst(buyers, ids);
+      if (customersFirst) return customersFirst;
       // Both sell capacity (Microsoft and Nebius): "Nebius to supply Microsoft" puts the seller last.
       const first = before[0];
       if (first && SUPPLIER_VERB.test(lower.slice(0, cueAt + 40)))
         return [...ids.filter((id) => id !== first), first];
       // Otherwise a hyperscaler renting from a neocloud or a data-centre firm is the customer.
       const hyperscalers = ids.filter((id) => kind(id) === "cloud");
-      if (hyperscalers.length > 0 && hyperscalers.length < ids.length)
-        return [...hyperscalers, ...ids.filter((id) => !hyperscalers.includes(id))];
-      return ids;
+      return putFirst(hyperscalers, ids) ?? ids;
     }
     default:
       return ids;
@@ -381,8 +378,8 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     const inOrder = [candidate.unit, ...units]
       .filter((u) => TERM_OR_POWER.test(u.text))
       .map((u) => extractTerms(u.text));
-    const years = inOrder.find((f) => f?.durationYears)?.durationYears;
-    const power = inOrder.find((f) => f?.gigawatts)?.gigawatts;
+    const years = inOrder.find((f) => f.durationYears)?.durationYears;
+    const power = inOrder.find((f) => f.gigawatts)?.gigawatts;
     if (years) event.durationYears = years;
     if (power) event.gigawatts = power;
     events.push(event);

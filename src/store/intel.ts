@@ -15,6 +15,9 @@ export interface ItemForIntel {
   publishedAt: number;
 }
 
+// An item's date for the clustering window: when it was published, else when it was fetched.
+const PUBLISHED_SINCE = "coalesce(published_at, fetched_at) >= ?";
+
 /** Entities, events and stories of stored items. */
 export class IntelStore {
   private readonly statements = new Map<string, Statement>();
@@ -42,7 +45,7 @@ export class IntelStore {
   /** Items published since `since` (the clustering window), oldest first. */
   since(since: Date): ItemForIntel[] {
     return this.rows(
-      "SELECT id, title, summary, content, url, coalesce(published_at, fetched_at) AS at FROM items WHERE coalesce(published_at, fetched_at) >= ? ORDER BY at, id",
+      `SELECT id, title, summary, content, url, coalesce(published_at, fetched_at) AS at FROM items WHERE ${PUBLISHED_SINCE} ORDER BY at, id`,
       since.toISOString(),
     );
   }
@@ -52,7 +55,7 @@ export class IntelStore {
    * regrouping the window reads these instead of analysing every item again.
    */
   intelSince(since: Date): Map<number, Pick<ArticleIntel, "entities" | "events">> {
-    const window = "SELECT id FROM items WHERE analyzed = 1 AND coalesce(published_at, fetched_at) >= ?";
+    const window = `SELECT id FROM items WHERE analyzed = 1 AND ${PUBLISHED_SINCE}`;
     const out = new Map<number, Pick<ArticleIntel, "entities" | "events">>();
     const entry = (id: number) => {
       let intel = out.get(id);
@@ -63,7 +66,7 @@ export class IntelStore {
       return intel;
     };
     const at = since.toISOString();
-    for (const id of this.db.prepare(window).pluck().all(at) as number[]) entry(id);
+    for (const id of this.sql(window).pluck(true).all(at) as number[]) entry(id);
     const entities = this.sql(
       `SELECT item_id AS itemId, entity_id AS id, mentions, salience, about FROM item_entities
        WHERE item_id IN (${window}) ORDER BY item_id, salience DESC, mentions DESC, entity_id`,
@@ -114,7 +117,7 @@ export class IntelStore {
    */
   reanalyzeSince(since: Date): number {
     return this.db
-      .prepare("UPDATE items SET analyzed = 0 WHERE analyzed = 1 AND coalesce(published_at, fetched_at) >= ?")
+      .prepare(`UPDATE items SET analyzed = 0 WHERE analyzed = 1 AND ${PUBLISHED_SINCE}`)
       .run(since.toISOString()).changes;
   }
 
