@@ -152,7 +152,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .argument("<id>")
     .action(async (id: string) => {
       await withApp((app) => {
-        const feed = /^\d+$/.test(id) ? app.feeds.byId(Number(id)) : app.feeds.byUrl(id);
+        const feed = app.feeds.find(id);
         if (!feed)
           throw new UserError(`No feed matches "${id}".`, "run `infrawire feeds list` to see ids and URLs");
         app.feeds.enable(feed.id);

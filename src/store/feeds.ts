@@ -110,8 +110,13 @@ export class FeedStore {
   }
 
   /** Removes a feed by id or URL. Its items stay: other feeds or stories may share them. */
+  /** A feed by its id ("12") or its URL, as users name feeds in commands. */
+  find(idOrUrl: string): FeedRow | undefined {
+    return /^\d+$/.test(idOrUrl) ? this.byId(Number(idOrUrl)) : this.byUrl(idOrUrl);
+  }
+
   remove(idOrUrl: string): FeedRow | undefined {
-    const feed = /^\d+$/.test(idOrUrl) ? this.byId(Number(idOrUrl)) : this.byUrl(idOrUrl);
+    const feed = this.find(idOrUrl);
     if (!feed) return undefined;
     this.db.prepare("DELETE FROM feeds WHERE id = ?").run(feed.id);
     return feed;
