@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { openStore } from "../../src/store/index.js";
+import { migrations } from "../../src/store/sqlite/migrations.js";
+import { describeStoreContract } from "./contract.js";
+import { article, seed, slackA, T0 } from "./fixtures.js";
+
+const dir = mkdtempSync(join(tmpdir(), "iw-store-"));
+let files = 0;
+const freshFile = () => join(dir, `store-${++files}.db`);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeStoreContract("sqlite in memory", () => openStore(":memory:"));
+describeStoreContract("sqlite file", () => openStore(freshFile()));
+
+describe("sqlite file store", () => {
+  it("keeps what it stored across a restart, at the latest schema version", async () => {
+    const path = freshFile();
+    const first = await openStore(path);
+    await seed(first, "https://wire.example/feed", [article("kept")], T0, "Wire");
+    await first.settings.watch(slackA, "openai", "U1", T0);
+    await first.close();
+
+    const again = await openStore(path);
+    expect((await again.items.latest(5)).map((i) => i.guid)).toEqual(["kept"]);
+    expect(await again.settings.watchlist(slackA)).toEqual(["openai"]);
+    expect(await again.health()).toEqual({
+      location: `sqlite ${path}`,
+      schemaVersion: migrations.at(-1)?.version,
+    });
+    await again.close();
+  });
+});
+
+describe("sqlite migrations", () => {
+  it("moves channel rows of a version 4 database to channel references with a workspace", async () => {
+    const path = freshFile();
+    const old = new Database(path);
+    for (const migration of migrations.filter((m) => m.version <= 4)) old.exec(migration.sql);
+    old.pragma("user_version = 4");
+    const watch = old.prepare(
+      "INSERT INTO watchlist (platform, channel_id, entity_id, added_by, added_at) VALUES (?, ?, ?, 'U1', ?)",
+    );
+    watch.run("console", "console", "openai", T0.toISOString());
+    watch.run("slack", "C100", "nvidia", T0.toISOString());
+    old
+      .prepare(
+        `INSERT INTO channel_settings (platform, channel_id, digest_enabled, digest_time, digest_timezone, alerts_types, updated_by, updated_at)
+         VALUES ('cli', 'cli', 1, '07:45', 'Asia/Tokyo', '["legal"]', 'U1', ?)`,
+      )
+      .run(T0.toISOString());
+    old.close();
+
+    const store = await openStore(path);
+    expect((await store.health()).schemaVersion).toBe(migrations.at(-1)?.version);
+    expect(
+      await store.settings.watchlist({ platform: "console", workspaceId: "local", channelId: "console" }),
+    ).toEqual(["openai"]);
+    // A Slack row does not say its workspace: kept under "unknown" rather than guessed.
+    expect(
+      await store.settings.watchlist({ platform: "slack", workspaceId: "unknown", channelId: "C100" }),
+    ).toEqual(["nvidia"]);
+    expect(await store.settings.watchlist(slackA)).toEqual([]);
+    expect(
+      await store.settings.settings({ platform: "cli", workspaceId: "local", channelId: "cli" }),
+    ).toMatchObject({
+      digestEnabled: true,
+      digestTime: "07:45",
+      digestTimezone: "Asia/Tokyo",
+      alertsTypes: ["legal"],
+    });
+    await store.close();
+  });
+});
