@@ -8,22 +8,25 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { commands } from "../commands/index.js";
-import { loadIntelContext } from "../src/app.js";
+import { createActions } from "../src/actions/index.js";
+import { entityDirectory } from "../src/briefing/entity-directory.js";
+import { createBriefing } from "../src/briefing/index.js";
 import type { CommandContext } from "../src/chat/command.js";
 import { dispatch } from "../src/chat/dispatch.js";
-import { entityDirectory } from "../src/chat/entity-directory.js";
+import { FakeClock } from "../src/clock.js";
+import { appConfigSchema } from "../src/config/schema.js";
+import { createIntelSource, loadIntelContext } from "../src/enrich/context.js";
+import { FeedFetcher } from "../src/ingest/fetch.js";
+import { Poller } from "../src/ingest/poller.js";
 import type { ArticleIntel } from "../src/intel/analyze.js";
 import { EVENT_TYPES, type EventType } from "../src/intel/events.js";
 import type { Story } from "../src/intel/pipeline.js";
 import { silentLogger } from "../src/log.js";
 import { projectRoot } from "../src/paths.js";
-import { BriefingStore } from "../src/store/briefing.js";
-import { openDatabase } from "../src/store/db.js";
-import { FeedStore } from "../src/store/feeds.js";
-import { IntelStore } from "../src/store/intel.js";
-import { ItemStore } from "../src/store/items.js";
-import { SettingsStore } from "../src/store/settings.js";
+import { openStore } from "../src/store/index.js";
 import { seededRandom } from "./random.js";
+
+const appDefaults = appConfigSchema.parse({});
 
 const { values } = parseArgs({
   options: { items: { type: "string", default: "1000000" }, runs: { type: "string", default: "100" } },
@@ -56,18 +59,15 @@ const WORDS = [
 ];
 
 const dir = mkdtempSync(join(tmpdir(), "iw-bench-commands-"));
-const db = openDatabase(join(dir, "bench.db"));
-const feeds = new FeedStore(db);
-const items = new ItemStore(db);
-const intel = new IntelStore(db);
+const store = await openStore(join(dir, "bench.db"));
+const { feeds, items, intel } = store;
 const now = new Date("2025-12-01T00:00:00Z");
 const DAY = 86_400_000;
 
 let t = performance.now();
-const feedIds = Array.from(
-  { length: 100 },
-  (_, i) => feeds.add(`https://bench${i}.example/feed`, now, `Outlet ${i}`).feed.id,
-);
+const feedIds: number[] = [];
+for (let i = 0; i < 100; i++)
+  feedIds.push((await feeds.add(`https://bench${i}.example/feed`, now, `Outlet ${i}`)).feed.id);
 const BATCH = 5_000;
 const itemIds: number[] = [];
 for (let start = 0; start < ITEMS; start += BATCH) {
@@ -86,12 +86,22 @@ for (let start = 0; start < ITEMS; start += BATCH) {
       publishedAt: new Date(now.getTime() - Math.floor(random() * 365) * DAY).toISOString(),
     };
   });
-  itemIds.push(...items.insert(pick(feedIds), batch, { now, backfill: false }).added);
+  itemIds.push(...(await items.insert(pick(feedIds), batch, { now, backfill: false })).added);
 }
 const itemsSeconds = (performance.now() - t) / 1000;
 
 t = performance.now();
-intel.transaction(() => {
+{
+  let analysed: { id: number; intel: ArticleIntel; at: Date }[] = [];
+  let stories: Story[] = [];
+  const partiesOf = new Map<string, string[]>();
+  const flush = async () => {
+    await intel.saveAnalysed(analysed);
+    await intel.replaceStories([], stories, (key) => partiesOf.get(key) ?? []);
+    analysed = [];
+    stories = [];
+    partiesOf.clear();
+  };
   for (let s = 0; s < STORIES; s++) {
     const members = itemIds.slice(s * 5, s * 5 + 5);
     const parties = [...new Set([pick(ids), pick(ids)])];
@@ -111,7 +121,10 @@ intel.transaction(() => {
       lead: [],
     };
     const lastSeen = now.getTime() - Math.floor(random() * 365) * DAY;
-    for (const id of members) intel.saveItem(id, result, new Date(lastSeen));
+    for (const id of members) {
+      analysed.push({ id, intel: result, at: new Date(lastSeen) });
+      partiesOf.set(String(id), parties);
+    }
     const story: Story = {
       id: `s${members[0]}`,
       keys: members.map(String),
@@ -123,27 +136,52 @@ intel.transaction(() => {
       firstSeen: lastSeen - DAY,
       lastSeen,
     };
-    intel.replaceStories([], [story], () => parties);
+    stories.push(story);
+    if (stories.length >= 2_000) await flush();
   }
-});
+  await flush();
+}
 const storiesSeconds = (performance.now() - t) / 1000;
 
-const services = {
-  briefing: new BriefingStore(db),
-  settings: new SettingsStore(db),
-  items,
-  feeds,
-  entities: entityDirectory(context.matcher),
-  addEntity: () => {
-    throw new Error("not in the bench");
-  },
-  addFeed: () => Promise.reject(new Error("not in the bench")),
-};
+const entities = entityDirectory(context.matcher);
+const clock = new FakeClock(now);
+const fetcher = new FeedFetcher({
+  timeoutMs: 1_000,
+  maxBytes: 1_024,
+  maxRedirects: 0,
+  userAgent: "bench",
+  policy: { allowPrivate: false, allowedNetworks: [] },
+});
 const ctx: CommandContext = {
   caller: { id: "bench", isAdmin: true },
-  channel: { platform: "slack", channelId: "C" },
+  channel: { platform: "slack", workspaceId: "T", channelId: "C" },
   now,
-  services,
+  entities,
+  briefing: createBriefing({ stories: store.briefing, items, settings: store.settings, entities }),
+  // The read-only commands measured here use the actions only for lists (watchlist, feeds).
+  actions: createActions({
+    feeds,
+    fetcher,
+    poller: new Poller({
+      feeds,
+      items,
+      fetcher,
+      settings: { ...appDefaults.poll },
+      log: silentLogger,
+      clock,
+    }),
+    policy: { allowPrivate: false, allowedNetworks: [] },
+    clock,
+    enrich: async () => undefined,
+    settings: store.settings,
+    intel: createIntelSource({
+      configDir: join(projectRoot(), "config"),
+      settings: store.settings,
+      intel,
+      clock,
+      log: silentLogger,
+    }),
+  }),
 };
 const big = ["openai", "nvidia", "microsoft", "amazon", "google", "meta", "oracle", "anthropic"];
 const cases: [string, () => string][] = [
@@ -185,5 +223,6 @@ for (const [label, args] of cases) {
     `| ${label} | ${RUNS} | ${percentile(times, 50).toFixed(1)} ms | ${percentile(times, 99).toFixed(1)} ms |`,
   );
 }
-db.close();
+await fetcher.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });

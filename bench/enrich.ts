@@ -10,8 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createApp } from "../src/app.js";
+import { FakeClock } from "../src/clock.js";
 import { loadEntities } from "../src/config/load.js";
-import { enrichNewItems, reanalyzeWindow } from "../src/enrich.js";
+import { enrichNewItems, reanalyzeWindow } from "../src/enrich/enrich.js";
 import type { NormalizedItem } from "../src/ingest/item.js";
 import { silentLogger } from "../src/log.js";
 import { projectRoot } from "../src/paths.js";
@@ -30,10 +31,11 @@ const names = loadEntities(join(projectRoot(), "config", "entities.yaml")).entit
   ...e.products,
 ]);
 
-const now = new Date("2025-11-05T12:00:00Z");
+const clock = new FakeClock("2025-11-05T12:00:00Z");
+const now = clock.now();
 const dir = mkdtempSync(join(tmpdir(), "iw-bench-enrich-"));
-const app = createApp({ env: { INFRAWIRE_DB: join(dir, "bench.db") }, log: silentLogger, clock: () => now });
-const feed = app.feeds.add("https://wire.example/feed", now, "Wire").feed.id;
+const app = await createApp({ env: { INFRAWIRE_DB: join(dir, "bench.db") }, log: silentLogger, clock });
+const feed = (await app.store.feeds.add("https://wire.example/feed", now, "Wire")).feed.id;
 function article(i: number, ageMinutes: number): NormalizedItem {
   const { title, body } = news.article(names);
   return {
@@ -48,27 +50,28 @@ function article(i: number, ageMinutes: number): NormalizedItem {
   };
 }
 // Spread over the 72 hours before now; the new items are the newest.
-app.items.insert(
+await app.store.items.insert(
   feed,
   Array.from({ length: WINDOW }, (_, i) => article(i, 10 + ((i * 37) % (72 * 60 - 20)))),
   { now, backfill: false },
 );
-const timed = (work: () => { analyzed: number; stories: number }) => {
+const timed = async (work: () => Promise<{ analyzed: number; stories: number }>) => {
   const started = performance.now();
-  const result = work();
+  const result = await work();
   return { ...result, ms: performance.now() - started };
 };
-const pass = () => enrichNewItems(app.intelStore, app.intel(), silentLogger, now);
+// On this thread (the bot runs the same pass in its worker thread).
+const pass = async () => enrichNewItems(app.store.intel, await app.intel.get(), silentLogger, clock);
 
-const first = timed(pass);
-app.items.insert(
+const first = await timed(pass);
+await app.store.items.insert(
   feed,
   Array.from({ length: FRESH }, (_, i) => article(WINDOW + i, 1)),
   { now, backfill: false },
 );
-const steady = timed(pass);
-reanalyzeWindow(app.intelStore, now);
-const reread = timed(pass);
+const steady = await timed(pass);
+await reanalyzeWindow(app.store.intel, now);
+const reread = await timed(pass);
 await app.close();
 rmSync(dir, { recursive: true, force: true });
 

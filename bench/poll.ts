@@ -10,13 +10,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { systemClock } from "../src/clock.js";
 import { appConfigSchema } from "../src/config/schema.js";
 import { FeedFetcher } from "../src/ingest/fetch.js";
 import { Poller } from "../src/ingest/poller.js";
 import { silentLogger } from "../src/log.js";
-import { openDatabase } from "../src/store/db.js";
-import { FeedStore } from "../src/store/feeds.js";
-import { ItemStore } from "../src/store/items.js";
+import { openStore } from "../src/store/index.js";
 
 const HOSTS = 20;
 const { values } = parseArgs({
@@ -72,9 +71,8 @@ async function measure(): Promise<void> {
     child.once("message", (m) => resolve((m as { ports: number[] }).ports)),
   );
   const dir = mkdtempSync(join(tmpdir(), "iw-bench-"));
-  const db = openDatabase(join(dir, "bench.db"));
-  const feeds = new FeedStore(db);
-  const items = new ItemStore(db);
+  const store = await openStore(join(dir, "bench.db"));
+  const { feeds, items } = store;
   const fetcher = new FeedFetcher({
     timeoutMs: 20_000,
     maxBytes: 5 * 1024 * 1024,
@@ -83,11 +81,11 @@ async function measure(): Promise<void> {
     policy: { allowPrivate: false, allowedNetworks: ["127.0.1.0/24"] },
   });
   const settings = appConfigSchema.parse({}).poll;
-  const poller = new Poller({ feeds, items, fetcher, settings, log: silentLogger });
-  const now = new Date();
+  const poller = new Poller({ feeds, items, fetcher, settings, log: silentLogger, clock: systemClock });
+  const now = systemClock.now();
   for (let i = 0; i < feedCount; i++) {
     const host = i % HOSTS;
-    feeds.add(`http://127.0.1.${host + 1}:${ports[host]}/feed/${i}`, now);
+    await feeds.add(`http://127.0.1.${host + 1}:${ports[host]}/feed/${i}`, now);
   }
   let peak = 0;
   const sampler = setInterval(() => {
@@ -111,9 +109,9 @@ async function measure(): Promise<void> {
   console.log("| cycle | feeds | updated | unchanged | failed | new items | wall time | items/s |");
   console.log("|---|---|---|---|---|---|---|---|");
   for (const row of rows) console.log(row);
-  console.log(`peak RSS: ${(maxRss / 1024 / 1024).toFixed(0)} MB; stored items: ${items.count()}`);
+  console.log(`peak RSS: ${(maxRss / 1024 / 1024).toFixed(0)} MB; stored items: ${await items.count()}`);
   await fetcher.close();
-  db.close();
+  await store.close();
   child.kill();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,10 +1,8 @@
-import { ALL_TYPES } from "../src/briefing/format.js";
-import type { CommandDef } from "../src/chat/command.js";
+import { defineCommand } from "../src/chat/command.js";
 import { bold, span } from "../src/chat/message.js";
-import { OptionError } from "../src/chat/options.js";
 import { formatAmount } from "../src/intel/money.js";
 
-export const alerts: CommandDef = {
+export const alerts = defineCommand({
   name: "alerts",
   description: "Alerts in this channel when a tracked company makes news, with filters and quiet hours",
   usage: "/alerts on|off [min:$1B] [types:investment,compute_contract] [quiet:22-07]",
@@ -16,7 +14,7 @@ export const alerts: CommandDef = {
       description: "on or off",
       kind: "action",
       positional: true,
-      choices: ["on", "off", "status"],
+      choices: ["on", "off", "status"] as const,
       default: "status",
       example: "on",
     },
@@ -24,57 +22,33 @@ export const alerts: CommandDef = {
     {
       name: "types",
       description: "comma-separated event types",
-      kind: "text",
+      kind: "types",
       example: "investment,acquisition",
     },
-    { name: "quiet", description: "quiet hours, HH-HH", kind: "text", example: "22-07" },
+    { name: "quiet", description: "quiet hours, HH-HH", kind: "hours", example: "22-07" },
   ],
-  run(ctx, args) {
-    const { settings } = ctx.services;
+  async run(ctx, args) {
+    const { actions, channel } = ctx;
     if (args.action === "off") {
-      settings.update(ctx.channel, { alertsEnabled: false }, ctx.caller.id, ctx.now);
+      await actions.changeSettings(channel, { alertsEnabled: false }, ctx.caller.id);
       return {
         title: "Alerts off",
         sections: [{ lines: [[span("Turn them back on: /alerts on min:$1B")]] }],
       };
     }
     if (args.action === "on") {
-      const types =
-        typeof args.types === "string"
-          ? args.types
-              .split(",")
-              .map((t) => t.trim().toLowerCase())
-              .filter(Boolean)
-          : [];
-      const unknown = types.filter((t) => !(ALL_TYPES as readonly string[]).includes(t));
-      if (unknown.length > 0) {
-        throw new OptionError(
-          `"${unknown.join(", ")}" is not an event type (types: ${ALL_TYPES.join(", ")}).`,
-          "/alerts on types:investment,acquisition",
-        );
-      }
-      let quietStart: number | null = null;
-      let quietEnd: number | null = null;
-      if (typeof args.quiet === "string") {
-        const m = /^(\d{1,2})-(\d{1,2})$/.exec(args.quiet);
-        if (!m || Number(m[1]) > 23 || Number(m[2]) > 23)
-          throw new OptionError(`quiet:${args.quiet} is not hours like 22-07.`, "/alerts on quiet:22-07");
-        quietStart = Number(m[1]);
-        quietEnd = Number(m[2]);
-      }
-      const next = settings.update(
-        ctx.channel,
+      const next = await actions.changeSettings(
+        channel,
         {
           alertsEnabled: true,
-          alertsMinUsd: typeof args.min === "number" ? args.min : null,
-          alertsTypes: types,
-          quietStart,
-          quietEnd,
+          alertsMinUsd: args.min ?? null,
+          alertsTypes: args.types ?? [],
+          quietStart: args.quiet?.start ?? null,
+          quietEnd: args.quiet?.end ?? null,
         },
         ctx.caller.id,
-        ctx.now,
       );
-      const tracked = settings.watchlist(ctx.channel).length;
+      const tracked = (await actions.watchlist(channel)).length;
       return {
         title: "Alerts on",
         sections: [
@@ -95,7 +69,7 @@ export const alerts: CommandDef = {
         ],
       };
     }
-    const s = settings.settings(ctx.channel);
+    const s = await actions.settings(channel);
     return {
       title: s.alertsEnabled ? "Alerts are on" : "Alerts are off",
       sections: [
@@ -113,4 +87,4 @@ export const alerts: CommandDef = {
       ],
     };
   },
-};
+});

@@ -1,20 +1,12 @@
-import type { CommandDef } from "../src/chat/command.js";
+import { defineCommand } from "../src/chat/command.js";
 import { bold, span } from "../src/chat/message.js";
 import { OptionError } from "../src/chat/options.js";
-import { brief } from "./brief.js";
 
-function validTimezone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const DAY_MS = 86_400_000;
 
-export const digest: CommandDef = {
+export const digest = defineCommand({
   name: "digest",
-  description: "A daily digest in this channel at a set time (delivery starts with the scheduler)",
+  description: "A daily digest in this channel at a set time, or a preview of it now",
   usage: "/digest on <HH:MM> [timezone] | off | now | preview",
   examples: ["/digest on 08:30 Europe/London", "/digest off", "/digest preview"],
   adminActions: ["on", "off"],
@@ -24,61 +16,56 @@ export const digest: CommandDef = {
       description: "what to do",
       kind: "action",
       positional: true,
-      choices: ["on", "off", "now", "preview"],
+      choices: ["on", "off", "now", "preview"] as const,
       default: "preview",
       example: "on",
     },
-    { name: "time", description: "time of day, 24-hour", kind: "text", positional: true, example: "08:30" },
+    { name: "time", description: "time of day, 24-hour", kind: "time", positional: true, example: "08:30" },
     {
       name: "timezone",
       description: "IANA time zone",
-      kind: "text",
+      kind: "zone",
       positional: true,
       example: "Europe/London",
     },
   ],
-  run(ctx, args) {
-    const channel = ctx.channel;
+  async run(ctx, args) {
+    const { actions, channel } = ctx;
     if (args.action === "on") {
-      const time = typeof args.time === "string" ? args.time : "";
-      if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(time)) {
-        throw new OptionError(
-          `"${time || "(none)"}" is not a time of day like 08:30.`,
-          "/digest on 08:30 Europe/London",
-        );
-      }
-      const zone = typeof args.timezone === "string" ? args.timezone : "UTC";
-      if (!validTimezone(zone))
-        throw new OptionError(`"${zone}" is not a time zone.`, "/digest on 08:30 America/New_York");
-      ctx.services.settings.update(
+      if (args.time === undefined)
+        throw new OptionError('"(none)" is not a time of day like 08:30.', "/digest on 08:30 Europe/London");
+      const zone = args.timezone ?? "UTC";
+      await actions.changeSettings(
         channel,
-        { digestEnabled: true, digestTime: time.padStart(5, "0"), digestTimezone: zone },
+        { digestEnabled: true, digestTime: args.time, digestTimezone: zone },
         ctx.caller.id,
-        ctx.now,
       );
       return {
         title: "Daily digest on",
         sections: [
           {
             lines: [
-              [
-                span("This channel gets the digest every day at "),
-                bold(`${time.padStart(5, "0")} ${zone}`),
-                span("."),
-              ],
+              [span("This channel gets the digest every day at "), bold(`${args.time} ${zone}`), span(".")],
             ],
           },
         ],
       };
     }
     if (args.action === "off") {
-      ctx.services.settings.update(channel, { digestEnabled: false }, ctx.caller.id, ctx.now);
+      await actions.changeSettings(channel, { digestEnabled: false }, ctx.caller.id);
       return {
         title: "Daily digest off",
         sections: [{ lines: [[span("Turn it back on: /digest on 08:30 UTC")]] }],
       };
     }
-    const preview = brief.run(ctx, { since: 86_400_000 });
-    return preview;
+    const settings = await actions.settings(channel);
+    const message = await ctx.briefing.digest({
+      channel,
+      since: new Date(ctx.now.getTime() - DAY_MS),
+      now: ctx.now,
+      timeZone: settings.digestTimezone ?? undefined,
+    });
+    // `now` shows the digest to the channel; `preview` only to the one who asked.
+    return { ...message, ephemeral: args.action === "preview" };
   },
-};
+});

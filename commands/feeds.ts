@@ -1,8 +1,9 @@
-import type { CommandDef } from "../src/chat/command.js";
+import { defineCommand } from "../src/chat/command.js";
 import { bold, link, span } from "../src/chat/message.js";
 import { OptionError } from "../src/chat/options.js";
+import { plural } from "../src/text/plural.js";
 
-export const feeds: CommandDef = {
+export const feeds = defineCommand({
   name: "feeds",
   description: "The feeds infrawire reads and their health (admins add and remove)",
   usage: "/feeds add|remove|list|status <url>",
@@ -14,7 +15,7 @@ export const feeds: CommandDef = {
       description: "what to do",
       kind: "action",
       positional: true,
-      choices: ["add", "remove", "list", "status"],
+      choices: ["add", "remove", "list", "status"] as const,
       default: "list",
       example: "list",
     },
@@ -27,22 +28,29 @@ export const feeds: CommandDef = {
     },
   ],
   async run(ctx, args) {
-    const { feeds: store } = ctx.services;
-    const action = String(args.action);
-    const target = typeof args.url === "string" ? (args.url.replace(/^<|>$/g, "").split("|")[0] ?? "") : "";
+    const { action } = args;
+    // Slack wraps links as <url> or <url|label>.
+    const target = args.url?.replace(/^<|>$/g, "").split("|")[0] ?? "";
     if (action === "add") {
       if (!target) throw new OptionError("Give the feed's URL.", "/feeds add https://blogs.nvidia.com/feed/");
-      const added = await ctx.services.addFeed(target);
+      const added = await ctx.actions.addFeed(target);
+      const title = added.feed.title || added.feed.url;
+      if (!added.created)
+        return {
+          title: `Already in the list: ${title}`,
+          sections: [{ lines: [[span(`Feed #${added.feed.id}. See its health: /feeds list`)]] }],
+        };
+      const error = added.firstPoll?.error;
       return {
-        title: added.error ? "Feed added, first poll failed" : `Feed added: ${added.title}`,
+        title: error ? "Feed added, first poll failed" : `Feed added: ${title}`,
         sections: [
           {
             lines: [
               [
                 span(
-                  added.error
-                    ? `Reason: ${added.error}. It will be retried.`
-                    : `${added.items} items stored.`,
+                  error
+                    ? `Reason: ${error}. It will be retried.`
+                    : `${plural(added.firstPoll?.items ?? 0, "item")} stored.`,
                 ),
               ],
             ],
@@ -52,14 +60,13 @@ export const feeds: CommandDef = {
     }
     if (action === "remove") {
       if (!target) throw new OptionError("Give the feed's URL or id.", "/feeds remove 12");
-      const removed = store.remove(target);
-      if (!removed) throw new OptionError(`No feed matches "${target}".`, "/feeds list");
+      const removed = await ctx.actions.removeFeed(target);
       return {
         title: `Feed removed: ${removed.title ?? removed.url}`,
         sections: [{ lines: [[span("Its stored articles stay.")]] }],
       };
     }
-    const rows = store.summaries();
+    const rows = await ctx.actions.feeds();
     const shown = action === "status" ? rows.filter((r) => r.status !== "ok") : rows;
     if (shown.length === 0) {
       return {
@@ -92,7 +99,9 @@ export const feeds: CommandDef = {
               bold(r.status === "ok" ? "ok" : r.status),
               span(` #${r.id} `),
               link(r.title ?? r.url, r.url),
-              span(` · ${r.itemCount} items${r.lastError ? ` · ${r.lastError}` : ""}`),
+              span(
+                ` · ${plural(r.itemCount, "item")}${r.lastError ? ` · ${r.lastError}` : ""}${r.note ? ` · ${r.note}` : ""}`,
+              ),
             ]),
         },
       ],
@@ -101,4 +110,4 @@ export const feeds: CommandDef = {
         : {}),
     };
   },
-};
+});

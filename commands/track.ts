@@ -1,9 +1,8 @@
-import type { CommandDef } from "../src/chat/command.js";
+import { defineCommand } from "../src/chat/command.js";
 import { bold, span } from "../src/chat/message.js";
 import { OptionError } from "../src/chat/options.js";
-import { foldAccents } from "../src/intel/fold.js";
 
-export const track: CommandDef = {
+export const track = defineCommand({
   name: "track",
   description: "This channel's watchlist: alerts and digests follow the companies on it",
   usage: "/track add|remove|list <entity> [aliases:a,b]",
@@ -14,7 +13,7 @@ export const track: CommandDef = {
       description: "what to do",
       kind: "action",
       positional: true,
-      choices: ["add", "remove", "list"],
+      choices: ["add", "remove", "list"] as const,
       default: "list",
       example: "add",
     },
@@ -32,11 +31,10 @@ export const track: CommandDef = {
       example: "Fluid Stack,FluidStack",
     },
   ],
-  run(ctx, args) {
-    const { settings, entities } = ctx.services;
-    const channel = ctx.channel;
+  async run(ctx, args) {
+    const { actions, entities, channel } = ctx;
     if (args.action === "list") {
-      const ids = settings.watchlist(channel);
+      const ids = await actions.watchlist(channel);
       if (ids.length === 0) {
         return {
           title: "Watchlist",
@@ -50,10 +48,10 @@ export const track: CommandDef = {
         sections: [{ lines: ids.map((id) => [bold(entities.get(id)?.name ?? id), span(` (${id})`)]) }],
       };
     }
-    const name = typeof args.entity === "string" ? args.entity : "";
+    const name = args.entity ?? "";
     if (!name) throw new OptionError(`Say which company to ${args.action}.`, `/track ${args.action} openai`);
     let entity = entities.resolve(name);
-    if (!entity && args.action === "add" && typeof args.aliases === "string") {
+    if (!entity && args.action === "add" && args.aliases !== undefined) {
       if (!ctx.caller.isAdmin)
         throw new OptionError("Only admins can add a new entity.", `/track add ${name}`);
       const aliases = args.aliases
@@ -61,15 +59,7 @@ export const track: CommandDef = {
         .map((a) => a.trim())
         .filter(Boolean)
         .slice(0, 20);
-      // Names are found where an ASCII word starts (accents are folded first): say so rather
-      // than store a name that will never match.
-      const unmatchable = [name, ...aliases].find((n) => !/^[A-Za-z0-9].+/.test(foldAccents(n)));
-      if (unmatchable !== undefined)
-        throw new OptionError(
-          `"${unmatchable}" cannot be matched in articles: names must be at least two characters and start with a Latin letter or digit (accents are fine).`,
-          `/track add ${name} aliases:"${name}"`,
-        );
-      entity = ctx.services.addEntity(name, aliases, ctx.caller.id);
+      entity = await actions.addEntity(name, aliases, ctx.caller.id);
     }
     if (!entity) {
       const suggestions = entities.suggest(name, 3);
@@ -87,7 +77,7 @@ export const track: CommandDef = {
       return { title: "Unknown name", sections: [{ lines }], ephemeral: true, kind: "error" };
     }
     if (args.action === "add") {
-      const added = settings.watch(channel, entity.id, ctx.caller.id, ctx.now);
+      const added = await actions.track(channel, entity.id, ctx.caller.id);
       return {
         title: added ? `Tracking ${entity.name}` : `${entity.name} is already tracked`,
         sections: [
@@ -103,10 +93,10 @@ export const track: CommandDef = {
         ],
       };
     }
-    const removed = settings.unwatch(channel, entity.id);
+    const removed = await actions.untrack(channel, entity.id);
     return {
       title: removed ? `Stopped tracking ${entity.name}` : `${entity.name} was not tracked here`,
       sections: [{ lines: [[span("See what is tracked: /track list")]] }],
     };
   },
-};
+});

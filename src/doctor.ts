@@ -4,6 +4,7 @@ import { type App, catalogPath, createApp } from "./app.js";
 import { loadEntities } from "./config/load.js";
 import { UserError } from "./errors.js";
 import { silentLogger } from "./log.js";
+import { plural } from "./text/plural.js";
 
 interface Check {
   ok: boolean;
@@ -30,7 +31,7 @@ export async function runDoctor(
 
   let app: App | undefined;
   try {
-    app = createApp({ ...(configDir ? { configDir } : {}), log: silentLogger });
+    app = await createApp({ ...(configDir ? { configDir } : {}), log: silentLogger });
     checks.push({ ok: true, label: `config ${join(app.config.configDir, "infrawire.yaml")}` });
   } catch (error) {
     const text = error instanceof UserError ? `${error.message}\n    fix: ${error.fix}` : String(error);
@@ -46,10 +47,10 @@ export async function runDoctor(
       const text = error instanceof UserError ? error.message : String(error);
       checks.push({ ok: false, label: "entities", detail: text });
     }
-    const version = app.db.pragma("user_version", { simple: true }) as number;
+    const health = await app.store.health();
     checks.push({
       ok: true,
-      label: `database ${app.config.databasePath} (schema ${version}, ${app.items.count()} items)`,
+      label: `database ${health.location} (schema ${health.schemaVersion}, ${plural(await app.store.items.count(), "item")})`,
     });
     const catalog = catalogPath(app.config);
     checks.push({
@@ -59,7 +60,7 @@ export async function runDoctor(
         ? {}
         : { detail: "restore feeds/default.opml or set feedsOpml in infrawire.yaml" }),
     });
-    const feeds = app.feeds.summaries();
+    const feeds = await app.actions.feeds();
     const bad = feeds.filter((f) => f.status !== "ok");
     checks.push({
       ok: feeds.length > 0,

@@ -1,7 +1,7 @@
-import { commands } from "../commands/index.js";
-import { type App, seedFeeds } from "./app.js";
+import { type App, catalogPath } from "./app.js";
 import { startConsole } from "./chat/console.js";
-import { servicesFor } from "./chat/services.js";
+import { createChatCore } from "./chat/core.js";
+import { samplesDir } from "./paths.js";
 
 const TICK_MS = 30_000;
 const DAY_MS = 86_400_000;
@@ -20,7 +20,9 @@ export async function runService(
   options: { demo: boolean; once: boolean; console?: boolean },
 ): Promise<void> {
   const { log } = app;
-  const seeded = seedFeeds(app, options.demo);
+  const seeded = await app.actions.seedFeeds(
+    options.demo ? { samplesDir: samplesDir() } : { catalog: catalogPath(app.config) },
+  );
   // No chat token: the console adapter answers commands in the terminal. Without a terminal
   // (a service manager, a pipe) the bot runs headless unless --console asks for the prompt.
   const interactive =
@@ -33,8 +35,8 @@ export async function runService(
     });
   log.info("infrawire started", {
     database: app.config.databasePath,
-    feeds: app.feeds.count(),
-    items: app.items.count(),
+    feeds: (await app.actions.feeds()).length,
+    items: await app.store.items.count(),
     chat: chatConfigured(process.env)
       ? "configured (adapters arrive in a later release)"
       : interactive
@@ -57,22 +59,24 @@ export async function runService(
       });
       // Off this thread (a worker on the same database file): commands typed at the prompt, and
       // later in chat, are answered while a large pass is under way.
-      const enriched = await app.enrich(new Date());
+      if (report.storeError) log.error("the database refused the new items", { reason: report.storeError });
+      const enriched = await app.enrich();
       if (enriched.analyzed > 0) {
         log.info("stories updated", {
           items: enriched.analyzed,
-          events: app.intelStore.eventCount(),
-          stories: app.intelStore.storyCount(),
+          events: await app.store.intel.eventCount(),
+          stories: await app.store.intel.storyCount(),
         });
       }
       for (const id of report.freshItemIds.slice(0, 20)) {
-        const item = app.items.byId(id);
+        const item = await app.store.items.byId(id);
         if (item) log.info("new item", { title: item.title, url: item.url ?? undefined });
       }
     }
-    if (Date.now() - lastPurge > DAY_MS) {
-      lastPurge = Date.now();
-      const purged = app.items.purgeBefore(new Date(Date.now() - app.config.retention.days * DAY_MS));
+    const now = app.clock.now().getTime();
+    if (now - lastPurge > DAY_MS) {
+      lastPurge = now;
+      const purged = await app.store.items.purgeBefore(new Date(now - app.config.retention.days * DAY_MS));
       if (purged > 0)
         log.info("purged old items", { items: purged, retentionDays: app.config.retention.days });
     }
@@ -108,7 +112,7 @@ export async function runService(
     process.once("SIGTERM", () => void stop("SIGTERM"));
     void loop();
     if (interactive) {
-      const prompt = startConsole(commands, servicesFor(app), log);
+      const prompt = startConsole(createChatCore(app));
       void prompt.done.then(() => stop("console closed"));
     }
   });

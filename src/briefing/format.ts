@@ -1,13 +1,13 @@
-import type { EntityDirectory } from "../chat/command.js";
-import { bold, type Line, link, span } from "../chat/message.js";
-import { DEAL_TYPES, EVENT_TYPES } from "../intel/events.js";
-import { formatAmount, type Qualifier } from "../intel/money.js";
-import type { SourceRow, StoryRow } from "../store/briefing.js";
+import { bold, type Line, link, type Message, span } from "../chat/message.js";
+import { DEAL_TYPES, EVENT_TYPES, type EventType } from "../intel/events.js";
+import { formatAmount } from "../intel/money.js";
+import type { SourceRow, StoryRow } from "../store/index.js";
+import type { EntityDirectory } from "./entity-directory.js";
 
 export { DEAL_TYPES };
 export const ALL_TYPES = EVENT_TYPES;
 
-const TYPE_LABELS: Record<string, string> = {
+const TYPE_LABELS: Record<EventType, string> = {
   investment: "Investments",
   valuation: "Valuations",
   compute_contract: "Compute contracts",
@@ -22,8 +22,21 @@ const TYPE_LABELS: Record<string, string> = {
   regulation: "Regulation",
 };
 
-export function typeLabel(type: string | null): string {
-  return type ? (TYPE_LABELS[type] ?? type) : "Other news";
+export function typeLabel(type: EventType | null): string {
+  return type ? TYPE_LABELS[type] : "Other news";
+}
+
+/** The longest period a command looks back. */
+export const MAX_PERIOD_MS = 3_650 * 86_400_000;
+
+/** An empty answer says what was searched and suggests a wider one. */
+export function emptyResult(title: string, what: string, wider: string): Message {
+  return {
+    title,
+    sections: [
+      { lines: [[span(`No ${what}.`)], [span("Try a wider search: "), span(wider, { bold: true })]] },
+    ],
+  };
 }
 
 export function describePeriod(ms: number): string {
@@ -40,13 +53,9 @@ export function periodToken(ms: number): string {
 /** Amount as analysts read it; outlets that disagree are shown side by side with their counts. */
 function amountText(story: StoryRow): string | undefined {
   if (story.amounts.length > 1) {
-    return story.amounts
-      .map((a) => `${formatAmount(a.amountUsd, a.qualifier as Qualifier)} (${a.sources})`)
-      .join(" vs ");
+    return story.amounts.map((a) => `${formatAmount(a.amountUsd, a.qualifier)} (${a.sources})`).join(" vs ");
   }
-  return story.amountUsd !== null
-    ? formatAmount(story.amountUsd, (story.qualifier ?? "exact") as Qualifier)
-    : undefined;
+  return story.amountUsd !== null ? formatAmount(story.amountUsd, story.qualifier ?? "exact") : undefined;
 }
 
 /**

@@ -1,12 +1,11 @@
-import type { EntityInfo } from "../intel/entities.js";
-import type { BriefingStore } from "../store/briefing.js";
-import type { FeedStore } from "../store/feeds.js";
-import type { ItemStore } from "../store/items.js";
-import type { ChannelRef, SettingsStore } from "../store/settings.js";
+import type { Actions } from "../actions/index.js";
+import type { EntityDirectory } from "../briefing/entity-directory.js";
+import type { Briefing } from "../briefing/index.js";
+import type { ChannelRef, Platform } from "../store/index.js";
 import type { Message } from "./message.js";
-import type { OptionSpec, ParsedArgs } from "./options.js";
+import type { ArgsOf, OptionSpec } from "./options.js";
 
-export type Platform = "slack" | "discord" | "console" | "cli";
+export type { EntityDirectory, Platform };
 
 export interface Caller {
   id: string;
@@ -14,42 +13,32 @@ export interface Caller {
   isAdmin: boolean;
 }
 
-/** Resolves what users type ("trainium", "aws", "Open AI") to tracked entities. */
-export interface EntityDirectory {
-  resolve(name: string): EntityInfo | undefined;
-  suggest(name: string, count: number): EntityInfo[];
-  get(id: string): EntityInfo | undefined;
-}
-
-export interface Services {
-  briefing: BriefingStore;
-  settings: SettingsStore;
-  items: ItemStore;
-  feeds: FeedStore;
-  entities: EntityDirectory;
-  /** Adds a company users track that config/entities.yaml does not know; rebuilds the matcher. */
-  addEntity(name: string, aliases: string[], by: string): EntityInfo;
-  /** Adds and polls a feed; throws UserError with the reason when it cannot be added. */
-  addFeed(url: string): Promise<{ id: number; title: string; items: number; error?: string }>;
-}
-
+/** What a command may use: who asks, where, when, and the briefing and action modules. */
 export interface CommandContext {
   caller: Caller;
-  channel: ChannelRef & { platform: Platform };
+  channel: ChannelRef;
   now: Date;
-  services: Services;
+  entities: EntityDirectory;
+  briefing: Briefing;
+  actions: Actions;
 }
 
-/** One slash command: the same on every platform. It never imports a chat library. */
-export interface CommandDef {
+/** One slash command: the same on every platform. It never imports a chat library or the store. */
+export interface CommandDef<Specs extends readonly OptionSpec[] = readonly OptionSpec[]> {
   name: string;
   description: string;
   /** Usage line and examples shown by /help. */
   usage: string;
   examples: string[];
-  options: OptionSpec[];
+  options: Specs;
   /** Only admins may run it (or, with `adminActions`, only those actions). */
   admin?: boolean;
   adminActions?: readonly string[];
-  run(ctx: CommandContext, args: ParsedArgs): Message | Promise<Message>;
+  // Method syntax on purpose: a command typed for its own options still fits the registry.
+  run(ctx: CommandContext, args: ArgsOf<Specs>): Message | Promise<Message>;
+}
+
+/** Declares a command whose `run` gets arguments typed from its option specs. */
+export function defineCommand<const Specs extends readonly OptionSpec[]>(def: CommandDef<Specs>): CommandDef {
+  return def;
 }

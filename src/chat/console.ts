@@ -1,10 +1,8 @@
 import { clearLine, createInterface, cursorTo, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { type Logger, redirectLogs } from "../log.js";
-import type { CommandDef, Services } from "./command.js";
-import { dispatch } from "./dispatch.js";
+import { redirectLogs } from "../log.js";
+import { type ChatCore, localCaller } from "./core.js";
 import { renderText } from "./render/text.js";
-import { localContext } from "./services.js";
 
 export interface ConsoleOptions {
   input?: Readable;
@@ -19,9 +17,7 @@ export interface ConsoleOptions {
  * the bot keeps polling in the same process. Resolves when the user quits or input ends.
  */
 export function startConsole(
-  registry: readonly CommandDef[],
-  services: Services,
-  log: Logger,
+  core: ChatCore,
   options: ConsoleOptions = {},
 ): { done: Promise<void>; close(): void } {
   const output = options.output ?? process.stdout;
@@ -57,13 +53,11 @@ export function startConsole(
         return;
       }
       const [name = "", ...rest] = line.replace(/^\//, "").split(/\s+/);
-      const message = await dispatch(
-        registry,
-        name,
-        { text: rest.join(" ") },
-        localContext(services, "console"),
-        log,
-      );
+      const message = await core.run({
+        command: name,
+        input: { text: rest.join(" ") },
+        ...localCaller("console"),
+      });
       write(renderText(message));
       rl.prompt();
     });

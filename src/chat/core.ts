@@ -1,22 +1,16 @@
 import { commands as registry } from "../../commands/index.js";
 import type { App } from "../app.js";
+import { entityDirectory } from "../briefing/entity-directory.js";
+import { createBriefing } from "../briefing/index.js";
 import type { Logger } from "../log.js";
-import type { Caller, CommandDef, Platform } from "./command.js";
+import type { ChannelRef } from "../store/index.js";
+import type { Caller, CommandContext, CommandDef } from "./command.js";
 import { type CommandInput, dispatch } from "./dispatch.js";
 import type { Message } from "./message.js";
 import { callerFor } from "./permissions.js";
-import { servicesFor } from "./services.js";
 
-/**
- * Where a message goes or a command came from. A Slack channel id alone does not say which
- * workspace's token posts to it, so every reference carries its workspace (Slack team id,
- * Discord guild id; "local" for the console and the CLI).
- */
-export interface ChannelAddress {
-  platform: Platform;
-  workspaceId: string;
-  channelId: string;
-}
+/** Where a command came from (see ChannelRef: platform, workspace, channel). */
+export type ChannelAddress = ChannelRef;
 
 export interface CommandRequest {
   /** The command name without the slash ("deals"). */
@@ -37,28 +31,48 @@ export interface ChatCore {
   /** Always answers with a Message: bad input, refused permissions and bugs included. */
   run(request: CommandRequest): Promise<Message>;
   /** Tracked companies, products and people whose names start with (or contain) `prefix`. */
-  suggestEntities(prefix: string, limit: number): { name: string; value: string }[];
+  suggestEntities(prefix: string, limit: number): Promise<{ name: string; value: string }[]>;
   /** A caller from a platform user id and whether the platform calls them an admin. */
   caller(userId: string, platformAdmin: boolean): Caller;
 }
 
+/** What a command sees for one request: who, where, now, and the briefing and action modules. */
+export async function commandContext(app: App, caller: Caller, channel: ChannelRef): Promise<CommandContext> {
+  const entities = entityDirectory((await app.intel.get()).matcher);
+  return {
+    caller,
+    channel,
+    now: app.clock.now(),
+    entities,
+    briefing: createBriefing({
+      stories: app.store.briefing,
+      items: app.store.items,
+      settings: app.store.settings,
+      entities,
+    }),
+    actions: app.actions,
+  };
+}
+
+/** The console and the CLI: the operator at the keyboard is an admin. */
+export function localCaller(platform: "console" | "cli"): { caller: Caller; channel: ChannelRef } {
+  return {
+    caller: { id: `${platform}:${process.env.USER ?? "operator"}`, isAdmin: true },
+    channel: { platform, workspaceId: "local", channelId: platform },
+  };
+}
+
 export function createChatCore(app: App): ChatCore {
-  const services = servicesFor(app);
   return {
     commands: registry,
     log: app.log,
-    run(request) {
-      return dispatch(
-        registry,
-        request.command,
-        request.input,
-        { caller: request.caller, channel: request.channel, now: new Date(), services },
-        app.log,
-      );
+    async run(request) {
+      const ctx = await commandContext(app, request.caller, request.channel);
+      return dispatch(registry, request.command, request.input, ctx, app.log);
     },
-    suggestEntities(prefix, limit) {
+    async suggestEntities(prefix, limit) {
       const p = prefix.trim().toLowerCase();
-      const all = [...app.intel().matcher.entities.values()];
+      const all = [...(await app.intel.get()).matcher.entities.values()];
       const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
       const starts = all.filter((e) => e.name.toLowerCase().startsWith(p) || e.id.startsWith(p)).sort(byName);
       const contains = p

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { App } from "../app.js";
-import { bodyOf } from "../enrich.js";
+import { bodyOf } from "../enrich/enrich.js";
 import { UserError } from "../errors.js";
 import { toUserError } from "../ingest/add-feed.js";
 import { decodeBody } from "../ingest/decode.js";
 import { FeedError } from "../ingest/errors.js";
 import type { NormalizedItem } from "../ingest/item.js";
 import { parseFeed } from "../ingest/parse.js";
+import type { EntityInfo } from "../intel/entities.js";
 import { analyzeBatch } from "../intel/pipeline.js";
 import { dealLine } from "../intel/summarize.js";
 
@@ -53,7 +54,8 @@ async function readSource(app: App, source: string): Promise<{ text: string; url
 }
 
 /** Reads a feed file or URL and runs the intel layer over its items, with no database involved. */
-export async function analyzeSource(app: App, source: string, now = new Date()): Promise<AnalyzeReport> {
+export async function analyzeSource(app: App, source: string): Promise<AnalyzeReport> {
+  const now = app.clock.now();
   const { text, url } = await readSource(app, source);
   let items: NormalizedItem[];
   try {
@@ -69,7 +71,7 @@ export async function analyzeSource(app: App, source: string, now = new Date()):
       body: bodyOf(item),
       publishedAt: item.publishedAt ? Date.parse(item.publishedAt) : now.getTime(),
     })),
-    app.intel(),
+    await app.intel.get(),
   );
   const storyOf = new Map<string, string>();
   for (const story of result.stories) for (const key of story.keys) storyOf.set(key, story.id);
@@ -102,8 +104,7 @@ export async function analyzeSource(app: App, source: string, now = new Date()):
 }
 
 /** The readable form: one block per story with its deal line and sources. */
-export function formatAnalysis(report: AnalyzeReport, app: App): string {
-  const entities = app.intel().matcher.entities;
+export function formatAnalysis(report: AnalyzeReport, entities: ReadonlyMap<string, EntityInfo>): string {
   const byGuid = new Map(report.items.map((i) => [i.guid, i]));
   const lines: string[] = [];
   for (const story of report.stories) {

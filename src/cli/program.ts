@@ -2,18 +2,16 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { commands, registryJson } from "../../commands/index.js";
-import { type App, catalogPath, createApp, importOpml } from "../app.js";
-import { dispatch } from "../chat/dispatch.js";
+import { type App, catalogPath, createApp } from "../app.js";
+import { createChatCore, localCaller } from "../chat/core.js";
 import { renderText } from "../chat/render/text.js";
-import { localContext, servicesFor } from "../chat/services.js";
 import { runDoctor } from "../doctor.js";
-import { enrichNewItems } from "../enrich.js";
 import { UserError } from "../errors.js";
-import { vetFeedUrl } from "../ingest/add-feed.js";
 import { toOpml } from "../ingest/opml.js";
 import type { CycleReport } from "../ingest/poller.js";
 import { createLogger, type LogLevel, parseLogLevel } from "../log.js";
 import { runService } from "../service.js";
+import { plural } from "../text/plural.js";
 import { analyzeSource, formatAnalysis } from "./analyze.js";
 import { formatTable, relativeTime } from "./text-table.js";
 
@@ -26,7 +24,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .option("-v, --verbose", "log debug details to stderr")
     .showHelpAfterError("(run `infrawire --help` for usage)");
 
-  function openApp(level: LogLevel = "warn", demo = false): App {
+  function openApp(level: LogLevel = "warn", demo = false): Promise<App> {
     const opts = program.opts<{ configDir?: string; verbose?: boolean }>();
     return createApp({
       ...(opts.configDir ? { configDir: opts.configDir } : {}),
@@ -37,7 +35,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
   }
 
   async function withApp<T>(work: (app: App) => Promise<T> | T, level: LogLevel = "warn"): Promise<T> {
-    const app = openApp(level);
+    const app = await openApp(level);
     try {
       return await work(app);
     } finally {
@@ -48,8 +46,12 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
   function printCycle(report: CycleReport): void {
     const secs = (report.durationMs / 1000).toFixed(1);
     console.log(
-      `Polled ${report.feeds} feed${report.feeds === 1 ? "" : "s"} in ${secs} s: ${report.updated} with new items, ${report.unchanged} unchanged, ${report.failed} failed, ${report.disabled} disabled; ${report.itemsAdded} new items stored.`,
+      `Polled ${plural(report.feeds, "feed")} in ${secs} s: ${report.updated} with new items, ${report.unchanged} unchanged, ${report.failed} failed, ${report.disabled} disabled; ${plural(report.itemsAdded, "new item")} stored.`,
     );
+    if (report.skipped > 0)
+      console.log(
+        `  ${plural(report.skipped, "feed")} not stored: ${report.storeError ?? "the database refused"}`,
+      );
     const failures = report.results.filter((r) => r.error);
     for (const failure of failures.slice(0, 20)) console.log(`  ✗ ${failure.url}: ${failure.error}`);
     if (failures.length > 20)
@@ -65,7 +67,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .option("--console", "open the command prompt even when input is not a terminal")
     .option("--once", "run one poll cycle and exit")
     .action(async (opts: { demo?: boolean; once?: boolean; console?: boolean }) => {
-      const app = openApp("info", opts.demo ?? false);
+      const app = await openApp("info", opts.demo ?? false);
       await runService(app, {
         demo: opts.demo ?? false,
         once: opts.once ?? false,
@@ -82,16 +84,19 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .action(async (opts: { force?: boolean; json?: boolean }) => {
       await withApp(async (app) => {
         const report = await app.poller.runCycle({ force: opts.force ?? false });
-        const enriched = enrichNewItems(app.intelStore, app.intel(), app.log, new Date());
+        // A store that refuses writes is not a success, whatever the feeds did.
+        if (report.storeError) result.exitCode = 1;
+        const enriched = report.storeError ? { analyzed: 0 } : await app.enrich();
         if (opts.json) console.log(JSON.stringify({ ...report, analyzed: enriched.analyzed }, null, 2));
         else {
           printCycle(report);
           if (enriched.analyzed > 0) {
             console.log(
-              `Analysed ${enriched.analyzed} items: ${app.intelStore.eventCount()} events and ${app.intelStore.storyCount()} stories stored.`,
+              `Analysed ${plural(enriched.analyzed, "item")}: ${plural(await app.store.intel.eventCount(), "event")} and ${plural(await app.store.intel.storyCount(), "story", "stories")} stored.`,
             );
           }
         }
+        if (report.storeError) throw new UserError(report.storeError, "then run the poll again");
       });
     });
 
@@ -105,27 +110,25 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .option("--no-poll", "store the feed without polling it now")
     .action(async (url: string, opts: { title?: string; poll: boolean }) => {
       await withApp(async (app) => {
-        const policy = {
-          allowPrivate: app.config.network.allowPrivate,
-          allowedNetworks: app.config.network.allowedPrivateNetworks,
-        };
-        const vetted = await vetFeedUrl(url, app.fetcher, policy);
-        const { feed, created } = app.feeds.add(vetted, new Date(), opts.title);
+        const { feed, created, firstPoll } = await app.actions.addFeed(url, {
+          title: opts.title,
+          poll: opts.poll,
+        });
         if (!created) {
           console.log(`Feed ${feed.id} is already in the list: ${feed.title ?? feed.url}`);
           return;
         }
-        if (!opts.poll) {
+        if (!firstPoll) {
           console.log(`Added feed ${feed.id}: ${feed.url} (it will be polled on the next cycle).`);
           return;
         }
-        const result = await app.poller.pollOne(feed);
-        const after = app.feeds.byId(feed.id);
-        if (result.error) {
-          console.log(`Added feed ${feed.id}: ${feed.url}, but its first poll failed: ${result.error}.`);
+        if (firstPoll.error) {
+          console.log(`Added feed ${feed.id}: ${feed.url}, but its first poll failed: ${firstPoll.error}.`);
           console.log(`infrawire will retry it on schedule; \`infrawire feeds list\` shows its health.`);
         } else {
-          console.log(`Added feed ${feed.id}: ${after?.title || feed.url} — ${result.added} items stored.`);
+          console.log(
+            `Added feed ${feed.id}: ${feed.title || feed.url} — ${plural(firstPoll.items, "item")} stored.`,
+          );
         }
       });
     });
@@ -135,13 +138,8 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .description("remove a feed by id or URL (its stored items stay)")
     .argument("<url-or-id>")
     .action(async (target: string) => {
-      await withApp((app) => {
-        const removed = app.feeds.remove(target.trim());
-        if (!removed)
-          throw new UserError(
-            `No feed matches "${target}".`,
-            "run `infrawire feeds list` to see ids and URLs",
-          );
+      await withApp(async (app) => {
+        const removed = await app.actions.removeFeed(target);
         console.log(`Removed feed ${removed.id}: ${removed.title ?? removed.url}`);
       });
     });
@@ -151,11 +149,8 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .description("re-enable a disabled feed and poll it on the next cycle")
     .argument("<id>")
     .action(async (id: string) => {
-      await withApp((app) => {
-        const feed = app.feeds.find(id);
-        if (!feed)
-          throw new UserError(`No feed matches "${id}".`, "run `infrawire feeds list` to see ids and URLs");
-        app.feeds.enable(feed.id);
+      await withApp(async (app) => {
+        const feed = await app.actions.enableFeed(id);
         console.log(`Enabled feed ${feed.id}: ${feed.title ?? feed.url}`);
       });
     });
@@ -165,10 +160,12 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .description("list feeds with their health")
     .option("--json", "print JSON: [{ id, url, title, status, lastError, itemCount, lastPolledAt }]")
     .action(async (opts: { json?: boolean }) => {
-      await withApp((app) => {
-        const rows = app.feeds.summaries();
+      await withApp(async (app) => {
+        const rows = await app.actions.feeds();
         if (opts.json) {
-          console.log(JSON.stringify(rows, null, 2));
+          // The documented shape; `note` only when there is one.
+          const json = rows.map(({ note, ...row }) => (note ? { ...row, note } : row));
+          console.log(JSON.stringify(json, null, 2));
           return;
         }
         if (rows.length === 0) {
@@ -177,7 +174,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
           );
           return;
         }
-        const now = Date.now();
+        const now = app.clock.now().getTime();
         console.log(
           formatTable(
             ["id", "status", "items", "polled", "feed"],
@@ -186,12 +183,12 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
               r.status,
               String(r.itemCount),
               r.lastPolledAt ? relativeTime(r.lastPolledAt, now) : "never",
-              `${r.title ?? r.url}${r.title ? `  <${r.url}>` : ""}${r.lastError ? `\n  ↳ ${r.lastError}` : ""}`,
+              `${r.title ?? r.url}${r.title ? `  <${r.url}>` : ""}${r.lastError ? `\n  ↳ ${r.lastError}` : ""}${r.note ? `\n  ↳ ${r.note}` : ""}`,
             ]),
           ),
         );
         const failing = rows.filter((r) => r.status !== "ok").length;
-        console.log(`\n${rows.length} feeds, ${failing} failing or disabled.`);
+        console.log(`\n${plural(rows.length, "feed")}, ${failing} failing or disabled.`);
       });
     });
 
@@ -200,8 +197,8 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .description("add every feed of an OPML file")
     .argument("<opml>", "path to an OPML file, e.g. feeds/default.opml")
     .action(async (file: string) => {
-      await withApp((app) => {
-        const { added, total } = importOpml(app, resolve(file));
+      await withApp(async (app) => {
+        const { added, total } = await app.actions.importOpml(resolve(file));
         console.log(
           `Imported ${added} new feed${added === 1 ? "" : "s"} (${total - added} already present) from ${file}.`,
         );
@@ -213,17 +210,20 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .description("print the feed list as OPML")
     .option("-o, --output <file>", "write to a file instead of stdout")
     .action(async (opts: { output?: string }) => {
-      await withApp((app) => {
+      await withApp(async (app) => {
+        const all = await app.actions.allFeeds();
         const opml = toOpml(
-          app.feeds.all().map((f) => ({
+          all.map((f) => ({
             url: f.url,
             ...(f.title ? { title: f.title } : {}),
             ...(f.siteUrl ? { siteUrl: f.siteUrl } : {}),
           })),
+          undefined,
+          app.clock.now(),
         );
         if (opts.output) {
           writeFileSync(opts.output, opml);
-          console.log(`Wrote ${app.feeds.count()} feeds to ${opts.output}.`);
+          console.log(`Wrote ${plural(all.length, "feed")} to ${opts.output}.`);
         } else process.stdout.write(opml);
       });
     });
@@ -242,9 +242,9 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
           "try --limit 20",
         );
       }
-      await withApp((app) => {
+      await withApp(async (app) => {
         const query = words.join(" ");
-        const hits = app.items.search(query, limit);
+        const hits = await app.store.items.search(query, limit);
         if (opts.json) {
           console.log(
             JSON.stringify(
@@ -264,7 +264,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
         }
         if (hits.length === 0) {
           console.log(
-            `No stored item matches "${query}" (searched ${app.items.count()} items). Try fewer or shorter words.`,
+            `No stored item matches "${query}" (searched ${plural(await app.store.items.count(), "item")}). Try fewer or shorter words.`,
           );
           return;
         }
@@ -308,14 +308,11 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     sub.action(async (words: string[], opts: Record<string, string>) => {
       await withApp(async (app) => {
         const flags = Object.entries(opts).map(([k, v]) => `${k}:${v}`);
-        const services = servicesFor(app);
-        const message = await dispatch(
-          commands,
-          command.name,
-          { text: [...words, ...flags].join(" ") },
-          localContext(services, "cli"),
-          app.log,
-        );
+        const message = await createChatCore(app).run({
+          command: command.name,
+          input: { text: [...words, ...flags].join(" ") },
+          ...localCaller("cli"),
+        });
         console.log(renderText(message));
         if (message.kind === "error") result.exitCode = 1;
       });
@@ -330,7 +327,8 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .action(async (source: string, opts: { json?: boolean }) => {
       await withApp(async (app) => {
         const report = await analyzeSource(app, source);
-        console.log(opts.json ? JSON.stringify(report, null, 2) : formatAnalysis(report, app));
+        const entities = (await app.intel.get()).matcher.entities;
+        console.log(opts.json ? JSON.stringify(report, null, 2) : formatAnalysis(report, entities));
       });
     });
 

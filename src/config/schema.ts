@@ -24,6 +24,8 @@ export const appConfigSchema = z.strictObject({
       backoffBaseMinutes: z.number().min(1).max(1440).default(5),
       backoffMaxHours: z.number().min(1).max(168).default(24),
       disableAfterFailures: z.number().int().min(1).max(1000).default(10),
+      // A feed that invents new GUIDs on every fetch would otherwise grow the store each poll.
+      maxNewItemsPerPoll: z.number().int().min(1).max(10_000).default(200),
       userAgent: z.string().min(1).default("infrawire/0.1 (AI-infrastructure news desk; RSS reader)"),
     })
     .prefault({}),

@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import type { Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { Agent, request } from "undici";
+import { type Clock, systemClock } from "../clock.js";
 import { decodeBody } from "./decode.js";
 import { FeedError } from "./errors.js";
 import { type AddressPolicy, addressChecker, guardedLookup, RefusedAddressError } from "./net-guard.js";
@@ -12,6 +13,8 @@ export interface FetchSettings {
   maxRedirects: number;
   userAgent: string;
   policy: AddressPolicy;
+  /** For Retry-After dates; the system clock unless a test moves time. */
+  clock?: Clock;
 }
 
 export interface FetchConditions {
@@ -41,7 +44,7 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
   return Array.isArray(value) ? value[0] : value;
 }
 
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, MAX_RETRY_AFTER_MS);
@@ -263,7 +266,13 @@ export class FeedFetcher {
       }
       if (statusCode !== 200 && statusCode !== 203) {
         discard(body);
-        throw httpFailure(statusCode, parseRetryAfter(header(resHeaders, "retry-after")));
+        throw httpFailure(
+          statusCode,
+          parseRetryAfter(
+            header(resHeaders, "retry-after"),
+            (this.settings.clock ?? systemClock).now().getTime(),
+          ),
+        );
       }
       const declared = Number(header(resHeaders, "content-length"));
       if (Number.isFinite(declared) && declared > maxBytes) {

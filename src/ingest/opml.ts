@@ -1,4 +1,5 @@
 import { Parser } from "htmlparser2";
+import { systemClock } from "../clock.js";
 import { UserError } from "../errors.js";
 
 export interface OpmlFeed {
@@ -51,7 +52,7 @@ function escapeAttr(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-export function toOpml(feeds: OpmlFeed[], title = "infrawire feeds", now = new Date()): string {
+export function toOpml(feeds: OpmlFeed[], title = "infrawire feeds", now = systemClock.now()): string {
   const lines = feeds.map((feed) => {
     const name = escapeAttr(feed.title ?? feed.url);
     const site = feed.siteUrl ? ` htmlUrl="${escapeAttr(feed.siteUrl)}"` : "";

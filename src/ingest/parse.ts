@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import RssParser from "rss-parser";
+import { systemClock } from "../clock.js";
 import { normalizeDate } from "./dates.js";
 import { FeedError } from "./errors.js";
 import type { Enclosure, NormalizedItem, ParsedFeed } from "./item.js";
@@ -362,7 +363,7 @@ export interface ParseOptions {
  * readable reason for anything that is not a feed.
  */
 export async function parseFeed(text: string, options: ParseOptions = {}): Promise<ParsedFeed> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemClock.now();
   const xml = prepareXml(text, options.url);
   const parser = new RssParser<XmlRecord, XmlRecord>({
     defaultRSS: 2,

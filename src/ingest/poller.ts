@@ -1,6 +1,6 @@
+import type { Clock } from "../clock.js";
 import type { Logger } from "../log.js";
-import type { FeedRow, FeedStore } from "../store/feeds.js";
-import type { ItemStore } from "../store/items.js";
+import { type FeedRepository, type FeedRow, type ItemRepository, storeFailure } from "../store/index.js";
 import { FeedError } from "./errors.js";
 import { runWithLimits } from "./limits.js";
 import { parseFeed } from "./parse.js";
@@ -13,9 +13,11 @@ export interface PollSettings {
   backoffBaseMinutes: number;
   backoffMaxHours: number;
   disableAfterFailures: number;
+  maxNewItemsPerPoll: number;
 }
 
-export type FeedOutcome = "updated" | "unchanged" | "failed" | "disabled";
+/** `skipped`: the store could not take the items (busy, read-only); the feed is not blamed. */
+export type FeedOutcome = "updated" | "unchanged" | "failed" | "disabled" | "skipped";
 
 export interface FeedPollResult {
   feedId: number;
@@ -31,6 +33,9 @@ export interface CycleReport {
   unchanged: number;
   failed: number;
   disabled: number;
+  skipped: number;
+  /** Set when the store refused writes (read-only, damaged): one sentence with the fix. */
+  storeError?: string;
   itemsAdded: number;
   /** Ids of items stored for the first time that are not backfill: candidates for alerts. */
   freshItemIds: number[];
@@ -58,21 +63,24 @@ function hostOf(url: string): string {
 }
 
 export interface PollerDeps {
-  feeds: FeedStore;
-  items: ItemStore;
+  feeds: FeedRepository;
+  items: ItemRepository;
   fetcher: FeedSource;
   settings: PollSettings;
   log: Logger;
-  clock?: () => Date;
+  clock: Clock;
 }
+
+const BUSY_RETRIES = 3;
 
 /** Polls due feeds: bounded concurrency, per-host politeness, backoff, backfill on first poll. */
 export class Poller {
-  private readonly clock: () => Date;
   private running: Promise<CycleReport> | undefined;
 
-  constructor(private readonly deps: PollerDeps) {
-    this.clock = deps.clock ?? (() => new Date());
+  constructor(private readonly deps: PollerDeps) {}
+
+  private now(): Date {
+    return this.deps.clock.now();
   }
 
   /** One cycle over the due feeds (all enabled feeds with `force`). Never throws for a feed's failure. */
@@ -90,14 +98,15 @@ export class Poller {
     force?: boolean;
     onFeed?: (result: FeedPollResult) => void;
   }): Promise<CycleReport> {
-    const started = Date.now();
-    const due = this.deps.feeds.due(this.clock(), options.force ?? false);
+    const started = performance.now();
+    const due = await this.deps.feeds.due(this.now(), options.force ?? false);
     const report: CycleReport = {
       feeds: due.length,
       updated: 0,
       unchanged: 0,
       failed: 0,
       disabled: 0,
+      skipped: 0,
       itemsAdded: 0,
       freshItemIds: [],
       durationMs: 0,
@@ -109,13 +118,14 @@ export class Poller {
       { concurrency, perKey: perHost, key: (feed) => hostOf(feed.url) },
       async (feed) => {
         const result = await this.pollFeed(feed, report);
+        if (result.outcome === "skipped" && result.error) report.storeError ??= result.error;
         report.results.push(result);
         report[result.outcome]++;
         report.itemsAdded += result.added;
         options.onFeed?.(result);
       },
     );
-    report.durationMs = Date.now() - started;
+    report.durationMs = Math.round(performance.now() - started);
     return report;
   }
 
@@ -124,60 +134,104 @@ export class Poller {
     return this.pollFeed(feed, { freshItemIds: [] });
   }
 
+  /**
+   * A busy database (another process writing) is waited for and retried; a store that cannot
+   * be written at all is reported once for the cycle. Neither counts against the feed.
+   */
   private async pollFeed(feed: FeedRow, report: Pick<CycleReport, "freshItemIds">): Promise<FeedPollResult> {
-    const { feeds, items, fetcher, settings, log } = this.deps;
-    const base = { feedId: feed.id, url: feed.url };
-    try {
-      const fetched = await fetcher.fetch(feed.url, {
-        etag: feed.etag ?? undefined,
-        lastModified: feed.lastModified ?? undefined,
-      });
-      const now = this.clock();
-      const nextPollAt = new Date(
-        now.getTime() + (feed.intervalMinutes ?? settings.intervalMinutes) * MINUTE,
-      ).toISOString();
-      if (fetched.kind === "not_modified") {
-        feeds.recordSuccess(feed.id, { ...fetched, polledAt: now.toISOString(), nextPollAt });
-        log.debug("feed unchanged", { feed: feed.id, url: feed.url });
-        return { ...base, outcome: "unchanged", added: 0 };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.pollFeedOnce(feed, report);
+      } catch (error) {
+        const failure = storeFailure(error);
+        if (!failure) return this.recordFailure(feed, error);
+        if (failure.kind === "busy" && attempt < BUSY_RETRIES) {
+          await new Promise((r) => setTimeout(r, 200 * attempt));
+          continue;
+        }
+        this.deps.log.warn("store refused the feed's items", { feed: feed.id, reason: failure.sentence });
+        return { feedId: feed.id, url: feed.url, outcome: "skipped", added: 0, error: failure.sentence };
       }
-      // A sample: URL is not a base for links; the feed's own links are.
-      const linkBase = fetched.url.startsWith("http") ? fetched.url : undefined;
-      const parsed = await parseFeed(fetched.text, { ...(linkBase ? { url: linkBase } : {}), now });
-      const backfill = !feed.backfilled;
-      // An item with no title, text or link has nothing to show a reader.
-      const readable = parsed.items.filter((i) => i.title || i.summary || i.content || i.url);
-      const stored = items.insert(feed.id, readable, { now, backfill });
-      feeds.recordSuccess(feed.id, {
-        title: parsed.title,
-        siteUrl: parsed.link,
-        etag: fetched.etag,
-        lastModified: fetched.lastModified,
-        polledAt: now.toISOString(),
-        nextPollAt,
-      });
-      if (!backfill) report.freshItemIds.push(...stored.added);
-      log.info("feed polled", {
-        feed: feed.id,
-        url: feed.url,
-        items: parsed.items.length,
-        new: stored.added.length,
-        seenElsewhere: stored.linked,
-        backfill,
-      });
-      return {
-        ...base,
-        outcome: stored.added.length > 0 ? "updated" : "unchanged",
-        added: stored.added.length,
-      };
-    } catch (error) {
-      return this.recordFailure(feed, error);
     }
   }
 
-  private recordFailure(feed: FeedRow, error: unknown): FeedPollResult {
+  private async pollFeedOnce(
+    feed: FeedRow,
+    report: Pick<CycleReport, "freshItemIds">,
+  ): Promise<FeedPollResult> {
+    const { feeds, items, fetcher, settings, log } = this.deps;
+    const base = { feedId: feed.id, url: feed.url };
+    let fetched: Awaited<ReturnType<FeedSource["fetch"]>>;
+    let parsed: Awaited<ReturnType<typeof parseFeed>>;
+    const now = this.now();
+    try {
+      fetched = await fetcher.fetch(feed.url, {
+        etag: feed.etag ?? undefined,
+        lastModified: feed.lastModified ?? undefined,
+      });
+      if (fetched.kind === "not_modified") parsed = { title: "", items: [] };
+      else {
+        // A sample: URL is not a base for links; the feed's own links are.
+        const linkBase = fetched.url.startsWith("http") ? fetched.url : undefined;
+        parsed = await parseFeed(fetched.text, { ...(linkBase ? { url: linkBase } : {}), now });
+      }
+    } catch (error) {
+      return this.recordFailure(feed, error);
+    }
+    const nextPollAt = new Date(
+      now.getTime() + (feed.intervalMinutes ?? settings.intervalMinutes) * MINUTE,
+    ).toISOString();
+    if (fetched.kind === "not_modified") {
+      await feeds.recordSuccess(feed.id, { ...fetched, polledAt: now.toISOString(), nextPollAt });
+      log.debug("feed unchanged", { feed: feed.id, url: feed.url });
+      return { ...base, outcome: "unchanged", added: 0 };
+    }
+    const backfill = !feed.backfilled;
+    // An item with no title, text or link has nothing to show a reader.
+    const readable = parsed.items.filter((i) => i.title || i.summary || i.content || i.url);
+    const stored = await items.insert(feed.id, readable, {
+      now,
+      backfill,
+      maxNew: settings.maxNewItemsPerPoll,
+    });
+    const capped = stored.capped > 0;
+    await feeds.recordSuccess(feed.id, {
+      title: parsed.title,
+      siteUrl: parsed.link,
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      polledAt: now.toISOString(),
+      nextPollAt,
+      note: capped
+        ? `${stored.capped} new items over the cap of ${settings.maxNewItemsPerPoll} per poll were left out`
+        : null,
+    });
+    if (capped)
+      log.warn("feed gave more new items than the cap", {
+        feed: feed.id,
+        url: feed.url,
+        leftOut: stored.capped,
+        cap: settings.maxNewItemsPerPoll,
+      });
+    if (!backfill) report.freshItemIds.push(...stored.added);
+    log.info("feed polled", {
+      feed: feed.id,
+      url: feed.url,
+      items: parsed.items.length,
+      new: stored.added.length,
+      seenElsewhere: stored.linked,
+      backfill,
+    });
+    return {
+      ...base,
+      outcome: stored.added.length > 0 ? "updated" : "unchanged",
+      added: stored.added.length,
+    };
+  }
+
+  private async recordFailure(feed: FeedRow, error: unknown): Promise<FeedPollResult> {
     const { feeds, settings, log } = this.deps;
-    const now = this.clock();
+    const now = this.now();
     const failure =
       error instanceof FeedError
         ? error
@@ -191,7 +245,7 @@ export class Poller {
       disable && !failure.details.permanent
         ? `${failure.reason} (disabled after ${failures} failures in a row)`
         : failure.reason;
-    feeds.recordFailure(feed.id, {
+    await feeds.recordFailure(feed.id, {
       error: reason,
       polledAt: now.toISOString(),
       nextPollAt: new Date(now.getTime() + wait).toISOString(),

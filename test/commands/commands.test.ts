@@ -9,18 +9,20 @@ import { renderText } from "../../src/chat/render/text.js";
 import { silentLogger } from "../../src/log.js";
 import { contextFor, goldApp } from "../helpers/briefing.js";
 
-const app = goldApp();
+const app = await goldApp();
 afterAll(async () => {
   await app.close();
 });
-const admin = contextFor(app, { id: "U-admin", isAdmin: true });
-const member = contextFor(app, { id: "U-member", isAdmin: false });
+const admin = await contextFor(app, { id: "U-admin", isAdmin: true });
+const member = await contextFor(app, { id: "U-member", isAdmin: false });
 
-async function run(line: string, ctx: CommandContext = member): Promise<{ message: Message; text: string }> {
+async function runIn(line: string, ctx: CommandContext): Promise<{ message: Message; text: string }> {
   const [name = "", ...rest] = line.replace(/^\//, "").split(" ");
   const message = await dispatch(commands, name, { text: rest.join(" ") }, ctx, silentLogger);
   return { message, text: renderText(message) };
 }
+
+const run = (line: string, ctx: CommandContext = member) => runIn(line, ctx);
 
 describe("/deals", () => {
   it("lists deals largest first, one line each with amount, parties, status and every source linked", async () => {
@@ -41,8 +43,15 @@ describe("/deals", () => {
     const { text } = await run("/deals min:$50B type:compute_contract since:2y");
     const lines = text.split("\n").filter((l) => l.startsWith("• "));
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines)
-      expect(line).toMatch(/compute contract · ~?>?(up to )?\$(\d{2,}|[1-9]\d*\.?\d*T)/);
+    for (const line of lines) {
+      expect(line).toContain("compute contract · ");
+      // Every figure the line shows for the deal (outlets may disagree) is at least $50B.
+      const figures = [...line.matchAll(/\$(\d+(?:\.\d+)?)([BT])/g)].map(
+        (m) => Number(m[1]) * (m[2] === "T" ? 1e12 : 1e9),
+      );
+      expect(figures.length).toBeGreaterThan(0);
+      expect(Math.max(...figures)).toBeGreaterThanOrEqual(50e9);
+    }
   });
 
   it("answers a bad option with one sentence and an example that works", async () => {
@@ -112,42 +121,43 @@ describe("/valuations, /controversies, /search", () => {
 
 describe("/track, /digest, /alerts: channel settings", () => {
   it("keeps a watchlist per channel, through aliases, with suggestions for unknown names", async () => {
-    const channel = contextFor(app, { id: "U-member", isAdmin: false }, "C-track");
+    const channel = await contextFor(app, { id: "U-member", isAdmin: false }, "C-track");
     expect((await run("/track list", channel)).text).toContain("Nothing tracked in this channel yet.");
     expect((await run("/track add aws", channel)).text).toMatch(/^Tracking Amazon/);
     expect((await run("/track add amazon", channel)).text).toMatch(/^Amazon is already tracked/);
     expect((await run("/track add nvdia", channel)).text).toMatch(/Did you mean: \/track add nvidia/);
     expect((await run("/track list", channel)).text).toMatch(/Watchlist \(1\)\n\n• Amazon \(amazon\)/);
     expect((await run("/track remove amazon", channel)).text).toMatch(/^Stopped tracking Amazon/);
-    expect(app.db.prepare("SELECT count(*) FROM watchlist WHERE channel_id = 'C-track'").pluck().get()).toBe(
-      0,
-    );
+    expect(await app.store.settings.watchlist(channel.channel)).toEqual([]);
   });
 
   it("lets an admin add an unknown company with its aliases, and then resolves it", async () => {
-    const channel = contextFor(app, { id: "U-member", isAdmin: false }, "C-custom");
-    const unknown = await run("/track add Zephyr Compute", channel);
+    // The entity directory is read per request, as the adapters do.
+    const runFresh = async (line: string, ctx: CommandContext) =>
+      runIn(line, await contextFor(app, ctx.caller, ctx.channel.channelId));
+    const channel = await contextFor(app, { id: "U-member", isAdmin: false }, "C-custom");
+    const unknown = await runFresh("/track add Zephyr Compute", channel);
     expect(unknown.text).toContain('"Zephyr Compute" is not a tracked company, product or person.');
     expect(unknown.text).toContain(`/track add Zephyr Compute aliases:"Zephyr Compute,ZephyrCompute"`);
-    expect((await run('/track add Zephyr Compute aliases:"Zephyr,ZC Cloud"', channel)).text).toContain(
+    expect((await runFresh('/track add Zephyr Compute aliases:"Zephyr,ZC Cloud"', channel)).text).toContain(
       "Only admins can add a new entity.",
     );
-    const adminHere = contextFor(app, { id: "U-admin", isAdmin: true }, "C-custom");
-    expect((await run('/track add Zephyr Compute aliases:"Zephyr,ZC Cloud"', adminHere)).text).toMatch(
+    const adminHere = await contextFor(app, { id: "U-admin", isAdmin: true }, "C-custom");
+
+    expect((await runFresh('/track add Zephyr Compute aliases:"Zephyr,ZC Cloud"', adminHere)).text).toMatch(
       /^Tracking Zephyr Compute/,
     );
-    expect((await run("/track add zc cloud", adminHere)).text).toMatch(/^Zephyr Compute is already tracked/);
+    expect((await runFresh("/track add zc cloud", adminHere)).text).toMatch(
+      /^Zephyr Compute is already tracked/,
+    );
     // An alias the matcher could never find is refused, with the rule.
-    expect((await run('/track add Baidu Kunlun aliases:"百度,Kunlun"', adminHere)).text).toContain(
+    expect((await runFresh('/track add Baidu Kunlun aliases:"百度,Kunlun"', adminHere)).text).toContain(
       '"百度" cannot be matched in articles: names must be at least two characters and start with a Latin letter or digit',
     );
-    expect((await run("/track add Baidu Kunlun", adminHere)).text).toContain("is not a tracked company");
-    expect(
-      app
-        .intel()
-        .matcher.mentions("ZC Cloud signs a deal")
-        .map((m) => m.entityId),
-    ).toEqual(["zephyr-compute"]);
+    expect((await runFresh("/track add Baidu Kunlun", adminHere)).text).toContain("is not a tracked company");
+    expect((await app.intel.get()).matcher.mentions("ZC Cloud signs a deal").map((m) => m.entityId)).toEqual([
+      "zephyr-compute",
+    ]);
   });
 
   it("stores a digest time with its zone, and refuses bad times and zones", async () => {
@@ -158,12 +168,12 @@ describe("/track, /digest, /alerts: channel settings", () => {
     expect((await run("/digest on 8:30 Europe/London", admin)).text).toContain(
       "every day at 08:30 Europe/London",
     );
-    const stored = app.db
-      .prepare(
-        "SELECT digest_enabled, digest_time, digest_timezone FROM channel_settings WHERE channel_id = 'C1'",
-      )
-      .get();
-    expect(stored).toEqual({ digest_enabled: 1, digest_time: "08:30", digest_timezone: "Europe/London" });
+    const stored = await app.store.settings.settings(admin.channel);
+    expect(stored).toMatchObject({
+      digestEnabled: true,
+      digestTime: "08:30",
+      digestTimezone: "Europe/London",
+    });
   });
 
   it("stores alert filters", async () => {

@@ -2,12 +2,12 @@ import { PassThrough } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
 import { startConsole } from "../../src/chat/console.js";
-import { servicesFor } from "../../src/chat/services.js";
-import { createLogger, silentLogger } from "../../src/log.js";
+import { createChatCore } from "../../src/chat/core.js";
+import { createLogger } from "../../src/log.js";
 import { goldApp } from "../helpers/briefing.js";
 import { runCli } from "../helpers/cli.js";
 
-const app = goldApp();
+const app = await goldApp();
 afterAll(async () => {
   await app.close();
 });
@@ -18,7 +18,7 @@ describe("the console adapter", () => {
     const output = new PassThrough();
     const chunks: string[] = [];
     output.on("data", (c: Buffer) => chunks.push(c.toString()));
-    const prompt = startConsole(commands, servicesFor(app), silentLogger, { input, output, terminal: false });
+    const prompt = startConsole(createChatCore(app), { input, output, terminal: false });
     input.write("/help\n");
     input.write("/valuations anthropic\n");
     input.write("/deals min:nope\n");
@@ -48,7 +48,7 @@ describe("the console adapter on a terminal", () => {
     });
     const tick = () => new Promise((resolve) => setImmediate(resolve));
     const log = createLogger("info");
-    const prompt = startConsole(commands, servicesFor(app), silentLogger, {
+    const prompt = startConsole(createChatCore(app), {
       input,
       output,
       terminal: true,

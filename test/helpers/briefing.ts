@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type App, createApp } from "../../src/app.js";
 import type { CommandContext } from "../../src/chat/command.js";
-import { servicesFor } from "../../src/chat/services.js";
-import { enrichNewItems } from "../../src/enrich.js";
+import { commandContext } from "../../src/chat/core.js";
+import { FakeClock } from "../../src/clock.js";
 import { cleanText } from "../../src/ingest/text.js";
 import { silentLogger } from "../../src/log.js";
 import { loadGold } from "./gold.js";
@@ -12,21 +12,27 @@ import { loadGold } from "./gold.js";
 export const NOW = new Date("2026-01-10T12:00:00Z");
 
 /** An app on a fresh database holding the gold set as if polled from one feed per outlet. */
-export function goldApp(): App {
+export async function goldApp(): Promise<App> {
   const dir = mkdtempSync(join(tmpdir(), "iw-brief-"));
-  const app = createApp({ env: { INFRAWIRE_DB: join(dir, "brief.db") }, log: silentLogger });
+  const app = await createApp({
+    env: { INFRAWIRE_DB: join(dir, "brief.db") },
+    log: silentLogger,
+    clock: new FakeClock(NOW),
+  });
   const byOutlet = new Map<string, number>();
   for (const item of loadGold()) {
     let feedId = byOutlet.get(item.outlet);
     if (feedId === undefined) {
-      feedId = app.feeds.add(
-        `https://${item.outlet.toLowerCase().replace(/[^a-z]+/g, "-")}.example/feed`,
-        NOW,
-        item.outlet,
+      feedId = (
+        await app.store.feeds.add(
+          `https://${item.outlet.toLowerCase().replace(/[^a-z]+/g, "-")}.example/feed`,
+          NOW,
+          item.outlet,
+        )
       ).feed.id;
       byOutlet.set(item.outlet, feedId);
     }
-    app.items.insert(
+    await app.store.items.insert(
       feedId,
       [
         {
@@ -43,7 +49,8 @@ export function goldApp(): App {
       { now: NOW, backfill: false },
     );
   }
-  enrichNewItems(app.intelStore, app.intel(), silentLogger, NOW);
+  // The path the bot takes: the enrichment pass (in its worker thread, the database being a file).
+  await app.enrich();
   return app;
 }
 
@@ -51,6 +58,6 @@ export function contextFor(
   app: App,
   caller: { id: string; isAdmin: boolean },
   channelId = "C1",
-): CommandContext {
-  return { caller, channel: { platform: "slack", channelId }, now: NOW, services: servicesFor(app) };
+): Promise<CommandContext> {
+  return commandContext(app, caller, { platform: "slack", workspaceId: "T1", channelId });
 }

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { loadIntelContext } from "../../src/app.js";
+import { loadIntelContext } from "../../src/enrich/context.js";
 import type { IntelContext } from "../../src/intel/analyze.js";
 
 let cached: IntelContext | undefined;

@@ -2,11 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createApp, loadIntelContext } from "../../src/app.js";
-import { servicesFor } from "../../src/chat/services.js";
-import { enrichNewItems, reanalyzeWindow } from "../../src/enrich.js";
+import { createApp } from "../../src/app.js";
+import { FakeClock } from "../../src/clock.js";
+import { loadIntelContext } from "../../src/enrich/context.js";
+import { enrichNewItems, reanalyzeWindow } from "../../src/enrich/enrich.js";
 import { silentLogger } from "../../src/log.js";
-import { IntelStore } from "../../src/store/intel.js";
 import { rss, startServer, type TestServer } from "../helpers/feed-server.js";
 import { makeHarness } from "../helpers/harness.js";
 import { shippedIntel } from "../helpers/intel.js";
@@ -52,11 +52,11 @@ describe("the pipeline after a poll", () => {
         ),
     });
     const h = makeHarness();
-    h.feeds.add(server.url("/wire"), h.now());
-    h.feeds.add(server.url("/daily"), h.now());
+    await h.feeds.add(server.url("/wire"), h.now());
+    await h.feeds.add(server.url("/daily"), h.now());
     await h.poller.runCycle();
-    const store = new IntelStore(h.db);
-    const result = enrichNewItems(store, shippedIntel(), silentLogger, h.now());
+    const store = h.store.intel;
+    const result = await enrichNewItems(store, shippedIntel(), silentLogger, h.clock);
     expect(result.analyzed).toBe(3);
 
     const stories = h.db
@@ -87,8 +87,8 @@ describe("the pipeline after a poll", () => {
     expect(linked).toEqual(["amazon", "nvidia", "openai"]);
 
     // Nothing new: nothing analysed again, and the stories stay as they are.
-    expect(enrichNewItems(store, shippedIntel(), silentLogger, h.now()).analyzed).toBe(0);
-    expect(store.storyCount()).toBe(2);
+    expect((await enrichNewItems(store, shippedIntel(), silentLogger, h.clock)).analyzed).toBe(0);
+    expect(await store.storyCount()).toBe(2);
     await h.close();
   });
 
@@ -113,29 +113,29 @@ describe("the pipeline after a poll", () => {
       "/daily": (_q, s) => s.writeHead(200).end(rss("Daily", round === 1 ? [] : [late])),
     });
     const h = makeHarness();
-    h.feeds.add(server.url("/wire"), h.now());
-    h.feeds.add(server.url("/daily"), h.now());
-    const store = new IntelStore(h.db);
+    await h.feeds.add(server.url("/wire"), h.now());
+    await h.feeds.add(server.url("/daily"), h.now());
+    const store = h.store.intel;
     const sources = () =>
       h.db.prepare("SELECT source_count FROM stories ORDER BY source_count DESC").pluck().all() as number[];
 
     await h.poller.runCycle();
-    expect(enrichNewItems(store, shippedIntel(), silentLogger, h.now()).analyzed).toBe(1);
+    expect((await enrichNewItems(store, shippedIntel(), silentLogger, h.clock)).analyzed).toBe(1);
     expect(sources()).toEqual([1]);
 
     // The second outlet arrives in a later cycle: only it is analysed, and it joins the story.
     round = 2;
     h.advance(24 * 3_600_000);
     await h.poller.runCycle();
-    expect(enrichNewItems(store, shippedIntel(), silentLogger, h.now()).analyzed).toBe(1);
+    expect((await enrichNewItems(store, shippedIntel(), silentLogger, h.clock)).analyzed).toBe(1);
     expect(sources()).toEqual([2]);
 
     // A user tracks TensorWave: the last three days are read again and the story is linked to it.
     const withTensorWave = loadIntelContext(join(import.meta.dirname, "../../config"), [
       { id: "tensorwave", name: "TensorWave", aliases: [] },
     ]);
-    expect(reanalyzeWindow(store, h.now())).toBe(2);
-    expect(enrichNewItems(store, withTensorWave, silentLogger, h.now()).analyzed).toBe(2);
+    expect(await reanalyzeWindow(store, h.now())).toBe(2);
+    expect((await enrichNewItems(store, withTensorWave, silentLogger, h.clock)).analyzed).toBe(2);
     expect(sources()).toEqual([2]);
     const linked = h.db
       .prepare("SELECT DISTINCT entity_id FROM story_entities ORDER BY entity_id")
@@ -151,11 +151,12 @@ describe("the pipeline after a poll", () => {
   });
 
   it("reads the last three days again after /track add, and only then", async () => {
-    const now = new Date("2025-11-05T12:00:00Z");
+    const clock = new FakeClock("2025-11-05T12:00:00Z");
+    const now = clock.now();
     const dir = mkdtempSync(join(tmpdir(), "iw-track-"));
-    const app = createApp({ env: { INFRAWIRE_DB: join(dir, "t.db") }, log: silentLogger, clock: () => now });
-    const feed = app.feeds.add("https://wire.example/feed", now, "Wire").feed.id;
-    app.items.insert(
+    const app = await createApp({ env: { INFRAWIRE_DB: join(dir, "t.db") }, log: silentLogger, clock });
+    const feed = (await app.store.feeds.add("https://wire.example/feed", now, "Wire")).feed.id;
+    await app.store.items.insert(
       feed,
       [
         {
@@ -171,17 +172,21 @@ describe("the pipeline after a poll", () => {
       ],
       { now, backfill: false },
     );
-    const entitiesOfItems = () =>
-      app.db.prepare("SELECT DISTINCT entity_id FROM item_entities ORDER BY entity_id").pluck().all();
-    expect(enrichNewItems(app.intelStore, app.intel(), silentLogger, now).analyzed).toBe(1);
-    expect(entitiesOfItems()).toEqual(["anthropic"]);
+    const entitiesOfItems = async () => {
+      const stored = await app.store.intel.intelSince(new Date(0));
+      return [...new Set([...stored.values()].flatMap((i) => i.entities.map((e) => e.id)))].sort();
+    };
+    const pass = async () =>
+      (await enrichNewItems(app.store.intel, await app.intel.get(), silentLogger, clock)).analyzed;
+    expect(await pass()).toBe(1);
+    expect(await entitiesOfItems()).toEqual(["anthropic"]);
     // Same entity list: nothing is read again.
-    app.refreshIntel();
-    expect(enrichNewItems(app.intelStore, app.intel(), silentLogger, now).analyzed).toBe(0);
+    app.intel.refresh();
+    expect(await pass()).toBe(0);
 
-    servicesFor(app).addEntity("TensorWave", [], "U1");
-    expect(enrichNewItems(app.intelStore, app.intel(), silentLogger, now).analyzed).toBe(1);
-    expect(entitiesOfItems()).toEqual(["anthropic", "tensorwave"]);
+    await app.actions.addEntity("TensorWave", [], "U1");
+    expect(await pass()).toBe(1);
+    expect(await entitiesOfItems()).toEqual(["anthropic", "tensorwave"]);
     await app.close();
   });
 });

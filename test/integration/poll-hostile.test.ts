@@ -124,21 +124,23 @@ describe("a poll cycle over hostile feeds", () => {
       "/gone",
       "/limited",
     ];
-    const ids = new Map(paths.map((p) => [p, h.feeds.add(server.url(p), h.now()).feed.id]));
+    const ids = new Map<string, number>();
+    for (const p of paths) ids.set(p, (await h.feeds.add(server.url(p), h.now())).feed.id);
     const rssBefore = process.memoryUsage().rss;
     const report = await h.poller.runCycle();
     const rssGrowth = process.memoryUsage().rss - rssBefore;
 
     expect(report.feeds).toBe(paths.length);
-    const byPath = (p: string) => h.feeds.byId(ids.get(p) as number);
+    const feedsNow = new Map((await h.feeds.all()).map((f) => [f.id, f]));
+    const byPath = (p: string) => feedsNow.get(ids.get(p) as number);
     const reason = (p: string) => byPath(p)?.lastError ?? "";
 
     for (const p of ["/good", "/gzip", "/cp1252", "/utf16", "/hop1"]) {
       expect(byPath(p)?.status, `${p}: ${reason(p)}`).toBe("ok");
     }
     // 5 + 3 + 1 + 1 + 2 good items, each exactly once.
-    expect(h.items.count()).toBe(12);
-    const titles = h.items.latest(50).map((i) => i.title);
+    expect(await h.items.count()).toBe(12);
+    const titles = (await h.items.latest(50)).map((i) => i.title);
     expect(titles).toContain("Nvidia’s “Rubin” — €2 billion deal");
     expect(titles).toContain("Ünïcödé – 东京 data centre".replace("东", "東"));
 
@@ -171,7 +173,7 @@ describe("a poll cycle over hostile feeds", () => {
     // A second cycle at once finds nothing due, and a forced one adds no duplicates.
     expect((await h.poller.runCycle()).feeds).toBe(0);
     await h.poller.runCycle({ force: true });
-    expect(h.items.count()).toBe(12);
+    expect(await h.items.count()).toBe(12);
     await h.close();
   }, 30_000);
 });

@@ -32,8 +32,8 @@ describe("conditional GET", () => {
       "/lm": conditional(() => rss("L", entries("lm", 2)), { lastModified }),
     });
     const h = makeHarness();
-    h.feeds.add(server.url("/etag"), h.now());
-    h.feeds.add(server.url("/lm"), h.now());
+    await h.feeds.add(server.url("/etag"), h.now());
+    await h.feeds.add(server.url("/lm"), h.now());
     const first = await h.poller.runCycle();
     expect(first.itemsAdded).toBe(5);
 
@@ -46,14 +46,14 @@ describe("conditional GET", () => {
     expect(sent).toHaveLength(2);
     expect(sent.find((r) => r.path === "/etag")?.headers["if-none-match"]).toBe('"v1"');
     expect(sent.find((r) => r.path === "/lm")?.headers["if-modified-since"]).toBe(lastModified);
-    expect(h.items.count()).toBe(5);
+    expect(await h.items.count()).toBe(5);
     await h.close();
   });
 
   it("does not poll a healthy feed again before its interval", async () => {
     server = await startServer({ "/f": (_q, s) => s.writeHead(200).end(rss("F", entries("f", 1))) });
     const h = makeHarness();
-    h.feeds.add(server.url("/f"), h.now());
+    await h.feeds.add(server.url("/f"), h.now());
     await h.poller.runCycle();
     h.advance(14 * MINUTE);
     expect((await h.poller.runCycle()).feeds).toBe(0);
@@ -76,32 +76,32 @@ describe("failures and backoff", () => {
         healthy ? s.writeHead(200).end(rss("F", entries("flaky", 1))) : s.writeHead(500).end(),
     });
     const h = makeHarness();
-    const id = h.feeds.add(server.url("/flaky"), h.now()).feed.id;
+    const id = (await h.feeds.add(server.url("/flaky"), h.now())).feed.id;
     for (let i = 1; i <= 3; i++) {
       const report = await h.poller.runCycle();
       expect(report.failed).toBe(1);
-      const feed = h.feeds.byId(id);
+      const feed = await h.feeds.byId(id);
       expect(feed?.consecutiveFailures).toBe(i);
       expect(Date.parse(feed?.nextPollAt ?? "") - h.now().getTime()).toBe(5 * MINUTE * 2 ** (i - 1));
       h.advance(24 * 60 * MINUTE);
     }
     healthy = true;
     await h.poller.runCycle();
-    expect(h.feeds.byId(id)).toMatchObject({ status: "ok", consecutiveFailures: 0, lastError: null });
+    expect(await h.feeds.byId(id)).toMatchObject({ status: "ok", consecutiveFailures: 0, lastError: null });
 
     healthy = false;
     for (let i = 1; i <= 10; i++) {
       h.advance(24 * 60 * MINUTE);
       await h.poller.runCycle();
     }
-    const feed = h.feeds.byId(id);
+    const feed = await h.feeds.byId(id);
     expect(feed?.status).toBe("disabled");
     expect(feed?.lastError).toBe("the server failed (HTTP 500) (disabled after 10 failures in a row)");
     h.advance(48 * 60 * MINUTE);
     expect((await h.poller.runCycle()).feeds).toBe(0);
     // --force does not wake disabled feeds; enabling does.
     expect((await h.poller.runCycle({ force: true })).feeds).toBe(0);
-    h.feeds.enable(id);
+    await h.feeds.enable(id);
     expect((await h.poller.runCycle()).feeds).toBe(1);
     await h.close();
   });
@@ -109,7 +109,7 @@ describe("failures and backoff", () => {
   it("--force polls a feed that is backing off", async () => {
     server = await startServer({ "/down": (_q, s) => s.writeHead(503).end() });
     const h = makeHarness();
-    h.feeds.add(server.url("/down"), h.now());
+    await h.feeds.add(server.url("/down"), h.now());
     await h.poller.runCycle();
     expect((await h.poller.runCycle()).feeds).toBe(0);
     expect((await h.poller.runCycle({ force: true })).feeds).toBe(1);
@@ -122,11 +122,11 @@ describe("items", () => {
     let list = entries("bf", 3);
     server = await startServer({ "/bf": (_q, s) => s.writeHead(200).end(rss("B", list)) });
     const h = makeHarness();
-    h.feeds.add(server.url("/bf"), h.now());
+    await h.feeds.add(server.url("/bf"), h.now());
     const first = await h.poller.runCycle();
     expect(first.itemsAdded).toBe(3);
     expect(first.freshItemIds).toEqual([]);
-    expect(h.items.latest(10).every((i) => i.backfill)).toBe(true);
+    expect((await h.items.latest(10)).every((i) => i.backfill)).toBe(true);
 
     list = [
       ...entries("bf", 3),
@@ -135,7 +135,7 @@ describe("items", () => {
     h.advance(16 * MINUTE);
     const second = await h.poller.runCycle();
     expect(second.freshItemIds).toHaveLength(1);
-    expect(h.items.byId(second.freshItemIds[0] as number)).toMatchObject({
+    expect(await h.items.byId(second.freshItemIds[0] as number)).toMatchObject({
       title: "Fresh deal",
       backfill: false,
     });
@@ -157,11 +157,11 @@ describe("items", () => {
           ),
     });
     const h = makeHarness();
-    const a = h.feeds.add(server.url("/a"), h.now()).feed.id;
-    const b = h.feeds.add(server.url("/b"), h.now()).feed.id;
+    const a = (await h.feeds.add(server.url("/a"), h.now())).feed.id;
+    const b = (await h.feeds.add(server.url("/b"), h.now())).feed.id;
     await h.poller.runCycle();
-    expect(h.items.count()).toBe(1);
-    const counts = Object.fromEntries(h.feeds.summaries().map((f) => [f.id, f.itemCount]));
+    expect(await h.items.count()).toBe(1);
+    const counts = Object.fromEntries((await h.feeds.summaries()).map((f) => [f.id, f.itemCount]));
     expect(counts).toEqual({ [a]: 1, [b]: 1 });
     await h.close();
   });
@@ -172,23 +172,23 @@ describe("items", () => {
       <item><title>No link either</title></item></channel></rss>`;
     server = await startServer({ "/nolink": (_q, s) => s.writeHead(200).end(body) });
     const h = makeHarness();
-    h.feeds.add(server.url("/nolink"), h.now());
+    await h.feeds.add(server.url("/nolink"), h.now());
     await h.poller.runCycle();
     await h.poller.runCycle({ force: true });
-    expect(h.items.count()).toBe(2);
+    expect(await h.items.count()).toBe(2);
     await h.close();
   });
 
   it("keeps purged items from coming back as news while the feed still lists them", async () => {
     server = await startServer({ "/old": (_q, s) => s.writeHead(200).end(rss("O", entries("old", 2))) });
     const h = makeHarness();
-    h.feeds.add(server.url("/old"), h.now());
+    await h.feeds.add(server.url("/old"), h.now());
     await h.poller.runCycle();
     h.advance(100 * 24 * 60 * MINUTE);
-    expect(h.items.purgeBefore(new Date(h.now().getTime() - 90 * 24 * 60 * MINUTE))).toBe(2);
+    expect(await h.items.purgeBefore(new Date(h.now().getTime() - 90 * 24 * 60 * MINUTE))).toBe(2);
     const again = await h.poller.runCycle();
     expect(again.itemsAdded).toBe(0);
-    expect(h.items.count()).toBe(0);
+    expect(await h.items.count()).toBe(0);
     await h.close();
   });
 });
@@ -202,8 +202,8 @@ describe("politeness", () => {
     server = await startServer(routes);
     const other = await startServer(routes, "127.0.0.2");
     const h = makeHarness({}, { concurrency: 16 });
-    for (let i = 0; i < 8; i++) h.feeds.add(server.url(`/s${i}`), h.now());
-    for (let i = 0; i < 8; i++) h.feeds.add(other.url(`/s${i}`), h.now());
+    for (let i = 0; i < 8; i++) await h.feeds.add(server.url(`/s${i}`), h.now());
+    for (let i = 0; i < 8; i++) await h.feeds.add(other.url(`/s${i}`), h.now());
     const report = await h.poller.runCycle();
     expect(report.updated).toBe(16);
     expect(server.maxConcurrent).toBe(2);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NormalizedItem } from "../../src/ingest/item.js";
-import { openDatabase } from "../../src/store/db.js";
-import { FeedStore } from "../../src/store/feeds.js";
-import { ItemStore } from "../../src/store/items.js";
+import { openStore } from "../../src/store/index.js";
 
 function item(id: string, title: string, summary: string, publishedAt: string): NormalizedItem {
   return {
@@ -18,12 +16,12 @@ function item(id: string, title: string, summary: string, publishedAt: string): 
 }
 
 describe("search", () => {
-  it("puts items with every word in the title first, newest first, and marks the words", () => {
-    const db = openDatabase(":memory:");
+  it("puts items with every word in the title first, newest first, and marks the words", async () => {
+    const store = await openStore(":memory:");
     const now = new Date("2025-11-05T12:00:00Z");
-    const feed = new FeedStore(db).add("https://w.example/feed", now, "Wire").feed.id;
-    const items = new ItemStore(db);
-    items.insert(
+    const feed = (await store.feeds.add("https://w.example/feed", now, "Wire")).feed.id;
+    const items = store.items;
+    await items.insert(
       feed,
       [
         item("old-title", "Nvidia ships Blackwell chips to Oracle", "A delivery.", "2025-11-01T09:00:00Z"),
@@ -34,7 +32,7 @@ describe("search", () => {
       ],
       { now, backfill: false },
     );
-    const hits = items.search("nvidia chip");
+    const hits = await items.search("nvidia chip");
     // "chip" finds "chips" through the stemmer; items must hold both words.
     expect(hits.map((h) => h.url)).toEqual([
       "https://w.example/new-title",
@@ -44,8 +42,8 @@ describe("search", () => {
     ]);
     expect(hits[0]?.snippet).toBe("[Nvidia] [chips] sold out for 2026");
     expect(hits[0]?.feedTitle).toBe("Wire");
-    expect(items.search("nvidia chip", 1)).toHaveLength(1);
-    expect(items.search("quantum")).toEqual([]);
-    db.close();
+    expect(await items.search("nvidia chip", 1)).toHaveLength(1);
+    expect(await items.search("quantum")).toEqual([]);
+    await store.close();
   });
 });

@@ -1,35 +1,12 @@
+import type {
+  FeedRepository,
+  FeedRow,
+  FeedStatus,
+  FeedSummary,
+  PollFailure,
+  PollSuccess,
+} from "../repositories.js";
 import type { Db } from "./db.js";
-
-export type FeedStatus = "ok" | "failing" | "disabled";
-
-export interface FeedRow {
-  id: number;
-  url: string;
-  title: string | null;
-  siteUrl: string | null;
-  status: FeedStatus;
-  lastError: string | null;
-  consecutiveFailures: number;
-  etag: string | null;
-  lastModified: string | null;
-  intervalMinutes: number | null;
-  lastPolledAt: string | null;
-  lastSuccessAt: string | null;
-  nextPollAt: string | null;
-  backfilled: boolean;
-  createdAt: string;
-}
-
-/** The shape `infrawire feeds list --json` prints (a contract: see DESIGN.md). */
-export interface FeedSummary {
-  id: number;
-  url: string;
-  title: string | null;
-  status: FeedStatus;
-  lastError: string | null;
-  itemCount: number;
-  lastPolledAt: string | null;
-}
 
 interface RawFeed {
   id: number;
@@ -69,69 +46,51 @@ function toRow(raw: RawFeed): FeedRow {
   };
 }
 
-export interface PollSuccess {
-  title?: string | undefined;
-  siteUrl?: string | undefined;
-  etag?: string | undefined;
-  lastModified?: string | undefined;
-  polledAt: string;
-  nextPollAt: string;
-}
-
-export interface PollFailure {
-  error: string;
-  polledAt: string;
-  nextPollAt: string;
-  /** Disable now (after too many failures, or a failure that retrying cannot fix). */
-  disable: boolean;
-}
-
-export class FeedStore {
+export class FeedStore implements FeedRepository {
   constructor(private readonly db: Db) {}
 
   /** Adds a feed; returns the existing one when the URL is already there. */
-  add(url: string, now: Date, title?: string): { feed: FeedRow; created: boolean } {
-    const existing = this.byUrl(url);
+  async add(url: string, now: Date, title?: string): Promise<{ feed: FeedRow; created: boolean }> {
+    const existing = await this.byUrl(url);
     if (existing) return { feed: existing, created: false };
     const info = this.db
       .prepare("INSERT INTO feeds (url, title, created_at) VALUES (?, ?, ?)")
       .run(url, title ?? null, now.toISOString());
-    return { feed: this.byId(Number(info.lastInsertRowid)) as FeedRow, created: true };
+    return { feed: (await this.byId(Number(info.lastInsertRowid))) as FeedRow, created: true };
   }
 
-  byId(id: number): FeedRow | undefined {
+  async byId(id: number): Promise<FeedRow | undefined> {
     const raw = this.db.prepare("SELECT * FROM feeds WHERE id = ?").get(id) as RawFeed | undefined;
     return raw && toRow(raw);
   }
 
-  byUrl(url: string): FeedRow | undefined {
+  async byUrl(url: string): Promise<FeedRow | undefined> {
     const raw = this.db.prepare("SELECT * FROM feeds WHERE url = ?").get(url) as RawFeed | undefined;
     return raw && toRow(raw);
   }
 
-  /** Removes a feed by id or URL. Its items stay: other feeds or stories may share them. */
   /** A feed by its id ("12") or its URL, as users name feeds in commands. */
-  find(idOrUrl: string): FeedRow | undefined {
+  async find(idOrUrl: string): Promise<FeedRow | undefined> {
     return /^\d+$/.test(idOrUrl) ? this.byId(Number(idOrUrl)) : this.byUrl(idOrUrl);
   }
 
-  remove(idOrUrl: string): FeedRow | undefined {
-    const feed = this.find(idOrUrl);
+  async remove(idOrUrl: string): Promise<FeedRow | undefined> {
+    const feed = await this.find(idOrUrl);
     if (!feed) return undefined;
     this.db.prepare("DELETE FROM feeds WHERE id = ?").run(feed.id);
     return feed;
   }
 
-  all(): FeedRow[] {
+  async all(): Promise<FeedRow[]> {
     return (this.db.prepare("SELECT * FROM feeds ORDER BY id").all() as RawFeed[]).map(toRow);
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return (this.db.prepare("SELECT count(*) AS n FROM feeds").get() as { n: number }).n;
   }
 
   /** Feeds whose next poll is due (all enabled feeds with `force`). */
-  due(now: Date, force: boolean): FeedRow[] {
+  async due(now: Date, force: boolean): Promise<FeedRow[]> {
     const rows = force
       ? this.db.prepare("SELECT * FROM feeds WHERE status != 'disabled' ORDER BY id").all()
       : this.db
@@ -142,24 +101,25 @@ export class FeedStore {
     return (rows as RawFeed[]).map(toRow);
   }
 
-  summaries(): FeedSummary[] {
+  async summaries(): Promise<FeedSummary[]> {
     const rows = this.db
       .prepare(
         `SELECT f.id, f.url, f.title, f.status, f.last_error AS lastError, f.last_polled_at AS lastPolledAt,
-                f.item_count AS itemCount
+                f.item_count AS itemCount, f.note
            FROM feeds f ORDER BY f.id`,
       )
       .all() as FeedSummary[];
     return rows;
   }
 
-  recordSuccess(id: number, result: PollSuccess): void {
+  async recordSuccess(id: number, result: PollSuccess): Promise<void> {
     this.db
       .prepare(
         `UPDATE feeds SET status = 'ok', last_error = NULL, consecutive_failures = 0,
            title = coalesce(?, title), site_url = coalesce(?, site_url),
            etag = coalesce(?, etag), last_modified = coalesce(?, last_modified),
-           last_polled_at = ?, last_success_at = ?, next_poll_at = ?, backfilled = 1
+           last_polled_at = ?, last_success_at = ?, next_poll_at = ?, backfilled = 1,
+           note = CASE WHEN ? THEN ? ELSE note END
          WHERE id = ?`,
       )
       .run(
@@ -170,11 +130,13 @@ export class FeedStore {
         result.polledAt,
         result.polledAt,
         result.nextPollAt,
+        result.note !== undefined ? 1 : 0,
+        result.note ?? null,
         id,
       );
   }
 
-  recordFailure(id: number, failure: PollFailure): void {
+  async recordFailure(id: number, failure: PollFailure): Promise<void> {
     this.db
       .prepare(
         `UPDATE feeds SET status = ?, last_error = ?, consecutive_failures = consecutive_failures + 1,
@@ -184,7 +146,7 @@ export class FeedStore {
   }
 
   /** Re-enables a disabled feed and makes it due at once. */
-  enable(id: number): void {
+  async enable(id: number): Promise<void> {
     this.db
       .prepare("UPDATE feeds SET status = 'ok', consecutive_failures = 0, next_poll_at = NULL WHERE id = ?")
       .run(id);

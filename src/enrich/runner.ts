@@ -2,10 +2,9 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { App } from "./app.js";
-import { type EnrichResult, enrichNewItems } from "./enrich.js";
-import type { LogFields } from "./log.js";
-import { projectRoot } from "./paths.js";
+import type { LogFields, Logger } from "../log.js";
+import { projectRoot } from "../paths.js";
+import type { EnrichResult } from "./enrich.js";
 
 export interface EnrichWorkerData {
   configDir: string;
@@ -32,31 +31,47 @@ export interface EnrichmentRunner {
 
 /** The compiled worker: next to this module when it runs from dist/, else in dist/ itself. */
 function workerFile(): string | undefined {
-  const here = fileURLToPath(new URL("./enrich-worker.js", import.meta.url));
+  const here = fileURLToPath(new URL("./worker.js", import.meta.url));
   if (existsSync(here)) return here;
-  const built = join(projectRoot(), "dist", "src", "enrich-worker.js");
+  const built = join(projectRoot(), "dist", "src", "enrich", "worker.js");
   return existsSync(built) ? built : undefined;
+}
+
+export interface RunnerOptions {
+  configDir: string;
+  databasePath: string;
+  log: Logger;
+  /** The pass on this thread, for an in-memory database (it cannot be shared) or no built worker. */
+  inline: (now: Date) => Promise<EnrichResult>;
 }
 
 /**
  * Runs enrichment passes in a worker thread when the database is a file (an in-memory database
  * cannot be shared, and tests use one), else on this thread.
  */
-export function createEnrichmentRunner(app: App): EnrichmentRunner {
+export function createEnrichmentRunner(options: RunnerOptions): EnrichmentRunner {
   const file = workerFile();
-  if (app.config.databasePath === ":memory:" || !file) {
+  if (options.databasePath === ":memory:" || !file) {
+    // Passes never overlap here either: a call during a pass waits for it, then runs its own.
+    let last: Promise<unknown> = Promise.resolve();
     return {
       threaded: false,
-      run: async (now) => enrichNewItems(app.intelStore, app.intel(), app.log, now),
-      close: async () => {},
+      run(now) {
+        const next = last.catch(() => undefined).then(() => options.inline(now));
+        last = next;
+        return next;
+      },
+      close: async () => {
+        await last.catch(() => undefined);
+      },
     };
   }
   let worker: Worker | undefined;
   let running: Promise<EnrichResult> | undefined;
   const start = (): Worker => {
     const data: EnrichWorkerData = {
-      configDir: app.config.configDir,
-      databasePath: resolve(app.config.databasePath),
+      configDir: options.configDir,
+      databasePath: resolve(options.databasePath),
     };
     const spawned = new Worker(file, { workerData: data });
     // A crashed worker is replaced on the next pass.
@@ -76,7 +91,7 @@ export function createEnrichmentRunner(app: App): EnrichmentRunner {
       const current = worker;
       const onMessage = (message: WorkerMessage) => {
         if (message.kind === "log") {
-          app.log[message.level](message.message, message.fields);
+          options.log[message.level](message.message, message.fields);
           return;
         }
         cleanup();

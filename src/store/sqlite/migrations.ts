@@ -215,4 +215,58 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "channel references carry their workspace; items read but not grouped",
+    // A Slack channel id alone does not say which workspace's token posts to it. Rows written
+    // before this came from the console and the CLI ("local"); any other gets "unknown" until
+    // the channel is used again.
+    sql: `
+      CREATE TABLE watchlist_v5 (
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (platform, workspace_id, channel_id, entity_id)
+      ) WITHOUT ROWID;
+      INSERT INTO watchlist_v5
+        SELECT platform, CASE WHEN platform IN ('console', 'cli') THEN 'local' ELSE 'unknown' END,
+               channel_id, entity_id, added_by, added_at FROM watchlist;
+      DROP TABLE watchlist;
+      ALTER TABLE watchlist_v5 RENAME TO watchlist;
+
+      CREATE TABLE channel_settings_v5 (
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        digest_enabled INTEGER NOT NULL DEFAULT 0,
+        digest_time TEXT,
+        digest_timezone TEXT,
+        alerts_enabled INTEGER NOT NULL DEFAULT 0,
+        alerts_min_usd REAL,
+        alerts_types TEXT NOT NULL DEFAULT '[]',
+        quiet_start INTEGER,
+        quiet_end INTEGER,
+        updated_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (platform, workspace_id, channel_id)
+      ) WITHOUT ROWID;
+      INSERT INTO channel_settings_v5
+        SELECT platform, CASE WHEN platform IN ('console', 'cli') THEN 'local' ELSE 'unknown' END,
+               channel_id, digest_enabled, digest_time, digest_timezone, alerts_enabled, alerts_min_usd,
+               alerts_types, quiet_start, quiet_end, updated_by, updated_at FROM channel_settings;
+      DROP TABLE channel_settings;
+      ALTER TABLE channel_settings_v5 RENAME TO channel_settings;
+
+      -- analyzed = 2: read by the intel layer but in no story yet (a pass stopped before grouping).
+      UPDATE items SET analyzed = 2
+       WHERE analyzed = 1 AND NOT EXISTS (SELECT 1 FROM story_items si WHERE si.item_id = items.id);
+      CREATE INDEX items_ungrouped ON items (analyzed) WHERE analyzed = 2;
+
+      -- What a feed's owner should know although its polls work (new items over the per-poll cap).
+      ALTER TABLE feeds ADD COLUMN note TEXT;
+    `,
+  },
 ];

@@ -1,47 +1,17 @@
+import type { EventStatus, EventType } from "../../intel/events.js";
+import type { Qualifier } from "../../intel/money.js";
+import type { BriefingRepository, SourceRow, StoryQuery, StoryRow, ValuationRow } from "../repositories.js";
 import type { Db } from "./db.js";
-
-export interface StoryRow {
-  id: string;
-  headline: string;
-  summary: string;
-  type: string | null;
-  amountUsd: number | null;
-  qualifier: string | null;
-  status: string | null;
-  parties: string[];
-  amounts: { amountUsd: number; qualifier: string; sources: number }[];
-  sourceCount: number;
-  firstSeenAt: string;
-  lastSeenAt: string;
-}
-
-export interface ValuationRow {
-  company: string;
-  amountUsd: number;
-  qualifier: string | null;
-  status: string;
-  at: string;
-  title: string;
-  url: string | null;
-  outlet: string | null;
-}
-
-export interface SourceRow {
-  storyId: string;
-  title: string;
-  url: string | null;
-  outlet: string | null;
-  publishedAt: string | null;
-}
 
 interface RawStory {
   id: string;
   headline: string;
   summary: string;
-  type: string | null;
+  // Written from the domain's own types (see IntelStore.replaceStories).
+  type: EventType | null;
   amount_usd: number | null;
-  qualifier: string | null;
-  status: string | null;
+  qualifier: Qualifier | null;
+  status: EventStatus | null;
   parties: string;
   amounts: string;
   source_count: number;
@@ -66,24 +36,17 @@ function toStory(raw: RawStory): StoryRow {
   };
 }
 
-export interface StoryQuery {
-  /** Only stories about this entity (linked to it, or naming it as a party). */
-  entity?: string | undefined;
-  types?: readonly string[] | undefined;
-  minUsd?: number | undefined;
-  since: Date;
-  limit: number;
-  order: "amount" | "recent";
-  /** Count every match too (for "and N more"); off when the caller shows no count. */
-  withTotal?: boolean;
-}
-
 /** The read side of stories for briefs, deal ledgers and alerts. All SQL stays here. */
-export class BriefingStore {
+export class BriefingStore implements BriefingRepository {
   constructor(private readonly db: Db) {}
 
+  async story(id: string): Promise<StoryRow | undefined> {
+    const raw = this.db.prepare("SELECT * FROM stories WHERE id = ?").get(id) as RawStory | undefined;
+    return raw && toStory(raw);
+  }
+
   /** Stories matching the query, plus how many matched in all (for "and N more"). */
-  stories(query: StoryQuery): { rows: StoryRow[]; total: number } {
+  async stories(query: StoryQuery): Promise<{ rows: StoryRow[]; total: number }> {
     // One company's stories are filtered in story_entities, which repeats each story's date, type
     // and amount under an (entity, date) index; only the stories shown are read (CROSS JOIN keeps
     // that join order). Otherwise the stories table is filtered directly.
@@ -153,7 +116,7 @@ export class BriefingStore {
    * Valuation events of one company (or of every company), newest first. Read from events, not
    * stories: a valuation is often the second fact of a funding story.
    */
-  valuations(entity: string | undefined, limit: number): ValuationRow[] {
+  async valuations(entity: string | undefined, limit: number): Promise<ValuationRow[]> {
     const rows = this.db
       .prepare(
         `SELECT e.amount_usd AS amountUsd, e.qualifier, e.status, p.entity_id AS company, e.at,
@@ -170,7 +133,7 @@ export class BriefingStore {
   }
 
   /** Every outlet that reported the stories, first reported first. */
-  sources(storyIds: readonly string[]): Map<string, SourceRow[]> {
+  async sources(storyIds: readonly string[]): Promise<Map<string, SourceRow[]>> {
     const out = new Map<string, SourceRow[]>();
     if (storyIds.length === 0) return out;
     const rows = this.db

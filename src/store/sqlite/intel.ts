@@ -1,25 +1,23 @@
 import type { Statement } from "better-sqlite3";
-import type { ArticleIntel } from "../intel/analyze.js";
-import type { EntityScore } from "../intel/entities.js";
-import type { EventStatus, EventType, ExtractedEvent } from "../intel/events.js";
-import type { Qualifier } from "../intel/money.js";
-import type { Story } from "../intel/pipeline.js";
+import type { ArticleIntel } from "../../intel/analyze.js";
+import type { EntityScore } from "../../intel/entities.js";
+import type { EventStatus, EventType, ExtractedEvent } from "../../intel/events.js";
+import type { Qualifier } from "../../intel/money.js";
+import type { Story } from "../../intel/pipeline.js";
+import type { IntelRepository, ItemForIntel, StoredIntel } from "../repositories.js";
 import type { Db } from "./db.js";
-
-export interface ItemForIntel {
-  id: number;
-  title: string;
-  summary: string;
-  content: string;
-  url: string | null;
-  publishedAt: number;
-}
 
 // An item's date for the clustering window: when it was published, else when it was fetched.
 const PUBLISHED_SINCE = "coalesce(published_at, fetched_at) >= ?";
+const ITEM_FOR_INTEL = "id, title, summary, content, url, coalesce(published_at, fetched_at) AS at";
+
+// items.analyzed: 0 not read yet, 2 read but in no story yet, 1 read and grouped. The middle
+// state lets a pass that stopped between saving and grouping be finished by the next one.
+const READ = 2;
+const GROUPED = 1;
 
 /** Entities, events and stories of stored items. */
-export class IntelStore {
+export class IntelStore implements IntelRepository {
   private readonly statements = new Map<string, Statement>();
 
   constructor(private readonly db: Db) {}
@@ -35,17 +33,18 @@ export class IntelStore {
   }
 
   /** Items not read by the intel layer yet, oldest first. */
-  unanalyzed(limit: number): ItemForIntel[] {
-    return this.rows(
-      "SELECT id, title, summary, content, url, coalesce(published_at, fetched_at) AS at FROM items WHERE analyzed = 0 ORDER BY id LIMIT ?",
-      limit,
-    );
+  async unanalyzed(limit: number): Promise<ItemForIntel[]> {
+    return this.rows(`SELECT ${ITEM_FOR_INTEL} FROM items WHERE analyzed = 0 ORDER BY id LIMIT ?`, limit);
+  }
+
+  async unstoried(): Promise<ItemForIntel[]> {
+    return this.rows(`SELECT ${ITEM_FOR_INTEL} FROM items WHERE analyzed = ${READ} ORDER BY at, id`);
   }
 
   /** Items published since `since` (the clustering window), oldest first. */
-  since(since: Date): ItemForIntel[] {
+  async since(since: Date): Promise<ItemForIntel[]> {
     return this.rows(
-      `SELECT id, title, summary, content, url, coalesce(published_at, fetched_at) AS at FROM items WHERE ${PUBLISHED_SINCE} ORDER BY at, id`,
+      `SELECT ${ITEM_FOR_INTEL} FROM items WHERE ${PUBLISHED_SINCE} ORDER BY at, id`,
       since.toISOString(),
     );
   }
@@ -54,9 +53,23 @@ export class IntelStore {
    * The stored entities and events of the analysed items published since `since`, by item id:
    * regrouping the window reads these instead of analysing every item again.
    */
-  intelSince(since: Date): Map<number, Pick<ArticleIntel, "entities" | "events">> {
-    const window = `SELECT id FROM items WHERE analyzed = 1 AND ${PUBLISHED_SINCE}`;
-    const out = new Map<number, Pick<ArticleIntel, "entities" | "events">>();
+  async intelSince(since: Date): Promise<Map<number, StoredIntel>> {
+    return this.readIntel(
+      `SELECT id FROM items WHERE analyzed != 0 AND ${PUBLISHED_SINCE}`,
+      since.toISOString(),
+    );
+  }
+
+  async intelOf(itemIds: readonly number[]): Promise<Map<number, StoredIntel>> {
+    return this.readIntel(
+      "SELECT value FROM json_each(?) JOIN items ON items.id = value WHERE analyzed != 0",
+      JSON.stringify(itemIds),
+    );
+  }
+
+  /** Entities and events of the items `window` (a query of item ids with one parameter) selects. */
+  private readIntel(window: string, at: string): Map<number, StoredIntel> {
+    const out = new Map<number, StoredIntel>();
     const entry = (id: number) => {
       let intel = out.get(id);
       if (!intel) {
@@ -65,7 +78,6 @@ export class IntelStore {
       }
       return intel;
     };
-    const at = since.toISOString();
     for (const id of this.sql(window).pluck(true).all(at) as number[]) entry(id);
     const entities = this.sql(
       `SELECT item_id AS itemId, entity_id AS id, mentions, salience, about FROM item_entities
@@ -115,18 +127,18 @@ export class IntelStore {
    * Marks the items published since `since` as not analysed, so that the next pass reads them
    * with the current entity list (after /track add). Returns how many.
    */
-  reanalyzeSince(since: Date): number {
+  async reanalyzeSince(since: Date): Promise<number> {
     return this.db
-      .prepare(`UPDATE items SET analyzed = 0 WHERE analyzed = 1 AND ${PUBLISHED_SINCE}`)
+      .prepare(`UPDATE items SET analyzed = 0 WHERE analyzed != 0 AND ${PUBLISHED_SINCE}`)
       .run(since.toISOString()).changes;
   }
 
   /** A fact about this database (see the meta table), or undefined. */
-  meta(key: string): string | undefined {
+  async meta(key: string): Promise<string | undefined> {
     return this.sql("SELECT value FROM meta WHERE key = ?").pluck(true).get(key) as string | undefined;
   }
 
-  setMeta(key: string, value: string): void {
+  async setMeta(key: string, value: string): Promise<void> {
     this.db
       .prepare(
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -146,8 +158,15 @@ export class IntelStore {
     return raw.map((r) => ({ ...r, publishedAt: Date.parse(r.at) }));
   }
 
-  /** Replaces what is stored about one item's entities and events, and marks it read. */
-  saveItem(itemId: number, intel: ArticleIntel, at: Date): void {
+  async saveAnalysed(batch: readonly { id: number; intel: ArticleIntel; at: Date }[]): Promise<void> {
+    this.db
+      .transaction(() => {
+        for (const { id, intel, at } of batch) this.saveItem(id, intel, at);
+      })
+      .immediate();
+  }
+
+  private saveItem(itemId: number, intel: ArticleIntel, at: Date): void {
     this.sql("DELETE FROM item_entities WHERE item_id = ?").run(itemId);
     this.sql("DELETE FROM events WHERE item_id = ?").run(itemId);
     const entity = this.sql(
@@ -176,11 +195,18 @@ export class IntelStore {
       );
       for (const [position, id] of e.parties.entries()) party.run(Number(info.lastInsertRowid), id, position);
     }
-    this.sql("UPDATE items SET analyzed = 1 WHERE id = ?").run(itemId);
+    this.sql(`UPDATE items SET analyzed = ${READ} WHERE id = ?`).run(itemId);
   }
 
-  /** Replaces the stories of the given items (the clustering window) with a new grouping. */
-  replaceStories(
+  async replaceStories(
+    itemIds: readonly number[],
+    stories: readonly Story[],
+    entitiesOf: (key: string) => string[],
+  ): Promise<void> {
+    this.db.transaction(() => this.replaceStoriesNow(itemIds, stories, entitiesOf)).immediate();
+  }
+
+  private replaceStoriesNow(
     itemIds: readonly number[],
     stories: readonly Story[],
     entitiesOf: (key: string) => string[],
@@ -202,6 +228,7 @@ export class IntelStore {
          source_count = excluded.source_count, first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at`,
     );
     const member = this.sql("INSERT OR REPLACE INTO story_items (story_id, item_id) VALUES (?, ?)");
+    const grouped = this.sql(`UPDATE items SET analyzed = ${GROUPED} WHERE id = ? AND analyzed = ${READ}`);
     const entity = this.sql(
       "INSERT OR IGNORE INTO story_entities (story_id, entity_id, last_seen_at, type, amount_usd) VALUES (?, ?, ?, ?, ?)",
     );
@@ -224,6 +251,7 @@ export class IntelStore {
       const entities = new Set<string>();
       for (const key of story.keys) {
         member.run(story.id, Number(key));
+        grouped.run(Number(key));
         for (const e of entitiesOf(key)) entities.add(e);
       }
       const lastSeen = new Date(story.lastSeen).toISOString();
@@ -232,15 +260,11 @@ export class IntelStore {
     }
   }
 
-  storyCount(): number {
+  async storyCount(): Promise<number> {
     return (this.db.prepare("SELECT count(*) AS n FROM stories").get() as { n: number }).n;
   }
 
-  eventCount(): number {
+  async eventCount(): Promise<number> {
     return (this.db.prepare("SELECT count(*) AS n FROM events").get() as { n: number }).n;
-  }
-
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
   }
 }

@@ -5,10 +5,12 @@
  * pass's result and forwards its log lines.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { createApp } from "./app.js";
+import type { Clock } from "../clock.js";
+import type { LogFields, Logger } from "../log.js";
+import { openStore } from "../store/index.js";
+import { createIntelSource } from "./context.js";
 import { enrichNewItems } from "./enrich.js";
-import type { EnrichRequest, EnrichWorkerData, WorkerMessage } from "./enrich-runner.js";
-import type { LogFields, Logger } from "./log.js";
+import type { EnrichRequest, EnrichWorkerData, WorkerMessage } from "./runner.js";
 
 const port = parentPort;
 if (!port) throw new Error("enrich-worker.js runs as a worker thread only.");
@@ -25,17 +27,24 @@ const log: Logger = {
 };
 
 const data = workerData as EnrichWorkerData;
-const app = createApp({
+const store = await openStore(data.databasePath);
+// The pass takes the main thread's time as its now.
+let passNow = new Date(0);
+const clock: Clock = { now: () => passNow };
+const intel = createIntelSource({
   configDir: data.configDir,
-  env: { ...process.env, INFRAWIRE_DB: data.databasePath },
+  settings: store.settings,
+  intel: store.intel,
+  clock,
   log,
 });
 
-port.on("message", (request: EnrichRequest) => {
+port.on("message", async (request: EnrichRequest) => {
   try {
+    passNow = new Date(request.now);
     // Entities users added since the last pass are read from the database again.
-    app.refreshIntel();
-    const result = enrichNewItems(app.intelStore, app.intel(), log, new Date(request.now));
+    intel.refresh();
+    const result = await enrichNewItems(store.intel, await intel.get(), log, clock);
     post({ kind: "done", ...result });
   } catch (error) {
     post({ kind: "failed", error: (error as Error).message });

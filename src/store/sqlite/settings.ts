@@ -1,20 +1,6 @@
+import type { EventType } from "../../intel/events.js";
+import type { ChannelRef, ChannelSettings, CustomEntity, SettingsRepository } from "../repositories.js";
 import type { Db } from "./db.js";
-
-export interface ChannelRef {
-  platform: string;
-  channelId: string;
-}
-
-export interface ChannelSettings {
-  digestEnabled: boolean;
-  digestTime: string | null;
-  digestTimezone: string | null;
-  alertsEnabled: boolean;
-  alertsMinUsd: number | null;
-  alertsTypes: string[];
-  quietStart: number | null;
-  quietEnd: number | null;
-}
 
 const DEFAULTS: ChannelSettings = {
   digestEnabled: false,
@@ -27,46 +13,44 @@ const DEFAULTS: ChannelSettings = {
   quietEnd: null,
 };
 
-export interface CustomEntity {
-  id: string;
-  name: string;
-  aliases: string[];
-}
-
 /** Per-channel watchlists and settings, and entities users added at run time. */
-export class SettingsStore {
+export class SettingsStore implements SettingsRepository {
   constructor(private readonly db: Db) {}
 
-  watchlist(channel: ChannelRef): string[] {
+  async watchlist(channel: ChannelRef): Promise<string[]> {
     return this.db
-      .prepare("SELECT entity_id FROM watchlist WHERE platform = ? AND channel_id = ? ORDER BY entity_id")
+      .prepare(
+        "SELECT entity_id FROM watchlist WHERE platform = ? AND workspace_id = ? AND channel_id = ? ORDER BY entity_id",
+      )
       .pluck()
-      .all(channel.platform, channel.channelId) as string[];
+      .all(channel.platform, channel.workspaceId, channel.channelId) as string[];
   }
 
   /** Returns false when the entity was already on the list. */
-  watch(channel: ChannelRef, entityId: string, by: string, now: Date): boolean {
+  async watch(channel: ChannelRef, entityId: string, by: string, now: Date): Promise<boolean> {
     const info = this.db
       .prepare(
-        "INSERT OR IGNORE INTO watchlist (platform, channel_id, entity_id, added_by, added_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO watchlist (platform, workspace_id, channel_id, entity_id, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)",
       )
-      .run(channel.platform, channel.channelId, entityId, by, now.toISOString());
+      .run(channel.platform, channel.workspaceId, channel.channelId, entityId, by, now.toISOString());
     return info.changes > 0;
   }
 
   /** Returns false when the entity was not on the list. */
-  unwatch(channel: ChannelRef, entityId: string): boolean {
+  async unwatch(channel: ChannelRef, entityId: string): Promise<boolean> {
     return (
       this.db
-        .prepare("DELETE FROM watchlist WHERE platform = ? AND channel_id = ? AND entity_id = ?")
-        .run(channel.platform, channel.channelId, entityId).changes > 0
+        .prepare(
+          "DELETE FROM watchlist WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND entity_id = ?",
+        )
+        .run(channel.platform, channel.workspaceId, channel.channelId, entityId).changes > 0
     );
   }
 
-  settings(channel: ChannelRef): ChannelSettings {
+  async settings(channel: ChannelRef): Promise<ChannelSettings> {
     const raw = this.db
-      .prepare("SELECT * FROM channel_settings WHERE platform = ? AND channel_id = ?")
-      .get(channel.platform, channel.channelId) as
+      .prepare("SELECT * FROM channel_settings WHERE platform = ? AND workspace_id = ? AND channel_id = ?")
+      .get(channel.platform, channel.workspaceId, channel.channelId) as
       | {
           digest_enabled: number;
           digest_time: string | null;
@@ -85,29 +69,36 @@ export class SettingsStore {
       digestTimezone: raw.digest_timezone,
       alertsEnabled: raw.alerts_enabled === 1,
       alertsMinUsd: raw.alerts_min_usd,
-      alertsTypes: JSON.parse(raw.alerts_types) as string[],
+      alertsTypes: JSON.parse(raw.alerts_types) as EventType[],
       quietStart: raw.quiet_start,
       quietEnd: raw.quiet_end,
     };
   }
 
   /** Merges `changes` into the channel's settings. */
-  update(channel: ChannelRef, changes: Partial<ChannelSettings>, by: string, now: Date): ChannelSettings {
-    const next = { ...this.settings(channel), ...changes };
+  async update(
+    channel: ChannelRef,
+    changes: Partial<ChannelSettings>,
+    by: string,
+    now: Date,
+  ): Promise<ChannelSettings> {
+    const next = { ...(await this.settings(channel)), ...changes };
     this.db
       .prepare(
-        `INSERT INTO channel_settings (platform, channel_id, digest_enabled, digest_time, digest_timezone, alerts_enabled,
+        `INSERT INTO channel_settings (platform, workspace_id, channel_id, digest_enabled, digest_time, digest_timezone, alerts_enabled,
            alerts_min_usd, alerts_types, quiet_start, quiet_end, updated_by, updated_at)
-         VALUES (@platform, @channelId, @digestEnabled, @digestTime, @digestTimezone, @alertsEnabled, @alertsMinUsd,
+         VALUES (@platform, @workspaceId, @channelId, @digestEnabled, @digestTime, @digestTimezone, @alertsEnabled, @alertsMinUsd,
            @alertsTypes, @quietStart, @quietEnd, @by, @now)
-         ON CONFLICT (platform, channel_id) DO UPDATE SET digest_enabled = excluded.digest_enabled,
+         ON CONFLICT (platform, workspace_id, channel_id) DO UPDATE SET digest_enabled = excluded.digest_enabled,
            digest_time = excluded.digest_time, digest_timezone = excluded.digest_timezone,
            alerts_enabled = excluded.alerts_enabled, alerts_min_usd = excluded.alerts_min_usd,
            alerts_types = excluded.alerts_types, quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end,
            updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
       )
       .run({
-        ...channel,
+        platform: channel.platform,
+        workspaceId: channel.workspaceId,
+        channelId: channel.channelId,
         digestEnabled: next.digestEnabled ? 1 : 0,
         digestTime: next.digestTime,
         digestTimezone: next.digestTimezone,
@@ -122,7 +113,7 @@ export class SettingsStore {
     return next;
   }
 
-  customEntities(): CustomEntity[] {
+  async customEntities(): Promise<CustomEntity[]> {
     return (
       this.db.prepare("SELECT id, name, aliases FROM custom_entities ORDER BY id").all() as {
         id: string;
@@ -132,7 +123,7 @@ export class SettingsStore {
     ).map((r) => ({ id: r.id, name: r.name, aliases: JSON.parse(r.aliases) as string[] }));
   }
 
-  addCustomEntity(entity: CustomEntity, by: string, now: Date): void {
+  async addCustomEntity(entity: CustomEntity, by: string, now: Date): Promise<void> {
     this.db
       .prepare("INSERT INTO custom_entities (id, name, aliases, added_by, added_at) VALUES (?, ?, ?, ?, ?)")
       .run(entity.id, entity.name, JSON.stringify(entity.aliases), by, now.toISOString());

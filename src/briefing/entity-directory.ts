@@ -1,5 +1,11 @@
 import type { EntityInfo, EntityMatcher } from "../intel/entities.js";
-import type { EntityDirectory } from "./command.js";
+
+/** Resolves what users type ("trainium", "aws", "Open AI") to tracked entities. */
+export interface EntityDirectory {
+  resolve(name: string): EntityInfo | undefined;
+  suggest(name: string, count: number): EntityInfo[];
+  get(id: string): EntityInfo | undefined;
+}
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -19,8 +25,19 @@ function editDistance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
+const built = new WeakMap<EntityMatcher, EntityDirectory>();
+
 /** Entity lookup by id, name, alias, product or person, with "did you mean" suggestions. */
 export function entityDirectory(matcher: EntityMatcher): EntityDirectory {
+  let directory = built.get(matcher);
+  if (!directory) {
+    directory = buildDirectory(matcher);
+    built.set(matcher, directory);
+  }
+  return directory;
+}
+
+function buildDirectory(matcher: EntityMatcher): EntityDirectory {
   const byName = new Map<string, EntityInfo>();
   for (const entity of matcher.entities.values()) byName.set(entity.id, entity);
   for (const [name, ids] of matcher.nameIndex()) {

@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { UserError } from "../errors.js";
-import { type Migration, migrations } from "./migrations/index.js";
+import { UserError } from "../../errors.js";
+import { type Migration, migrations } from "./migrations.js";
 
 export type Db = Database.Database;
 
@@ -20,7 +20,7 @@ function migrate(db: Db, list: Migration[]): void {
     db.transaction(() => {
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    }).immediate();
   }
 }
 

@@ -1,35 +1,7 @@
-import { canonicalUrl } from "../ingest/canonical.js";
-import type { NormalizedItem } from "../ingest/item.js";
+import { canonicalUrl } from "../../ingest/canonical.js";
+import type { NormalizedItem } from "../../ingest/item.js";
+import type { InsertResult, ItemRepository, SearchHit, StoredItem } from "../repositories.js";
 import type { Db } from "./db.js";
-
-export interface StoredItem {
-  id: number;
-  feedId: number | null;
-  guid: string;
-  url: string | null;
-  title: string;
-  summary: string;
-  author: string | null;
-  categories: string[];
-  publishedAt: string | null;
-  fetchedAt: string;
-  backfill: boolean;
-}
-
-export interface SearchHit extends StoredItem {
-  feedTitle: string | null;
-  /** Title with the matched words wrapped in [ ]. */
-  snippet: string;
-}
-
-export interface InsertResult {
-  /** Items stored for the first time. */
-  added: number[];
-  /** Items this feed had already given us. */
-  known: number;
-  /** Items another feed had already given us (same canonical URL): linked, not stored again. */
-  linked: number;
-}
 
 interface RawItem {
   id: number;
@@ -76,7 +48,7 @@ export function toFtsQuery(words: string): string | undefined {
   return tokens.map((t) => `"${t}"`).join(" ");
 }
 
-export class ItemStore {
+export class ItemStore implements ItemRepository {
   private readonly findSource;
   private readonly findCanonical;
   private readonly insertItem;
@@ -97,59 +69,72 @@ export class ItemStore {
   }
 
   /** Stores a feed's items in one transaction; each article lands once across all feeds. */
-  insert(feedId: number, items: NormalizedItem[], options: { now: Date; backfill: boolean }): InsertResult {
-    const result: InsertResult = { added: [], known: 0, linked: 0 };
+  async insert(
+    feedId: number,
+    items: NormalizedItem[],
+    options: { now: Date; backfill: boolean; maxNew?: number },
+  ): Promise<InsertResult> {
+    const result: InsertResult = { added: [], known: 0, linked: 0, capped: 0 };
+    const maxNew = options.maxNew ?? Number.POSITIVE_INFINITY;
     const fetchedAt = options.now.toISOString();
-    this.db.transaction(() => {
-      for (const item of items) {
-        // A row with a NULL item_id is a purged item's tombstone: known, not news.
-        if (this.findSource.get(feedId, item.id) !== undefined) {
-          result.known++;
-          continue;
+    this.db
+      .transaction(() => {
+        for (const item of items) {
+          // A row with a NULL item_id is a purged item's tombstone: known, not news.
+          if (this.findSource.get(feedId, item.id) !== undefined) {
+            result.known++;
+            continue;
+          }
+          const canonical = canonicalUrl(item.url);
+          const existing = canonical ? (this.findCanonical.get(canonical) as number | undefined) : undefined;
+          if (existing !== undefined) {
+            this.insertSource.run(feedId, item.id, existing);
+            result.linked++;
+            continue;
+          }
+          if (result.added.length >= maxNew) {
+            result.capped++;
+            continue;
+          }
+          const info = this.insertItem.run({
+            feedId,
+            guid: item.id,
+            url: item.url ?? null,
+            canonical: canonical ?? null,
+            title: item.title,
+            summary: item.summary,
+            content: item.content,
+            author: item.author ?? null,
+            categories: JSON.stringify(item.categories),
+            enclosures: JSON.stringify(item.enclosures),
+            publishedAt: item.publishedAt ?? null,
+            fetchedAt,
+            backfill: options.backfill ? 1 : 0,
+          });
+          const id = Number(info.lastInsertRowid);
+          this.insertSource.run(feedId, item.id, id);
+          result.added.push(id);
         }
-        const canonical = canonicalUrl(item.url);
-        const existing = canonical ? (this.findCanonical.get(canonical) as number | undefined) : undefined;
-        if (existing !== undefined) {
-          this.insertSource.run(feedId, item.id, existing);
-          result.linked++;
-          continue;
-        }
-        const info = this.insertItem.run({
-          feedId,
-          guid: item.id,
-          url: item.url ?? null,
-          canonical: canonical ?? null,
-          title: item.title,
-          summary: item.summary,
-          content: item.content,
-          author: item.author ?? null,
-          categories: JSON.stringify(item.categories),
-          enclosures: JSON.stringify(item.enclosures),
-          publishedAt: item.publishedAt ?? null,
-          fetchedAt,
-          backfill: options.backfill ? 1 : 0,
-        });
-        const id = Number(info.lastInsertRowid);
-        this.insertSource.run(feedId, item.id, id);
-        result.added.push(id);
-      }
-      const stored = result.added.length + result.linked;
-      if (stored > 0) this.countStored.run(stored, feedId);
-    })();
+        const stored = result.added.length + result.linked;
+        if (stored > 0) this.countStored.run(stored, feedId);
+        // IMMEDIATE: take the write lock before the first read, so that a second process waits
+        // (busy_timeout) instead of failing with "database is locked" when it upgrades.
+      })
+      .immediate();
     return result;
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return (this.db.prepare("SELECT count(*) AS n FROM items").get() as { n: number }).n;
   }
 
-  byId(id: number): StoredItem | undefined {
+  async byId(id: number): Promise<StoredItem | undefined> {
     const raw = this.db.prepare("SELECT * FROM items WHERE id = ?").get(id) as RawItem | undefined;
     return raw && toItem(raw);
   }
 
   /** Newest first by publication (or fetch) time. */
-  latest(limit: number): StoredItem[] {
+  async latest(limit: number): Promise<StoredItem[]> {
     return (
       this.db
         .prepare("SELECT * FROM items ORDER BY coalesce(published_at, fetched_at) DESC, id DESC LIMIT ?")
@@ -163,7 +148,7 @@ export class ItemStore {
    * rank before; it reads each word's whole posting list for its statistics, 18 of the 19 ms a
    * two-word search took at a million items, whatever the LIMIT.)
    */
-  search(words: string, limit = 20): SearchHit[] {
+  async search(words: string, limit = 20): Promise<SearchHit[]> {
     const query = toFtsQuery(words);
     if (!query) return [];
     const candidates = this.db
@@ -214,19 +199,21 @@ export class ItemStore {
    * of old articles is kept for the whole retention period). Their source rows stay as
    * tombstones. Returns how many items were deleted.
    */
-  purgeBefore(cutoff: Date): number {
-    return this.db.transaction(() => {
-      const deleted = this.db
-        .prepare("DELETE FROM items WHERE fetched_at < ?")
-        .run(cutoff.toISOString()).changes;
-      if (deleted > 0) {
-        this.db
-          .prepare(
-            "UPDATE feeds SET item_count = (SELECT count(*) FROM item_sources s WHERE s.feed_id = feeds.id AND s.item_id IS NOT NULL)",
-          )
-          .run();
-      }
-      return deleted;
-    })();
+  async purgeBefore(cutoff: Date): Promise<number> {
+    return this.db
+      .transaction(() => {
+        const deleted = this.db
+          .prepare("DELETE FROM items WHERE fetched_at < ?")
+          .run(cutoff.toISOString()).changes;
+        if (deleted > 0) {
+          this.db
+            .prepare(
+              "UPDATE feeds SET item_count = (SELECT count(*) FROM item_sources s WHERE s.feed_id = feeds.id AND s.item_id IS NOT NULL)",
+            )
+            .run();
+        }
+        return deleted;
+      })
+      .immediate();
   }
 }

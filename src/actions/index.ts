@@ -1,0 +1,55 @@
+import type { EntityInfo } from "../intel/entities.js";
+import type { ChannelRef, ChannelSettings, FeedRow, FeedSummary } from "../store/index.js";
+import { addEntity, type ChannelActionDeps, changeSettings, track, untrack } from "./channels.js";
+import {
+  type AddedFeed,
+  addFeed,
+  enableFeed,
+  type FeedActionDeps,
+  importOpml,
+  removeFeed,
+  seedFeeds,
+} from "./feeds.js";
+
+export type { AddedFeed, ChannelActionDeps, FeedActionDeps };
+
+/** What users change, one code path for the CLI, the console and chat alike. */
+export interface Actions {
+  addFeed(url: string, options?: { title?: string | undefined; poll?: boolean }): Promise<AddedFeed>;
+  removeFeed(idOrUrl: string): Promise<FeedRow>;
+  enableFeed(idOrUrl: string): Promise<FeedRow>;
+  importOpml(file: string): Promise<{ added: number; total: number }>;
+  seedFeeds(source: { catalog: string } | { samplesDir: string }): Promise<number>;
+  feeds(): Promise<FeedSummary[]>;
+  allFeeds(): Promise<FeedRow[]>;
+  watchlist(channel: ChannelRef): Promise<string[]>;
+  /** Returns false when the entity was already tracked there. */
+  track(channel: ChannelRef, entityId: string, by: string): Promise<boolean>;
+  /** Returns false when the entity was not tracked there. */
+  untrack(channel: ChannelRef, entityId: string): Promise<boolean>;
+  addEntity(name: string, aliases: readonly string[], by: string): Promise<EntityInfo>;
+  settings(channel: ChannelRef): Promise<ChannelSettings>;
+  changeSettings(
+    channel: ChannelRef,
+    changes: Partial<ChannelSettings>,
+    by: string,
+  ): Promise<ChannelSettings>;
+}
+
+export function createActions(deps: FeedActionDeps & ChannelActionDeps): Actions {
+  return {
+    addFeed: (url, options) => addFeed(deps, url, options),
+    removeFeed: (idOrUrl) => removeFeed(deps, idOrUrl),
+    enableFeed: (idOrUrl) => enableFeed(deps, idOrUrl),
+    importOpml: (file) => importOpml(deps, file),
+    seedFeeds: (source) => seedFeeds(deps, source),
+    feeds: () => deps.feeds.summaries(),
+    allFeeds: () => deps.feeds.all(),
+    watchlist: (channel) => deps.settings.watchlist(channel),
+    track: (channel, entityId, by) => track(deps, channel, entityId, by),
+    untrack: (channel, entityId) => untrack(deps, channel, entityId),
+    addEntity: (name, aliases, by) => addEntity(deps, name, aliases, by),
+    settings: (channel) => deps.settings.settings(channel),
+    changeSettings: (channel, changes, by) => changeSettings(deps, channel, changes, by),
+  };
+}

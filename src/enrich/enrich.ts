@@ -1,0 +1,107 @@
+import type { Clock } from "../clock.js";
+import { type ArticleIntel, analyzeArticle, type IntelContext, leadOf } from "../intel/analyze.js";
+import { type AnalyzedItem, groupStories, type IntelInput } from "../intel/pipeline.js";
+import type { Logger } from "../log.js";
+import type { IntelRepository, ItemForIntel, StoredIntel } from "../store/index.js";
+
+const WINDOW_MS = 72 * 3_600_000;
+const BATCH = 5_000;
+
+/** An item's text for the intel layer: the summary, then the content when it adds to it. */
+export function bodyOf(item: { summary: string; content: string }): string {
+  if (!item.content) return item.summary;
+  if (!item.summary || item.content.startsWith(item.summary.slice(0, 80))) return item.content;
+  return `${item.summary}\n\n${item.content}`;
+}
+
+function toInput(item: ItemForIntel): IntelInput {
+  return { key: String(item.id), title: item.title, body: bodyOf(item), publishedAt: item.publishedAt };
+}
+
+export interface EnrichResult {
+  analyzed: number;
+  stories: number;
+}
+
+/** Has the next pass read the last 72 hours again, e.g. with an entity a user just added. */
+export function reanalyzeWindow(store: IntelRepository, now: Date): Promise<number> {
+  return store.reanalyzeSince(new Date(now.getTime() - WINDOW_MS));
+}
+
+/**
+ * Reads new items with the intel layer: stores their entities and events, then regroups the
+ * stories of the last 72 hours plus every analysed item in no story yet (the new ones, whatever
+ * their date, so that a late outlet joins the story it reports; and any a stopped pass left
+ * ungrouped). After the entity list changes, `reanalyzeWindow` has the window read again.
+ */
+export async function enrichNewItems(
+  store: IntelRepository,
+  context: IntelContext,
+  log: Logger,
+  clock: Clock,
+): Promise<EnrichResult> {
+  const started = performance.now();
+  // 1. New items, in batches: analysed and stored. Stories are regrouped once, after the last
+  // batch: regrouping the window after each batch made a large backlog quadratic.
+  const fresh = new Map<number, ArticleIntel>();
+  for (;;) {
+    const batch = await store.unanalyzed(BATCH);
+    if (batch.length === 0) break;
+    const analysed = batch.map((item) => {
+      const input = toInput(item);
+      return {
+        id: item.id,
+        intel: analyzeArticle({ title: input.title, body: input.body }, context),
+        at: new Date(item.publishedAt),
+      };
+    });
+    await store.saveAnalysed(analysed);
+    for (const entry of analysed) fresh.set(entry.id, entry.intel);
+  }
+  // 2. Everything analysed but not grouped: this pass's items and any a stopped pass left.
+  const pending = await store.unstoried();
+  if (pending.length === 0) return { analyzed: fresh.size, stories: 0 };
+  const pendingIds = new Set(pending.map((i) => i.id));
+
+  // 3. The stories of the last 72 hours plus the pending items. The window's intel is read back
+  // from the store (only the lead, which grouping compares, is split again).
+  const from = new Date(clock.now().getTime() - WINDOW_MS);
+  const window = (await store.since(from)).filter((i) => !pendingIds.has(i.id));
+  const stored = await store.intelSince(from);
+  const older = pending.filter((i) => !fresh.has(i.id) && !stored.has(i.id)).map((i) => i.id);
+  if (older.length > 0) for (const [id, intel] of await store.intelOf(older)) stored.set(id, intel);
+  const all = [...window, ...pending];
+  const inputs = all.map(toInput);
+  const items: AnalyzedItem[] = inputs.map((input) => {
+    const id = Number(input.key);
+    const known = fresh.get(id) ?? withLead(stored.get(id), input.body);
+    // An item stored while this pass ran is read here and analysed in the next pass.
+    return {
+      key: input.key,
+      intel: known ?? analyzeArticle({ title: input.title, body: input.body }, context),
+    };
+  });
+  const stories = groupStories(inputs, items);
+  const byKey = new Map(items.map((i) => [i.key, i.intel]));
+  await store.replaceStories(
+    all.map((i) => i.id),
+    stories,
+    (key) =>
+      byKey
+        .get(key)
+        ?.entities.filter((e) => e.about)
+        .map((e) => e.id) ?? [],
+  );
+  log.info("items analysed", {
+    items: fresh.size,
+    regrouped: pending.length - fresh.size,
+    window: window.length,
+    stories: stories.length,
+    ms: Math.round(performance.now() - started),
+  });
+  return { analyzed: fresh.size, stories: stories.length };
+}
+
+function withLead(intel: StoredIntel | undefined, body: string): ArticleIntel | undefined {
+  return intel ? { ...intel, lead: leadOf(body) } : undefined;
+}

@@ -1,0 +1,298 @@
+/**
+ * What the rest of the bot may ask of the store, in the domain's own words. Every method is
+ * async and each one is a unit of its own (one transaction where it writes), so that a
+ * PostgreSQL backend can sit behind the same interfaces. Nothing outside src/store writes SQL.
+ */
+import type { NormalizedItem } from "../ingest/item.js";
+import type { ArticleIntel } from "../intel/analyze.js";
+import type { EventStatus, EventType } from "../intel/events.js";
+import type { Qualifier } from "../intel/money.js";
+import type { Story } from "../intel/pipeline.js";
+
+export type FeedStatus = "ok" | "failing" | "disabled";
+
+export interface FeedRow {
+  id: number;
+  url: string;
+  title: string | null;
+  siteUrl: string | null;
+  status: FeedStatus;
+  lastError: string | null;
+  consecutiveFailures: number;
+  etag: string | null;
+  lastModified: string | null;
+  intervalMinutes: number | null;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  nextPollAt: string | null;
+  backfilled: boolean;
+  createdAt: string;
+}
+
+/** The shape `infrawire feeds list --json` prints (a contract: see DESIGN.md). */
+export interface FeedSummary {
+  id: number;
+  url: string;
+  title: string | null;
+  status: FeedStatus;
+  lastError: string | null;
+  itemCount: number;
+  lastPolledAt: string | null;
+  /** E.g. new items left out over the per-poll cap. */
+  note: string | null;
+}
+
+export interface PollSuccess {
+  title?: string | undefined;
+  siteUrl?: string | undefined;
+  etag?: string | undefined;
+  lastModified?: string | undefined;
+  polledAt: string;
+  nextPollAt: string;
+  /** Something the feed's owner should know although the poll worked (items left out); null clears it. */
+  note?: string | null;
+}
+
+export interface PollFailure {
+  error: string;
+  polledAt: string;
+  nextPollAt: string;
+  /** Disable now (after too many failures, or a failure that retrying cannot fix). */
+  disable: boolean;
+}
+
+export interface FeedRepository {
+  /** Adds a feed; returns the existing one when the URL is already there. */
+  add(url: string, now: Date, title?: string): Promise<{ feed: FeedRow; created: boolean }>;
+  byId(id: number): Promise<FeedRow | undefined>;
+  byUrl(url: string): Promise<FeedRow | undefined>;
+  /** A feed by its id ("12") or its URL, as users name feeds in commands. */
+  find(idOrUrl: string): Promise<FeedRow | undefined>;
+  /** Removes a feed by id or URL. Its items stay: other feeds or stories may share them. */
+  remove(idOrUrl: string): Promise<FeedRow | undefined>;
+  all(): Promise<FeedRow[]>;
+  count(): Promise<number>;
+  /** Feeds whose next poll is due (all enabled feeds with `force`). */
+  due(now: Date, force: boolean): Promise<FeedRow[]>;
+  summaries(): Promise<FeedSummary[]>;
+  recordSuccess(id: number, result: PollSuccess): Promise<void>;
+  recordFailure(id: number, failure: PollFailure): Promise<void>;
+  /** Re-enables a disabled feed and makes it due at once. */
+  enable(id: number): Promise<void>;
+}
+
+export interface StoredItem {
+  id: number;
+  feedId: number | null;
+  guid: string;
+  url: string | null;
+  title: string;
+  summary: string;
+  author: string | null;
+  categories: string[];
+  publishedAt: string | null;
+  fetchedAt: string;
+  backfill: boolean;
+}
+
+export interface SearchHit extends StoredItem {
+  feedTitle: string | null;
+  /** Title with the matched words wrapped in [ ]. */
+  snippet: string;
+}
+
+export interface InsertResult {
+  /** Items stored for the first time. */
+  added: number[];
+  /** Items this feed had already given us. */
+  known: number;
+  /** Items another feed had already given us (same canonical URL): linked, not stored again. */
+  linked: number;
+  /** New items left out because the feed gave more than `maxNew` at once. */
+  capped: number;
+}
+
+export interface ItemRepository {
+  /** Stores a feed's items at once; each article lands once across all feeds. */
+  insert(
+    feedId: number,
+    items: NormalizedItem[],
+    options: { now: Date; backfill: boolean; maxNew?: number },
+  ): Promise<InsertResult>;
+  count(): Promise<number>;
+  byId(id: number): Promise<StoredItem | undefined>;
+  /** Newest first by publication (or fetch) time. */
+  latest(limit: number): Promise<StoredItem[]>;
+  /**
+   * Full-text search over title and summary, every word matching: among the 500 newest
+   * matches, those with every word in the title first, newest first within each.
+   */
+  search(words: string, limit?: number): Promise<SearchHit[]>;
+  /**
+   * Deletes items fetched before the cutoff; their sources stay as tombstones so a purged
+   * article never comes back as news. Returns how many were deleted.
+   */
+  purgeBefore(cutoff: Date): Promise<number>;
+}
+
+export interface ItemForIntel {
+  id: number;
+  title: string;
+  summary: string;
+  content: string;
+  url: string | null;
+  publishedAt: number;
+}
+
+export type StoredIntel = Pick<ArticleIntel, "entities" | "events">;
+
+export interface IntelRepository {
+  /** Items not read by the intel layer yet, oldest first. */
+  unanalyzed(limit: number): Promise<ItemForIntel[]>;
+  /** Items published since `since` (the clustering window), oldest first. */
+  since(since: Date): Promise<ItemForIntel[]>;
+  /** Analysed items that belong to no story yet (e.g. a pass stopped before grouping). */
+  unstoried(): Promise<ItemForIntel[]>;
+  /** The stored entities and events of the analysed items published since `since`, by item id. */
+  intelSince(since: Date): Promise<Map<number, StoredIntel>>;
+  /** The stored entities and events of the given analysed items, by item id. */
+  intelOf(itemIds: readonly number[]): Promise<Map<number, StoredIntel>>;
+  /** Marks the items published since `since` as not analysed. Returns how many. */
+  reanalyzeSince(since: Date): Promise<number>;
+  /** A fact about this database, or undefined. */
+  meta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+  /** Replaces what is stored about these items' entities and events, and marks them read, at once. */
+  saveAnalysed(batch: readonly { id: number; intel: ArticleIntel; at: Date }[]): Promise<void>;
+  /** Replaces the stories of the given items with a new grouping, at once. */
+  replaceStories(
+    itemIds: readonly number[],
+    stories: readonly Story[],
+    entitiesOf: (key: string) => string[],
+  ): Promise<void>;
+  storyCount(): Promise<number>;
+  eventCount(): Promise<number>;
+}
+
+export interface StoryRow {
+  id: string;
+  headline: string;
+  summary: string;
+  type: EventType | null;
+  amountUsd: number | null;
+  qualifier: Qualifier | null;
+  status: EventStatus | null;
+  parties: string[];
+  amounts: { amountUsd: number; qualifier: Qualifier; sources: number }[];
+  sourceCount: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+export interface ValuationRow {
+  company: string;
+  amountUsd: number;
+  qualifier: Qualifier | null;
+  status: EventStatus;
+  at: string;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+}
+
+export interface SourceRow {
+  storyId: string;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+  publishedAt: string | null;
+}
+
+export interface StoryQuery {
+  /** Only stories about this entity (linked to it, or naming it as a party). */
+  entity?: string | undefined;
+  types?: readonly EventType[] | undefined;
+  minUsd?: number | undefined;
+  since: Date;
+  limit: number;
+  order: "amount" | "recent";
+  /** Count every match too (for "and N more"); off when the caller shows no count. */
+  withTotal?: boolean;
+}
+
+export interface BriefingRepository {
+  story(id: string): Promise<StoryRow | undefined>;
+  /** Stories matching the query, plus how many matched in all (-1 without `withTotal`). */
+  stories(query: StoryQuery): Promise<{ rows: StoryRow[]; total: number }>;
+  /** Valuation events of one company (or of every company), newest first. */
+  valuations(entity: string | undefined, limit: number): Promise<ValuationRow[]>;
+  /** Every outlet that reported the stories, first reported first. */
+  sources(storyIds: readonly string[]): Promise<Map<string, SourceRow[]>>;
+}
+
+export type Platform = "slack" | "discord" | "console" | "cli";
+
+/**
+ * Where a message goes or a command came from. A Slack channel id alone does not say which
+ * workspace's token posts to it, so every reference carries its workspace (Slack team id,
+ * Discord guild id; "local" for the console and the CLI).
+ */
+export interface ChannelRef {
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+}
+
+export interface ChannelSettings {
+  digestEnabled: boolean;
+  /** "HH:MM", 24-hour, in `digestTimezone`. */
+  digestTime: string | null;
+  digestTimezone: string | null;
+  alertsEnabled: boolean;
+  alertsMinUsd: number | null;
+  alertsTypes: EventType[];
+  /** Local hours (0-23) during which alerts wait. */
+  quietStart: number | null;
+  quietEnd: number | null;
+}
+
+export interface CustomEntity {
+  id: string;
+  name: string;
+  aliases: string[];
+}
+
+export interface SettingsRepository {
+  watchlist(channel: ChannelRef): Promise<string[]>;
+  /** Returns false when the entity was already on the list. */
+  watch(channel: ChannelRef, entityId: string, by: string, now: Date): Promise<boolean>;
+  /** Returns false when the entity was not on the list. */
+  unwatch(channel: ChannelRef, entityId: string): Promise<boolean>;
+  settings(channel: ChannelRef): Promise<ChannelSettings>;
+  /** Merges `changes` into the channel's settings. */
+  update(
+    channel: ChannelRef,
+    changes: Partial<ChannelSettings>,
+    by: string,
+    now: Date,
+  ): Promise<ChannelSettings>;
+  customEntities(): Promise<CustomEntity[]>;
+  addCustomEntity(entity: CustomEntity, by: string, now: Date): Promise<void>;
+}
+
+export interface StoreHealth {
+  /** Backend and where it lives ("sqlite data/infrawire.db"). */
+  location: string;
+  schemaVersion: number;
+}
+
+/** One backend: every repository over one database. */
+export interface Store {
+  feeds: FeedRepository;
+  items: ItemRepository;
+  intel: IntelRepository;
+  briefing: BriefingRepository;
+  settings: SettingsRepository;
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+}
