@@ -14,6 +14,7 @@ import { toOpml } from "../ingest/opml.js";
 import type { CycleReport } from "../ingest/poller.js";
 import { createLogger, type LogLevel, parseLogLevel } from "../log.js";
 import { runService } from "../service.js";
+import { safeText } from "../text-safety.js";
 import { analyzeSource, formatAnalysis } from "./analyze.js";
 import { formatTable, relativeTime } from "./text-table.js";
 
@@ -363,7 +364,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof UserError) {
-      process.stderr.write(`error: ${error.message}\nfix: ${error.fix}\n`);
+      process.stderr.write(`error: ${safeText(error.message)}\nfix: ${safeText(error.fix)}\n`);
       return 1;
     }
     process.stderr.write(`infrawire failed unexpectedly: ${(error as Error)?.stack ?? String(error)}\n`);
