@@ -25,7 +25,7 @@ describe("log lines", () => {
         title: "Big\x1b]0;pwned\x07deal\u202e",
       });
     }
-    expect(lines[0]).toMatch(/ info  new item \[2J title=Big\]0;pwneddeal$/);
+    expect(lines[0]).toMatch(/ info {2}new item \[2J title=Big\]0;pwneddeal$/);
     expect(JSON.parse(lines[1] ?? "")).toMatchObject({ message: "new item [2J", title: "Big]0;pwneddeal" });
     for (const line of lines) expect(line).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
   });
