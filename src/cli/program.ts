@@ -14,6 +14,7 @@ import { toOpml } from "../ingest/opml.js";
 import type { CycleReport } from "../ingest/poller.js";
 import { createLogger, type LogLevel, parseLogLevel } from "../log.js";
 import { runService } from "../service.js";
+import { storeUserError } from "../store/errors.js";
 import { safeText } from "../text-safety.js";
 import { analyzeSource, formatAnalysis } from "./analyze.js";
 import { formatTable, relativeTime } from "./text-table.js";
@@ -29,12 +30,17 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
 
   function openApp(level: LogLevel = "warn", demo = false): App {
     const opts = program.opts<{ configDir?: string; verbose?: boolean }>();
-    return createApp({
+    const app = createApp({
       ...(opts.configDir ? { configDir: opts.configDir } : {}),
       // LOG_LEVEL, when set, wins over the command's own default (info for run, warn for others).
       log: createLogger(opts.verbose ? "debug" : (parseLogLevel(process.env.LOG_LEVEL) ?? level)),
       demo,
     });
+    if (app.config.databasePath === ":memory:")
+      app.log.warn(
+        "INFRAWIRE_DB is :memory:, a database in memory: nothing will persist after this process exits",
+      );
+    return app;
   }
 
   async function withApp<T>(work: (app: App) => Promise<T> | T, level: LogLevel = "warn"): Promise<T> {
@@ -363,8 +369,10 @@ export async function main(argv: string[]): Promise<number> {
     return result.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof UserError) {
-      process.stderr.write(`error: ${safeText(error.message)}\nfix: ${safeText(error.fix)}\n`);
+    // A database error a user can fix (read-only, not a database, busy) is a sentence too.
+    const userError = storeUserError(error, process.env.INFRAWIRE_DB);
+    if (userError) {
+      process.stderr.write(`error: ${safeText(userError.message)}\nfix: ${safeText(userError.fix)}\n`);
       return 1;
     }
     process.stderr.write(`infrawire failed unexpectedly: ${(error as Error)?.stack ?? String(error)}\n`);

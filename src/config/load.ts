@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { z } from "zod";
 import { UserError } from "../errors.js";
@@ -97,7 +97,28 @@ export function loadAppConfig(options: LoadOptions = {}): LoadedConfig {
       "set INFRAWIRE_DB to a SQLite file path such as data/infrawire.db",
     );
   }
-  return { ...config, databasePath: resolve(process.cwd(), database), configDir };
+  return {
+    ...config,
+    databasePath: databasePath(database, env.INFRAWIRE_DB?.trim() === database),
+    configDir,
+  };
+}
+
+/**
+ * The database file for a configured path. `:memory:` stays a database in memory. A folder that
+ * does not exist is created for the configured default (the first `npm start`), but refused when
+ * INFRAWIRE_DB names it: a mistyped folder would otherwise start an empty database unnoticed.
+ */
+function databasePath(database: string, fromEnv: boolean): string {
+  if (database === ":memory:") return database;
+  const path = resolve(process.cwd(), database);
+  if (fromEnv && !existsSync(dirname(path))) {
+    throw new UserError(
+      `INFRAWIRE_DB points into ${dirname(path)}, a folder that does not exist.`,
+      `correct the path, or create the folder first (mkdir -p ${dirname(path)}) to start a new database there`,
+    );
+  }
+  return path;
 }
 
 export function loadEntities(file: string): EntitiesFile {
