@@ -1,7 +1,7 @@
 import type { CommandDef } from "../src/chat/command.js";
 import { bold, span } from "../src/chat/message.js";
 import { OptionError } from "../src/chat/options.js";
-import { foldAccents } from "../src/intel/fold.js";
+import { canBeMatched, MATCHABLE_NAME_RULE } from "../src/intel/name-rules.js";
 
 export const track: CommandDef = {
   name: "track",
@@ -61,12 +61,11 @@ export const track: CommandDef = {
         .map((a) => a.trim())
         .filter(Boolean)
         .slice(0, 20);
-      // Names are found where an ASCII word starts (accents are folded first): say so rather
-      // than store a name that will never match.
-      const unmatchable = [name, ...aliases].find((n) => !/^[A-Za-z0-9].+/.test(foldAccents(n)));
+      // Say so rather than store a name that will never match.
+      const unmatchable = [name, ...aliases].find((n) => !canBeMatched(n));
       if (unmatchable !== undefined)
         throw new OptionError(
-          `"${unmatchable}" cannot be matched in articles: names must be at least two characters and start with a Latin letter or digit (accents are fine).`,
+          `"${unmatchable}" cannot be matched in articles: ${MATCHABLE_NAME_RULE}.`,
           `/track add ${name} aliases:"${name}"`,
         );
       entity = ctx.services.addEntity(name, aliases, ctx.caller.id);

@@ -6,6 +6,7 @@ import { UserError } from "../errors.js";
 import {
   type AppConfig,
   appConfigSchema,
+  crossEntityIssues,
   type EntitiesFile,
   entitiesFileSchema,
   type FxRates,
@@ -125,7 +126,17 @@ export function loadEntities(file: string): EntitiesFile {
   if (!existsSync(file)) {
     throw new UserError(`${file} does not exist.`, "restore config/entities.yaml from the repository");
   }
-  return validate(file, entitiesFileSchema, readYaml(file));
+  const data = readYaml(file);
+  const result = entitiesFileSchema.safeParse(data, { reportInput: true });
+  const issues = [...(result.success ? [] : result.error.issues), ...crossEntityIssues(data)];
+  if (issues.length > 0 || !result.success) throw new ConfigError(file, describeIssues(sortByPath(issues)));
+  return result.data;
+}
+
+/** Issues in file order: by entity index, then field. */
+function sortByPath(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const key = (issue: z.core.$ZodIssue) => (typeof issue.path[1] === "number" ? issue.path[1] : -1);
+  return [...issues].sort((a, b) => key(a) - key(b));
 }
 
 export function loadFxRates(file: string): FxRates {
