@@ -42,7 +42,10 @@ describe("network.allowedPrivateNetworks", () => {
       "infrawire.yaml":
         'network:\n  allowedPrivateNetworks: ["127.0.0.0/40", "999.1.1.1/40", "10.0.0.0/8", "fd00::/129", "fd00::/8"]\n',
     });
-    for (const args of [["feeds", "list"], ["poll", "--once"]]) {
+    for (const args of [
+      ["feeds", "list"],
+      ["poll", "--once"],
+    ]) {
       const run = await cli(args, dir);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain("infrawire.yaml has 3 problems:");
