@@ -9,6 +9,7 @@ import type { NormalizedItem } from "../ingest/item.js";
 import { parseFeed } from "../ingest/parse.js";
 import { analyzeBatch } from "../intel/pipeline.js";
 import { dealLine } from "../intel/summarize.js";
+import { count } from "../plural.js";
 
 /** The JSON document of `infrawire analyze --json` (a contract: see DESIGN.md). */
 export interface AnalyzeReport {
@@ -123,6 +124,8 @@ export function formatAnalysis(report: AnalyzeReport, app: App): string {
     lines.push("");
   }
   const events = report.items.reduce((n, i) => n + i.events.length, 0);
-  lines.push(`${report.items.length} items, ${events} events, ${report.stories.length} stories.`);
+  lines.push(
+    `${count(report.items.length, "item")}, ${count(events, "event")}, ${count(report.stories.length, "story", "stories")}.`,
+  );
   return lines.join("\n");
 }

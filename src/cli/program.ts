@@ -13,6 +13,7 @@ import { vetFeedUrl } from "../ingest/add-feed.js";
 import { toOpml } from "../ingest/opml.js";
 import type { CycleReport } from "../ingest/poller.js";
 import { createLogger, type LogLevel, parseLogLevel } from "../log.js";
+import { count } from "../plural.js";
 import { runService } from "../service.js";
 import { storeUserError } from "../store/errors.js";
 import { safeText } from "../text-safety.js";
@@ -55,7 +56,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
   function printCycle(report: CycleReport): void {
     const secs = (report.durationMs / 1000).toFixed(1);
     console.log(
-      `Polled ${report.feeds} feed${report.feeds === 1 ? "" : "s"} in ${secs} s: ${report.updated} with new items, ${report.unchanged} unchanged, ${report.failed} failed, ${report.disabled} disabled; ${report.itemsAdded} new items stored.`,
+      `Polled ${count(report.feeds, "feed")} in ${secs} s: ${report.updated} with new items, ${report.unchanged} unchanged, ${report.failed} failed, ${report.disabled} disabled; ${count(report.itemsAdded, "new item")} stored.`,
     );
     const failures = report.results.filter((r) => r.error);
     for (const failure of failures.slice(0, 20)) console.log(`  ✗ ${failure.url}: ${failure.error}`);
@@ -95,7 +96,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
           printCycle(report);
           if (enriched.analyzed > 0) {
             console.log(
-              `Analysed ${enriched.analyzed} items: ${app.intelStore.eventCount()} events and ${app.intelStore.storyCount()} stories stored.`,
+              `Analysed ${count(enriched.analyzed, "item")}: ${count(app.intelStore.eventCount(), "event")} and ${count(app.intelStore.storyCount(), "story", "stories")} stored.`,
             );
           }
         }
@@ -132,7 +133,9 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
           console.log(`Added feed ${feed.id}: ${feed.url}, but its first poll failed: ${result.error}.`);
           console.log(`infrawire will retry it on schedule; \`infrawire feeds list\` shows its health.`);
         } else {
-          console.log(`Added feed ${feed.id}: ${after?.title || feed.url} — ${result.added} items stored.`);
+          console.log(
+            `Added feed ${feed.id}: ${after?.title || feed.url} — ${count(result.added, "item")} stored.`,
+          );
         }
       });
     });
@@ -198,7 +201,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
           ),
         );
         const failing = rows.filter((r) => r.status !== "ok").length;
-        console.log(`\n${rows.length} feeds, ${failing} failing or disabled.`);
+        console.log(`\n${count(rows.length, "feed")}, ${failing} failing or disabled.`);
       });
     });
 
@@ -209,9 +212,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .action(async (file: string) => {
       await withApp((app) => {
         const { added, total } = importOpml(app, resolve(file));
-        console.log(
-          `Imported ${added} new feed${added === 1 ? "" : "s"} (${total - added} already present) from ${file}.`,
-        );
+        console.log(`Imported ${count(added, "new feed")} (${total - added} already present) from ${file}.`);
       });
     });
 
@@ -230,7 +231,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
         );
         if (opts.output) {
           writeFileSync(opts.output, opml);
-          console.log(`Wrote ${app.feeds.count()} feeds to ${opts.output}.`);
+          console.log(`Wrote ${count(app.feeds.count(), "feed")} to ${opts.output}.`);
         } else process.stdout.write(opml);
       });
     });
@@ -271,7 +272,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
         }
         if (hits.length === 0) {
           console.log(
-            `No stored item matches "${query}" (searched ${app.items.count()} items). Try fewer or shorter words.`,
+            `No stored item matches "${query}" (searched ${count(app.items.count(), "item")}). Try fewer or shorter words.`,
           );
           return;
         }
