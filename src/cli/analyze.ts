@@ -10,6 +10,7 @@ import { parseFeed } from "../ingest/parse.js";
 import { analyzeBatch } from "../intel/pipeline.js";
 import { dealLine } from "../intel/summarize.js";
 import { count } from "../plural.js";
+import { safeText } from "../text-safety.js";
 
 /** The JSON document of `infrawire analyze --json` (a contract: see DESIGN.md). */
 export interface AnalyzeReport {
@@ -127,5 +128,5 @@ export function formatAnalysis(report: AnalyzeReport, app: App): string {
   lines.push(
     `${count(report.items.length, "item")}, ${count(events, "event")}, ${count(report.stories.length, "story", "stories")}.`,
   );
-  return lines.join("\n");
+  return safeText(lines.join("\n"));
 }

@@ -59,7 +59,8 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
       `Polled ${count(report.feeds, "feed")} in ${secs} s: ${report.updated} with new items, ${report.unchanged} unchanged, ${report.failed} failed, ${report.disabled} disabled; ${count(report.itemsAdded, "new item")} stored.`,
     );
     const failures = report.results.filter((r) => r.error);
-    for (const failure of failures.slice(0, 20)) console.log(`  ✗ ${failure.url}: ${failure.error}`);
+    for (const failure of failures.slice(0, 20))
+      console.log(safeText(`  ✗ ${failure.url}: ${failure.error}`));
     if (failures.length > 20)
       console.log(`  … and ${failures.length - 20} more (see \`infrawire feeds list\`)`);
   }
@@ -120,7 +121,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
         const vetted = await vetFeedUrl(url, app.fetcher, policy);
         const { feed, created } = app.feeds.add(vetted, new Date(), opts.title);
         if (!created) {
-          console.log(`Feed ${feed.id} is already in the list: ${feed.title ?? feed.url}`);
+          console.log(safeText(`Feed ${feed.id} is already in the list: ${feed.title ?? feed.url}`));
           return;
         }
         if (!opts.poll) {
@@ -130,11 +131,15 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
         const result = await app.poller.pollOne(feed);
         const after = app.feeds.byId(feed.id);
         if (result.error) {
-          console.log(`Added feed ${feed.id}: ${feed.url}, but its first poll failed: ${result.error}.`);
+          console.log(
+            safeText(`Added feed ${feed.id}: ${feed.url}, but its first poll failed: ${result.error}.`),
+          );
           console.log(`infrawire will retry it on schedule; \`infrawire feeds list\` shows its health.`);
         } else {
           console.log(
-            `Added feed ${feed.id}: ${after?.title || feed.url} — ${count(result.added, "item")} stored.`,
+            safeText(
+              `Added feed ${feed.id}: ${after?.title || feed.url} — ${count(result.added, "item")} stored.`,
+            ),
           );
         }
       });
@@ -152,7 +157,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
             `No feed matches "${target}".`,
             "run `infrawire feeds list` to see ids and URLs",
           );
-        console.log(`Removed feed ${removed.id}: ${removed.title ?? removed.url}`);
+        console.log(safeText(`Removed feed ${removed.id}: ${removed.title ?? removed.url}`));
       });
     });
 
@@ -166,7 +171,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
         if (!feed)
           throw new UserError(`No feed matches "${id}".`, "run `infrawire feeds list` to see ids and URLs");
         app.feeds.enable(feed.id);
-        console.log(`Enabled feed ${feed.id}: ${feed.title ?? feed.url}`);
+        console.log(safeText(`Enabled feed ${feed.id}: ${feed.title ?? feed.url}`));
       });
     });
 
@@ -278,8 +283,9 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
         }
         for (const hit of hits) {
           const date = (hit.publishedAt ?? hit.fetchedAt).slice(0, 10);
-          console.log(`${date}  ${hit.title}${hit.feedTitle ? `  — ${hit.feedTitle}` : ""}`);
-          if (hit.url) console.log(`            ${hit.url}`);
+          // Stored text from a database written before ingest stripped controls may hold them.
+          console.log(safeText(`${date}  ${hit.title}${hit.feedTitle ? `  — ${hit.feedTitle}` : ""}`));
+          if (hit.url) console.log(safeText(`            ${hit.url}`));
         }
       });
     });

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnalyzeReport } from "../../src/cli/analyze.js";
 import { rss, startServer, type TestServer } from "../helpers/feed-server.js";
@@ -79,5 +80,26 @@ describe("feed text with escape sequences never reaches the terminal", () => {
     const first = report.items.find((i) => i.guid === "a");
     expect(first?.title).toBe("OpenAI raises $40 billion]0;pwned[2J");
     expect(first?.entities.map((e) => e.id)).toContain("openai");
+  });
+
+  it("text stored by an older version with escape sequences in it is printed without them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "iw-hostile-"));
+    const env = { INFRAWIRE_DB: join(dir, "old.db"), INFRAWIRE_ALLOW_PRIVATE_FEEDS: "1", LOG_LEVEL: "warn" };
+    await cli(["feeds", "add", server.url("/hostile")], env);
+    // What a database written before ingest stripped controls holds.
+    const db = new Database(env.INFRAWIRE_DB);
+    db.prepare("UPDATE items SET title = title || ?").run(ESCAPES);
+    db.prepare("UPDATE feeds SET title = ?, last_error = ?").run(`Old${ESCAPES}`, `bad\x1b[2J\u202e`);
+    db.close();
+    const outputs = {
+      list: await cli(["feeds", "list"], env),
+      search: await cli(["search", "raises"], env),
+      again: await cli(["feeds", "add", server.url("/hostile")], env),
+    };
+    expect(outputs.search).toContain("Old]0;pwned[2J");
+    for (const [command, output] of Object.entries(outputs)) {
+      expect({ command, control: CONTROL.exec(output)?.[0] }).toEqual({ command, control: undefined });
+      expect({ command, invisible: INVISIBLE.exec(output)?.[0] }).toEqual({ command, invisible: undefined });
+    }
   });
 });
