@@ -1,7 +1,7 @@
 import { defineCommand } from "../src/chat/command.js";
 import { bold, link, span } from "../src/chat/message.js";
 import { OptionError } from "../src/chat/options.js";
-import { plural } from "../src/text/plural.js";
+import { count } from "../src/plural.js";
 
 export const feeds = defineCommand({
   name: "feeds",
@@ -50,7 +50,7 @@ export const feeds = defineCommand({
                 span(
                   error
                     ? `Reason: ${error}. It will be retried.`
-                    : `${plural(added.firstPoll?.items ?? 0, "item")} stored.`,
+                    : `${count(added.firstPoll?.items ?? 0, "item")} stored.`,
                 ),
               ],
             ],
@@ -100,7 +100,7 @@ export const feeds = defineCommand({
               span(` #${r.id} `),
               link(r.title ?? r.url, r.url),
               span(
-                ` · ${plural(r.itemCount, "item")}${r.lastError ? ` · ${r.lastError}` : ""}${r.note ? ` · ${r.note}` : ""}`,
+                ` · ${count(r.itemCount, "item")}${r.lastError ? ` · ${r.lastError}` : ""}${r.note ? ` · ${r.note}` : ""}`,
               ),
             ]),
         },

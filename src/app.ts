@@ -47,7 +47,8 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     ...(options.configDir ? { configDir: options.configDir } : {}),
     ...(options.env ? { env: options.env } : {}),
   });
-  if (options.demo) config.databasePath = join(resolve(config.databasePath, ".."), "demo.db");
+  if (options.demo && config.databasePath !== ":memory:")
+    config.databasePath = join(resolve(config.databasePath, ".."), "demo.db");
   const log = options.log ?? createLogger();
   const clock = options.clock ?? systemClock;
   const store = await openStore(config.databasePath);

@@ -4,7 +4,7 @@ import { type App, catalogPath, createApp } from "./app.js";
 import { loadEntities } from "./config/load.js";
 import { UserError } from "./errors.js";
 import { silentLogger } from "./log.js";
-import { plural } from "./text/plural.js";
+import { count } from "./plural.js";
 
 interface Check {
   ok: boolean;
@@ -50,7 +50,7 @@ export async function runDoctor(
     const health = await app.store.health();
     checks.push({
       ok: true,
-      label: `database ${health.location} (schema ${health.schemaVersion}, ${plural(await app.store.items.count(), "item")})`,
+      label: `database ${health.location} (schema ${health.schemaVersion}, ${count(await app.store.items.count(), "item")})`,
     });
     const catalog = catalogPath(app.config);
     checks.push({
@@ -64,7 +64,7 @@ export async function runDoctor(
     const bad = feeds.filter((f) => f.status !== "ok");
     checks.push({
       ok: feeds.length > 0,
-      label: `${feeds.length} feeds, ${bad.length} failing or disabled`,
+      label: `${count(feeds.length, "feed")}, ${bad.length} failing or disabled`,
       ...(feeds.length > 0
         ? {}
         : { detail: "run `npm start` once, or `infrawire feeds import feeds/default.opml`" }),

@@ -1,3 +1,5 @@
+import { safeText } from "./text-safety.js";
+
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
@@ -46,13 +48,17 @@ export function createLogger(
   json = process.env.LOG_FORMAT === "json",
 ): Logger {
   const threshold = ORDER[level] ?? ORDER.info;
-  const emit = (lvl: Exclude<LogLevel, "silent">, message: string, fields: LogFields = {}) => {
+  const emit = (lvl: Exclude<LogLevel, "silent">, raw: string, fields: LogFields = {}) => {
     if (ORDER[lvl] < threshold) return;
     const time = new Date().toISOString();
-    const defined = Object.entries(fields).filter(([, v]) => v !== undefined) as [
+    // Feed text (a title, a feed's error) reaches these lines, and they reach a terminal.
+    const defined = Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, typeof v === "string" ? safeText(v) : v]) as [
       string,
       string | number | boolean | null,
     ][];
+    const message = safeText(raw);
     if (json) {
       write(JSON.stringify({ time, level: lvl, message, ...Object.fromEntries(defined) }));
       return;

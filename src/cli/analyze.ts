@@ -10,6 +10,8 @@ import { parseFeed } from "../ingest/parse.js";
 import type { EntityInfo } from "../intel/entities.js";
 import { analyzeBatch } from "../intel/pipeline.js";
 import { dealLine } from "../intel/summarize.js";
+import { count } from "../plural.js";
+import { safeText } from "../text-safety.js";
 
 /** The JSON document of `infrawire analyze --json` (a contract: see DESIGN.md). */
 export interface AnalyzeReport {
@@ -124,6 +126,8 @@ export function formatAnalysis(report: AnalyzeReport, entities: ReadonlyMap<stri
     lines.push("");
   }
   const events = report.items.reduce((n, i) => n + i.events.length, 0);
-  lines.push(`${report.items.length} items, ${events} events, ${report.stories.length} stories.`);
-  return lines.join("\n");
+  lines.push(
+    `${count(report.items.length, "item")}, ${count(events, "event")}, ${count(report.stories.length, "story", "stories")}.`,
+  );
+  return safeText(lines.join("\n"));
 }

@@ -10,8 +10,10 @@ import { UserError } from "../errors.js";
 import { toOpml } from "../ingest/opml.js";
 import type { CycleReport } from "../ingest/poller.js";
 import { createLogger, type LogLevel, parseLogLevel } from "../log.js";
+import { count } from "../plural.js";
 import { runService } from "../service.js";
-import { plural } from "../text/plural.js";
+import { storeUserError } from "../store/index.js";
+import { safeText } from "../text-safety.js";
 import { analyzeSource, formatAnalysis } from "./analyze.js";
 import { formatTable, relativeTime } from "./text-table.js";
 
@@ -24,14 +26,19 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .option("-v, --verbose", "log debug details to stderr")
     .showHelpAfterError("(run `infrawire --help` for usage)");
 
-  function openApp(level: LogLevel = "warn", demo = false): Promise<App> {
+  async function openApp(level: LogLevel = "warn", demo = false): Promise<App> {
     const opts = program.opts<{ configDir?: string; verbose?: boolean }>();
-    return createApp({
+    const app = await createApp({
       ...(opts.configDir ? { configDir: opts.configDir } : {}),
       // LOG_LEVEL, when set, wins over the command's own default (info for run, warn for others).
       log: createLogger(opts.verbose ? "debug" : (parseLogLevel(process.env.LOG_LEVEL) ?? level)),
       demo,
     });
+    if (app.config.databasePath === ":memory:")
+      app.log.warn(
+        "INFRAWIRE_DB is :memory:, a database in memory: nothing will persist after this process exits",
+      );
+    return app;
   }
 
   async function withApp<T>(work: (app: App) => Promise<T> | T, level: LogLevel = "warn"): Promise<T> {
@@ -46,14 +53,15 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
   function printCycle(report: CycleReport): void {
     const secs = (report.durationMs / 1000).toFixed(1);
     console.log(
-      `Polled ${plural(report.feeds, "feed")} in ${secs} s: ${report.updated} with new items, ${report.unchanged} unchanged, ${report.failed} failed, ${report.disabled} disabled; ${plural(report.itemsAdded, "new item")} stored.`,
+      `Polled ${count(report.feeds, "feed")} in ${secs} s: ${report.updated} with new items, ${report.unchanged} unchanged, ${report.failed} failed, ${report.disabled} disabled; ${count(report.itemsAdded, "new item")} stored.`,
     );
     if (report.skipped > 0)
       console.log(
-        `  ${plural(report.skipped, "feed")} not stored: ${report.storeError ?? "the database refused"}`,
+        `  ${count(report.skipped, "feed")} not stored: ${report.storeError ?? "the database refused"}`,
       );
     const failures = report.results.filter((r) => r.error);
-    for (const failure of failures.slice(0, 20)) console.log(`  ✗ ${failure.url}: ${failure.error}`);
+    for (const failure of failures.slice(0, 20))
+      console.log(safeText(`  ✗ ${failure.url}: ${failure.error}`));
     if (failures.length > 20)
       console.log(`  … and ${failures.length - 20} more (see \`infrawire feeds list\`)`);
   }
@@ -92,7 +100,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
           printCycle(report);
           if (enriched.analyzed > 0) {
             console.log(
-              `Analysed ${plural(enriched.analyzed, "item")}: ${plural(await app.store.intel.eventCount(), "event")} and ${plural(await app.store.intel.storyCount(), "story", "stories")} stored.`,
+              `Analysed ${count(enriched.analyzed, "item")}: ${count(await app.store.intel.eventCount(), "event")} and ${count(await app.store.intel.storyCount(), "story", "stories")} stored.`,
             );
           }
         }
@@ -115,7 +123,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
           poll: opts.poll,
         });
         if (!created) {
-          console.log(`Feed ${feed.id} is already in the list: ${feed.title ?? feed.url}`);
+          console.log(safeText(`Feed ${feed.id} is already in the list: ${feed.title ?? feed.url}`));
           return;
         }
         if (!firstPoll) {
@@ -123,11 +131,15 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
           return;
         }
         if (firstPoll.error) {
-          console.log(`Added feed ${feed.id}: ${feed.url}, but its first poll failed: ${firstPoll.error}.`);
+          console.log(
+            safeText(`Added feed ${feed.id}: ${feed.url}, but its first poll failed: ${firstPoll.error}.`),
+          );
           console.log(`infrawire will retry it on schedule; \`infrawire feeds list\` shows its health.`);
         } else {
           console.log(
-            `Added feed ${feed.id}: ${feed.title || feed.url} — ${plural(firstPoll.items, "item")} stored.`,
+            safeText(
+              `Added feed ${feed.id}: ${feed.title || feed.url} — ${count(firstPoll.items, "item")} stored.`,
+            ),
           );
         }
       });
@@ -140,7 +152,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .action(async (target: string) => {
       await withApp(async (app) => {
         const removed = await app.actions.removeFeed(target);
-        console.log(`Removed feed ${removed.id}: ${removed.title ?? removed.url}`);
+        console.log(safeText(`Removed feed ${removed.id}: ${removed.title ?? removed.url}`));
       });
     });
 
@@ -151,7 +163,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .action(async (id: string) => {
       await withApp(async (app) => {
         const feed = await app.actions.enableFeed(id);
-        console.log(`Enabled feed ${feed.id}: ${feed.title ?? feed.url}`);
+        console.log(safeText(`Enabled feed ${feed.id}: ${feed.title ?? feed.url}`));
       });
     });
 
@@ -188,7 +200,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
           ),
         );
         const failing = rows.filter((r) => r.status !== "ok").length;
-        console.log(`\n${plural(rows.length, "feed")}, ${failing} failing or disabled.`);
+        console.log(`\n${count(rows.length, "feed")}, ${failing} failing or disabled.`);
       });
     });
 
@@ -199,9 +211,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .action(async (file: string) => {
       await withApp(async (app) => {
         const { added, total } = await app.actions.importOpml(resolve(file));
-        console.log(
-          `Imported ${added} new feed${added === 1 ? "" : "s"} (${total - added} already present) from ${file}.`,
-        );
+        console.log(`Imported ${count(added, "new feed")} (${total - added} already present) from ${file}.`);
       });
     });
 
@@ -223,7 +233,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
         );
         if (opts.output) {
           writeFileSync(opts.output, opml);
-          console.log(`Wrote ${plural(all.length, "feed")} to ${opts.output}.`);
+          console.log(`Wrote ${count(all.length, "feed")} to ${opts.output}.`);
         } else process.stdout.write(opml);
       });
     });
@@ -264,14 +274,15 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
         }
         if (hits.length === 0) {
           console.log(
-            `No stored item matches "${query}" (searched ${plural(await app.store.items.count(), "item")}). Try fewer or shorter words.`,
+            `No stored item matches "${query}" (searched ${count(await app.store.items.count(), "item")}). Try fewer or shorter words.`,
           );
           return;
         }
         for (const hit of hits) {
           const date = (hit.publishedAt ?? hit.fetchedAt).slice(0, 10);
-          console.log(`${date}  ${hit.title}${hit.feedTitle ? `  — ${hit.feedTitle}` : ""}`);
-          if (hit.url) console.log(`            ${hit.url}`);
+          // Stored text from a database written before ingest stripped controls may hold them.
+          console.log(safeText(`${date}  ${hit.title}${hit.feedTitle ? `  — ${hit.feedTitle}` : ""}`));
+          if (hit.url) console.log(safeText(`            ${hit.url}`));
         }
       });
     });
@@ -360,8 +371,10 @@ export async function main(argv: string[]): Promise<number> {
     return result.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof UserError) {
-      process.stderr.write(`error: ${error.message}\nfix: ${error.fix}\n`);
+    // A database error a user can fix (read-only, not a database, busy) is a sentence too.
+    const userError = storeUserError(error, process.env.INFRAWIRE_DB);
+    if (userError) {
+      process.stderr.write(`error: ${safeText(userError.message)}\nfix: ${safeText(userError.fix)}\n`);
       return 1;
     }
     process.stderr.write(`infrawire failed unexpectedly: ${(error as Error)?.stack ?? String(error)}\n`);

@@ -1,5 +1,12 @@
-/** A plain-text table for the terminal; a cell's extra lines hang under its column. */
-export function formatTable(headers: string[], rows: string[][]): string {
+import { safeText } from "../text-safety.js";
+
+/**
+ * A plain-text table for the terminal; a cell's extra lines hang under its column. Cells hold
+ * stored feed text, which a database written before control characters were stripped at
+ * ingest may still carry, so they are made safe here too.
+ */
+export function formatTable(headers: string[], cells: string[][]): string {
+  const rows = cells.map((row) => row.map(safeText));
   const widths = headers.map((h, i) =>
     Math.max(h.length, ...rows.map((r) => (i === headers.length - 1 ? 0 : (r[i] ?? "").length))),
   );

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { z } from "zod";
 import { UserError } from "../errors.js";
 import {
   type AppConfig,
   appConfigSchema,
+  crossEntityIssues,
   type EntitiesFile,
   entitiesFileSchema,
   type FxRates,
@@ -97,14 +98,45 @@ export function loadAppConfig(options: LoadOptions = {}): LoadedConfig {
       "set INFRAWIRE_DB to a SQLite file path such as data/infrawire.db",
     );
   }
-  return { ...config, databasePath: resolve(process.cwd(), database), configDir };
+  return {
+    ...config,
+    databasePath: databasePath(database, env.INFRAWIRE_DB?.trim() === database),
+    configDir,
+  };
+}
+
+/**
+ * The database file for a configured path. `:memory:` stays a database in memory. A folder that
+ * does not exist is created for the configured default (the first `npm start`), but refused when
+ * INFRAWIRE_DB names it: a mistyped folder would otherwise start an empty database unnoticed.
+ */
+function databasePath(database: string, fromEnv: boolean): string {
+  if (database === ":memory:") return database;
+  const path = resolve(process.cwd(), database);
+  if (fromEnv && !existsSync(dirname(path))) {
+    throw new UserError(
+      `INFRAWIRE_DB points into ${dirname(path)}, a folder that does not exist.`,
+      `correct the path, or create the folder first (mkdir -p ${dirname(path)}) to start a new database there`,
+    );
+  }
+  return path;
 }
 
 export function loadEntities(file: string): EntitiesFile {
   if (!existsSync(file)) {
     throw new UserError(`${file} does not exist.`, "restore config/entities.yaml from the repository");
   }
-  return validate(file, entitiesFileSchema, readYaml(file));
+  const data = readYaml(file);
+  const result = entitiesFileSchema.safeParse(data, { reportInput: true });
+  const issues = [...(result.success ? [] : result.error.issues), ...crossEntityIssues(data)];
+  if (issues.length > 0 || !result.success) throw new ConfigError(file, describeIssues(sortByPath(issues)));
+  return result.data;
+}
+
+/** Issues in file order: by entity index, then field. */
+function sortByPath(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const key = (issue: z.core.$ZodIssue) => (typeof issue.path[1] === "number" ? issue.path[1] : -1);
+  return [...issues].sort((a, b) => key(a) - key(b));
 }
 
 export function loadFxRates(file: string): FxRates {

@@ -1,8 +1,12 @@
 import { z } from "zod";
+import { parseCidr } from "../ingest/net-guard.js";
+import { foldAccents } from "../intel/fold.js";
+import { canBeMatched, MATCHABLE_NAME_RULE } from "../intel/name-rules.js";
 
+// The same parser the address guard uses, so a range that passes here is one it can apply.
 const cidr = z
   .string()
-  .regex(/^[0-9a-fA-F:.]+\/\d{1,3}$/, "must be a CIDR range such as 10.0.0.0/8 or fd00::/8");
+  .refine((text) => parseCidr(text) !== undefined, "must be a CIDR range such as 10.0.0.0/8 or fd00::/8");
 
 /** config/infrawire.yaml: every knob has a default, so an empty file is a valid config. */
 export const appConfigSchema = z.strictObject({
@@ -63,39 +67,95 @@ export const entityKinds = [
   "government",
 ] as const;
 
+/** A name the matcher looks for: not blank, and one it can ever find (the rule `/track add` uses). */
+const name = z.string().superRefine((text, ctx) => {
+  if (text.trim() === "") ctx.addIssue({ code: "custom", message: "must not be blank", input: text });
+  else if (!canBeMatched(text))
+    ctx.addIssue({
+      code: "custom",
+      message: `cannot be matched in articles: ${MATCHABLE_NAME_RULE}`,
+      input: text,
+    });
+});
+
 export const entitySchema = z.strictObject({
   id: slug,
-  name: z.string().min(1),
+  name,
   kind: z.enum(entityKinds),
-  aliases: z.array(z.string().min(1)).default([]),
+  aliases: z.array(name).default([]),
   caseSensitive: z.boolean().default(false),
-  products: z.array(z.string().min(1)).default([]),
-  people: z.array(z.string().min(1)).default([]),
+  products: z.array(name).default([]),
+  people: z.array(name).default([]),
   veto: z.array(z.string().min(1)).default([]),
 });
 export type EntityConfig = z.infer<typeof entitySchema>;
 
-export const entitiesFileSchema = z
-  .strictObject({
-    version: z.literal(1),
-    entities: z.array(entitySchema).min(1),
-  })
-  .superRefine((file, ctx) => {
-    const seen = new Map<string, number>();
-    file.entities.forEach((entity, index) => {
-      const first = seen.get(entity.id);
-      if (first !== undefined) {
-        ctx.addIssue({
+export const entitiesFileSchema = z.strictObject({
+  version: z.literal(1),
+  entities: z.array(entitySchema).min(1),
+});
+
+const NAME_FIELDS = ["name", "aliases", "products", "people"] as const;
+
+/**
+ * What no single entity shows: an id used twice, and a name (or alias, product, person) under two
+ * ids, which would credit both with every mention. Read from the raw file, so these are listed
+ * together with every other problem instead of after the others are fixed.
+ */
+export function crossEntityIssues(data: unknown): z.core.$ZodIssue[] {
+  const entities = (data as { entities?: unknown } | null)?.entities;
+  if (!Array.isArray(entities)) return [];
+  const issues: z.core.$ZodIssue[] = [];
+  const ids = new Map<string, number>();
+  const names = new Map<string, { index: number; caseSensitive: boolean; exact: string }>();
+  const label = (index: number) => {
+    const id = (entities[index] as { id?: unknown }).id;
+    return `entities.${index}${typeof id === "string" ? ` (${id})` : ""}`;
+  };
+  entities.forEach((entity: unknown, index) => {
+    if (!entity || typeof entity !== "object") return;
+    const record = entity as Record<string, unknown>;
+    if (typeof record.id === "string") {
+      const first = ids.get(record.id);
+      if (first !== undefined)
+        issues.push({
           code: "custom",
           path: ["entities", index, "id"],
           message: `duplicates entities.${first}.id`,
-          input: entity.id,
+          input: record.id,
         });
-      } else {
-        seen.set(entity.id, index);
-      }
-    });
+      else ids.set(record.id, index);
+    }
+    const caseSensitive = record.caseSensitive === true;
+    const own = new Set<string>();
+    for (const field of NAME_FIELDS) {
+      const value = record[field];
+      const list = field === "name" ? [value] : Array.isArray(value) ? value : [];
+      list.forEach((text: unknown, position) => {
+        if (typeof text !== "string" || text.trim() === "") return;
+        const exact = foldAccents(text.trim().replace(/\s+/g, " "));
+        const key = exact.toLowerCase();
+        if (own.has(key)) return;
+        own.add(key);
+        const first = names.get(key);
+        // Two case-sensitive names that differ in case ("AMD", "Amd") are found apart.
+        if (
+          first &&
+          first.index !== index &&
+          (!first.caseSensitive || !caseSensitive || first.exact === exact)
+        ) {
+          issues.push({
+            code: "custom",
+            path: field === "name" ? ["entities", index, field] : ["entities", index, field, position],
+            message: `is also a name of ${label(first.index)}; a name may belong to one entity only`,
+            input: text,
+          });
+        } else if (!first) names.set(key, { index, caseSensitive, exact });
+      });
+    }
   });
+  return issues;
+}
 export type EntitiesFile = z.infer<typeof entitiesFileSchema>;
 
 export const fxRatesSchema = z.strictObject({

@@ -1,7 +1,11 @@
+import { safeText } from "../text-safety.js";
+
 /** A feed could not be fetched or read. `reason` is written for the person who added the feed. */
 export class FeedError extends Error {
+  readonly reason: string;
+
   constructor(
-    readonly reason: string,
+    reason: string,
     readonly details: {
       status?: number;
       /** The server asked us to come back after this long. */
@@ -10,7 +14,11 @@ export class FeedError extends Error {
       permanent?: boolean;
     } = {},
   ) {
-    super(reason);
+    // A reason can quote the feed (a parser's message, a server's status line) and is shown in
+    // `feeds list`, logs and chat.
+    const safe = safeText(reason);
+    super(safe);
+    this.reason = safe;
     this.name = "FeedError";
   }
 }

@@ -53,13 +53,28 @@ export function isPrivateAddress(address: string): boolean {
   return privateRanges.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
+export interface Cidr {
+  network: string;
+  prefix: number;
+  family: "ipv4" | "ipv6";
+}
+
+/** `10.0.0.0/8` or `fd00::/8` as its parts, or undefined when the address or the prefix length is not valid. */
+export function parseCidr(text: string): Cidr | undefined {
+  const m = /^([^/\s]+)\/(\d{1,3})$/.exec(text.trim());
+  if (!m) return undefined;
+  const network = m[1] ?? "";
+  const prefix = Number(m[2]);
+  const family = isIP(network);
+  if (family === 0 || prefix > (family === 4 ? 32 : 128)) return undefined;
+  return { network, prefix, family: family === 4 ? "ipv4" : "ipv6" };
+}
+
 function allowedList(networks: string[]): BlockList {
   const list = new BlockList();
-  for (const cidr of networks) {
-    const [net, bits] = cidr.split("/");
-    const family = isIP(net ?? "");
-    if (family === 0) continue;
-    list.addSubnet(net ?? "", Number(bits), family === 4 ? "ipv4" : "ipv6");
+  for (const text of networks) {
+    const cidr = parseCidr(text);
+    if (cidr) list.addSubnet(cidr.network, cidr.prefix, cidr.family);
   }
   return list;
 }

@@ -1,6 +1,7 @@
 import { decodeHTML } from "entities";
 import { Parser } from "htmlparser2";
 import iconv from "iconv-lite";
+import { safeText } from "../text-safety.js";
 
 const BLOCK_TAGS = new Set([
   "address",
@@ -149,7 +150,6 @@ function restoreFullStops(text: string): string {
   return text.replace(/\?/g, ".");
 }
 
-/** Repairs the common ways feed text gets mangled: mojibake, lost punctuation, lost full stops. */
 /** C1 control characters (U+0080-U+009F) in text are windows-1252 punctuation decoded as Latin-1. */
 function replaceC1Controls(text: string): string {
   if (!/[\u0080-\u009f]/.test(text)) return text;
@@ -159,8 +159,16 @@ function replaceC1Controls(text: string): string {
   });
 }
 
+/**
+ * Repairs the common ways feed text gets mangled (mojibake, lost punctuation, lost full stops),
+ * then drops what must never reach a screen: control characters, and the invisible characters
+ * that reorder text or split a name (see text-safety.ts). C1 controls are stripped only after
+ * they had their chance to be read as windows-1252 punctuation.
+ */
 export function repairText(text: string): string {
-  const repaired = restoreFullStops(replaceLostPunctuation(replaceC1Controls(undoDoubleEncoding(text))));
+  const repaired = safeText(
+    restoreFullStops(replaceLostPunctuation(replaceC1Controls(undoDoubleEncoding(text)))),
+  );
   return repaired === text ? text : foldWhitespace(repaired);
 }
 

@@ -1,9 +1,10 @@
 import type { Store } from "./repositories.js";
-import { type StoreFailure, sqliteFailure } from "./sqlite/errors.js";
+import { describeStoreError, type StoreFailure, sqliteFailure, storeUserError } from "./sqlite/errors.js";
 import { openSqliteStore } from "./sqlite/index.js";
 
 export type * from "./repositories.js";
 export type { StoreFailure };
+export { describeStoreError, storeUserError };
 
 /** What a failed store call means (busy, read-only, damaged), or undefined for any other error. */
 export function storeFailure(error: unknown): StoreFailure | undefined {

@@ -1,4 +1,5 @@
 import type { Line, Message } from "../message.js";
+import { safeMessage } from "./safe.js";
 
 // Discord's embed limits.
 export const DISCORD_LIMITS = { title: 256, description: 4_096, footer: 2_048, total: 6_000 };
@@ -54,7 +55,8 @@ function markdownLine(spans: Line): string {
 }
 
 /** One embed within Discord's limits: sections become paragraphs of the description. */
-export function renderDiscord(message: Message): DiscordMessage {
+export function renderDiscord(input: Message): DiscordMessage {
+  const message = safeMessage(input);
   const title = clip(escapeDiscord(message.title), DISCORD_LIMITS.title);
   const footerRoom = 200;
   const room = Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.total - title.length - footerRoom) - 40;

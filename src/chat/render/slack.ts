@@ -1,4 +1,5 @@
 import type { Line, Message } from "../message.js";
+import { safeMessage } from "./safe.js";
 
 // Slack's limits: 50 blocks per message, 3,000 characters per section text, 150 per header.
 export const SLACK_MAX_BLOCKS = 50;
@@ -71,7 +72,8 @@ function mrkdwnLine(spans: Line, max: number): string {
 }
 
 /** Block Kit within Slack's limits; lines that do not fit are counted in a closing note. */
-export function renderSlack(message: Message): SlackMessage {
+export function renderSlack(input: Message): SlackMessage {
+  const message = safeMessage(input);
   const blocks: SlackBlock[] = [
     { type: "header", text: { type: "plain_text", text: clip(message.title, HEADER_MAX) } },
   ];

@@ -1,7 +1,8 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { UserError } from "../../errors.js";
+import { storeUserError } from "./errors.js";
 import { type Migration, migrations } from "./migrations.js";
 
 export type Db = Database.Database;
@@ -26,33 +27,29 @@ function migrate(db: Db, list: Migration[]): void {
 
 /** Opens (creating if needed) the SQLite database, in WAL mode and migrated to the latest schema. */
 export function openDatabase(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  let db: Db;
+  let db: Db | undefined;
   try {
-    db = new Database(path);
-  } catch (error) {
-    throw new UserError(
-      `Cannot open the database at ${path} (${(error as Error).message}).`,
-      "check that the folder is writable or set INFRAWIRE_DB to another path",
-    );
-  }
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
-  try {
-    migrate(db, migrations);
-  } catch (error) {
-    db.close();
-    if (error instanceof UserError) throw error;
-    const message = (error as Error).message;
-    if (/file is not a database|malformed/i.test(message)) {
-      throw new UserError(
-        `${path} is not an infrawire database (${message}).`,
-        "set INFRAWIRE_DB to another path",
-      );
+    if (path !== ":memory:") {
+      // /dev/null, a folder: SQLite would fail later with "disk I/O error".
+      if (existsSync(path) && !statSync(path).isFile()) throw notAFile(path);
+      mkdirSync(dirname(path), { recursive: true });
     }
-    throw error;
+    db = new Database(path);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw storeUserError(error, path) ?? error;
   }
-  return db;
+}
+
+function notAFile(path: string): UserError {
+  return new UserError(
+    `INFRAWIRE_DB points at ${path}, which is not a file.`,
+    "set INFRAWIRE_DB to a file path such as data/infrawire.db",
+  );
 }
