@@ -67,10 +67,14 @@ export async function enrichNewItems(
   // from the store (only the lead, which grouping compares, is split again).
   const from = new Date(clock.now().getTime() - WINDOW_MS);
   const window = (await store.since(from)).filter((i) => !pendingIds.has(i.id));
+  // Stories are regrouped whole: an older outlet of a story in the window is read with it, or
+  // replacing the story would leave that outlet out.
+  const inWindow = new Set(window.map((i) => i.id));
+  const mates = (await store.storyMates([...inWindow, ...pendingIds])).filter((i) => !pendingIds.has(i.id));
   const stored = await store.intelSince(from);
-  const older = pending.filter((i) => !fresh.has(i.id) && !stored.has(i.id)).map((i) => i.id);
+  const older = [...pending, ...mates].filter((i) => !fresh.has(i.id) && !stored.has(i.id)).map((i) => i.id);
   if (older.length > 0) for (const [id, intel] of await store.intelOf(older)) stored.set(id, intel);
-  const all = [...window, ...pending];
+  const all = [...window, ...mates, ...pending];
   const inputs = all.map(toInput);
   const items: AnalyzedItem[] = inputs.map((input) => {
     const id = Number(input.key);

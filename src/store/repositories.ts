@@ -151,6 +151,8 @@ export interface IntelRepository {
   unanalyzed(limit: number): Promise<ItemForIntel[]>;
   /** Items published since `since` (the clustering window), oldest first. */
   since(since: Date): Promise<ItemForIntel[]>;
+  /** The other items of the stories these items belong to (regrouping keeps stories whole). */
+  storyMates(itemIds: readonly number[]): Promise<ItemForIntel[]>;
   /** Analysed items that belong to no story yet (e.g. a pass stopped before grouping). */
   unstoried(): Promise<ItemForIntel[]>;
   /** The stored entities and events of the analysed items published since `since`, by item id. */

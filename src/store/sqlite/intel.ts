@@ -37,6 +37,18 @@ export class IntelStore implements IntelRepository {
     return this.rows(`SELECT ${ITEM_FOR_INTEL} FROM items WHERE analyzed = 0 ORDER BY id LIMIT ?`, limit);
   }
 
+  async storyMates(itemIds: readonly number[]): Promise<ItemForIntel[]> {
+    const ids = JSON.stringify(itemIds);
+    return this.rows(
+      `SELECT ${ITEM_FOR_INTEL} FROM items WHERE id IN (
+         SELECT m.item_id FROM story_items m
+          WHERE m.story_id IN (SELECT s.story_id FROM story_items s WHERE s.item_id IN (SELECT value FROM json_each(?)))
+       ) AND id NOT IN (SELECT value FROM json_each(?)) ORDER BY at, id`,
+      ids,
+      ids,
+    );
+  }
+
   async unstoried(): Promise<ItemForIntel[]> {
     return this.rows(`SELECT ${ITEM_FOR_INTEL} FROM items WHERE analyzed = ${READ} ORDER BY at, id`);
   }
@@ -217,8 +229,16 @@ export class IntelStore implements IntelRepository {
       const story = oldStory.get(id) as string | undefined;
       if (story) stale.add(story);
     }
+    // A member of a replaced story that the new grouping leaves out goes back to "read, not
+    // grouped", so that the next pass gives it a story instead of losing it.
+    const orphan = this.sql(
+      `UPDATE items SET analyzed = ${READ} WHERE analyzed = ${GROUPED} AND id IN (SELECT item_id FROM story_items WHERE story_id = ?)`,
+    );
     const drop = this.sql("DELETE FROM stories WHERE id = ?");
-    for (const id of stale) drop.run(id);
+    for (const id of stale) {
+      orphan.run(id);
+      drop.run(id);
+    }
     const insert = this.sql(
       `INSERT INTO stories (id, centre_item_id, headline, summary, type, amount_usd, qualifier, status, parties, amounts, source_count, first_seen_at, last_seen_at)
        VALUES (@id, @centre, @headline, @summary, @type, @amountUsd, @qualifier, @status, @parties, @amounts, @sources, @firstSeen, @lastSeen)

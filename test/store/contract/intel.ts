@@ -147,6 +147,23 @@ export function intelContract(store: () => Store): void {
       expect(sources.has(`s${b}`)).toBe(false);
     });
 
+    it("names a story's other members, and never loses one that a regrouping leaves out", async () => {
+      const s = store();
+      const { ids } = await seed(s, "https://wire.example/feed", [
+        article("old", { publishedAt: iso(-100) }),
+        article("new", { publishedAt: iso(-2) }),
+      ]);
+      const [old, fresh] = ids as [number, number];
+      await s.intel.saveAnalysed(ids.map((id) => ({ id, intel: intel([entity("openai")]), at: at(-1) })));
+      await s.intel.replaceStories(ids, [storyOf([old, fresh])], ABOUT);
+      expect((await s.intel.storyMates([fresh])).map((i) => i.id)).toEqual([old]);
+      expect(await s.intel.unstoried()).toEqual([]);
+      // Regrouping only the new item replaces the story; the old outlet waits to be grouped again.
+      await s.intel.replaceStories([fresh], [storyOf([fresh])], ABOUT);
+      expect((await s.intel.unstoried()).map((i) => i.id)).toEqual([old]);
+      expect(await s.intel.storyMates([fresh])).toEqual([]);
+    });
+
     it("reads the clustering window by publication (else fetch) time, oldest first", async () => {
       const s = store();
       const { feedId, ids } = await seed(s, "https://wire.example/feed", [
