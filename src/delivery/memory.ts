@@ -1,0 +1,234 @@
+import type {
+  ClaimOptions,
+  Destination,
+  DestinationRepository,
+  DigestSlot,
+  DigestSlotRepository,
+  NewOutboxRow,
+  OutboxRepository,
+  OutboxRow,
+  SlotRecord,
+} from "./destination.js";
+
+const isFinal = (row: OutboxRow | undefined): boolean =>
+  row === undefined || row.state === "sent" || row.state === "dead";
+
+/**
+ * The delivery repositories in memory, one object for all three because the contract ties them
+ * together (a claim skips paused destinations; a slot claim moves `lastSlot` and queues the
+ * digest). Rows are copied in and out, as a database would, so callers cannot change stored state
+ * by holding on to an object.
+ */
+export class InMemoryDeliveryStore implements DestinationRepository, OutboxRepository, DigestSlotRepository {
+  private readonly destinations = new Map<string, Destination>();
+  private readonly rows = new Map<string, OutboxRow>();
+  /** Rows not yet final per destination, in insertion order; a claim moves its destination last. */
+  private readonly open = new Map<string, OutboxRow[]>();
+  private readonly slots = new Map<string, SlotRecord>();
+
+  // --- destinations
+
+  async get(key: string): Promise<Destination | undefined> {
+    const d = this.destinations.get(key);
+    return d ? structuredClone(d) : undefined;
+  }
+
+  async listWithDigest(): Promise<Destination[]> {
+    const out: Destination[] = [];
+    for (const d of this.destinations.values()) if (d.digest && !d.paused) out.push(structuredClone(d));
+    return out;
+  }
+
+  async upsert(destination: Destination): Promise<void> {
+    this.destinations.set(destination.key, structuredClone(destination));
+  }
+
+  async pause(key: string, reason: string, at: Date): Promise<boolean> {
+    const d = this.destinations.get(key);
+    if (!d || d.paused) return false;
+    d.paused = { reason, at: new Date(at) };
+    return true;
+  }
+
+  async resume(key: string): Promise<void> {
+    const d = this.destinations.get(key);
+    if (d) delete d.paused;
+  }
+
+  // --- outbox
+
+  async enqueue(row: NewOutboxRow, now: Date): Promise<boolean> {
+    if (this.rows.has(row.key)) return false;
+    const stored: OutboxRow = {
+      ...structuredClone(row),
+      state: row.rolled ? "rolled" : "pending",
+      attempts: 0,
+      createdAt: new Date(now),
+      outcomeUnknown: false,
+    };
+    this.rows.set(row.key, stored);
+    if (stored.state === "pending") {
+      const list = this.open.get(row.destinationKey);
+      if (list) list.push(stored);
+      else this.open.set(row.destinationKey, [stored]);
+    }
+    return true;
+  }
+
+  async claimDue(options: ClaimOptions): Promise<OutboxRow[]> {
+    const now = options.now.getTime();
+    const claimed: OutboxRow[] = [];
+    const moved: string[] = [];
+    for (const [destKey, list] of this.open) {
+      if (claimed.length >= options.limit) break;
+      if (options.skipDestinations?.has(destKey)) continue;
+      if (this.destinations.get(destKey)?.paused) continue;
+      let best: OutboxRow | undefined;
+      let live = false;
+      for (const row of list) {
+        const expired = row.state === "in_flight" && (row.leaseUntil?.getTime() ?? 0) <= now;
+        if (row.state === "in_flight" && !expired) {
+          live = true;
+          break;
+        }
+        if (row.threadOf && !isFinal(this.rows.get(row.threadOf))) continue;
+        if (!best || row.notBefore.getTime() < best.notBefore.getTime()) best = row;
+      }
+      if (live || !best || best.notBefore.getTime() > now) continue;
+      if (best.state === "in_flight") best.outcomeUnknown = true;
+      best.state = "in_flight";
+      best.leaseUntil = new Date(now + options.leaseMs);
+      claimed.push(structuredClone(best));
+      moved.push(destKey);
+    }
+    for (const destKey of moved) {
+      const list = this.open.get(destKey);
+      if (!list) continue;
+      this.open.delete(destKey);
+      this.open.set(destKey, list);
+    }
+    return claimed;
+  }
+
+  private close(row: OutboxRow): void {
+    const list = this.open.get(row.destinationKey);
+    if (!list) return;
+    const i = list.indexOf(row);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) this.open.delete(row.destinationKey);
+  }
+
+  async complete(key: string, messageRef: string): Promise<void> {
+    const row = this.rows.get(key);
+    if (!row || isFinal(row)) return;
+    row.state = "sent";
+    row.messageRef = messageRef;
+    row.outcomeUnknown = false;
+    delete row.leaseUntil;
+    this.close(row);
+  }
+
+  async fail(
+    key: string,
+    failure: { error: string; retryAt: Date; countAttempt: boolean; outcomeUnknown: boolean },
+  ): Promise<void> {
+    const row = this.rows.get(key);
+    if (row?.state !== "in_flight") return;
+    row.state = "pending";
+    row.notBefore = new Date(failure.retryAt);
+    row.lastError = failure.error;
+    if (failure.countAttempt) row.attempts += 1;
+    row.outcomeUnknown = row.outcomeUnknown || failure.outcomeUnknown;
+    delete row.leaseUntil;
+  }
+
+  async deadLetter(key: string, error: string): Promise<void> {
+    const row = this.rows.get(key);
+    if (!row || isFinal(row)) return;
+    row.state = "dead";
+    row.lastError = error;
+    delete row.leaseUntil;
+    this.close(row);
+  }
+
+  async release(keys: string[]): Promise<void> {
+    for (const key of keys) {
+      const row = this.rows.get(key);
+      if (row?.state !== "in_flight") continue;
+      row.state = "pending";
+      delete row.leaseUntil;
+    }
+  }
+
+  async find(key: string): Promise<OutboxRow | undefined> {
+    const row = this.rows.get(key);
+    return row ? structuredClone(row) : undefined;
+  }
+
+  async alertsForStory(destinationKey: string, storyId: string): Promise<OutboxRow[]> {
+    const out: OutboxRow[] = [];
+    for (const row of this.rows.values()) {
+      if (row.destinationKey === destinationKey && row.subject?.storyId === storyId) {
+        out.push(structuredClone(row));
+      }
+    }
+    return out;
+  }
+
+  async countAlerts(destinationKey: string, from: Date, to: Date): Promise<number> {
+    let n = 0;
+    for (const row of this.rows.values()) {
+      if (row.destinationKey !== destinationKey || row.kind !== "alert" || row.state === "rolled") continue;
+      const t = row.notBefore.getTime();
+      if (t >= from.getTime() && t < to.getTime()) n++;
+    }
+    return n;
+  }
+
+  async takeRolled(destinationKey: string): Promise<OutboxRow[]> {
+    const out: OutboxRow[] = [];
+    for (const row of this.rows.values()) {
+      if (row.destinationKey !== destinationKey || row.state !== "rolled") continue;
+      row.state = "sent";
+      row.lastError = "rolled into the digest";
+      out.push(structuredClone(row));
+    }
+    return out;
+  }
+
+  async deadLetters(): Promise<OutboxRow[]> {
+    return [...this.rows.values()].filter((r) => r.state === "dead").map((r) => structuredClone(r));
+  }
+
+  /** Every row, for tests and the benchmark's counts. */
+  allRows(): OutboxRow[] {
+    return [...this.rows.values()].map((r) => structuredClone(r));
+  }
+
+  // --- digest slots
+
+  async claim(slot: DigestSlot, row: NewOutboxRow, now: Date): Promise<boolean> {
+    if (this.slots.has(slot.key)) return false;
+    this.slots.set(slot.key, { slot: structuredClone(slot), state: "claimed" });
+    this.advance(slot);
+    await this.enqueue(row, now);
+    return true;
+  }
+
+  async skip(slot: DigestSlot, reason: string): Promise<boolean> {
+    if (this.slots.has(slot.key)) return false;
+    this.slots.set(slot.key, { slot: structuredClone(slot), state: "skipped", reason });
+    this.advance(slot);
+    return true;
+  }
+
+  private advance(slot: DigestSlot): void {
+    const digest = this.destinations.get(slot.destinationKey)?.digest;
+    if (digest && (!digest.lastSlot || digest.lastSlot < slot.localDate)) digest.lastSlot = slot.localDate;
+  }
+
+  async findSlot(key: string): Promise<SlotRecord | undefined> {
+    const s = this.slots.get(key);
+    return s ? structuredClone(s) : undefined;
+  }
+}
