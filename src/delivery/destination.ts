@@ -82,9 +82,10 @@ export type OutboxKind = "digest" | "alert" | "follow_up" | "notice";
 
 /**
  * `pending` waits for `notBefore`; `in_flight` is claimed by a sender until `leaseUntil`; `sent`
- * and `dead` are final; `rolled` is an alert over the hourly cap, carried into the next digest.
+ * and `dead` are final; `rolled` is an alert over the hourly cap waiting for the next digest, and
+ * `digested` one that digest took.
  */
-export type OutboxState = "pending" | "in_flight" | "sent" | "dead" | "rolled";
+export type OutboxState = "pending" | "in_flight" | "sent" | "dead" | "rolled" | "digested";
 
 /** What an alert row remembers of the story, so the next revision can be compared with it. */
 export interface AlertSubject {
@@ -161,9 +162,9 @@ export interface OutboxRepository {
   find(key: string): Promise<OutboxRow | undefined>;
   /** The story's alert rows in a destination, oldest first (the first is the thread parent). */
   alertsForStory(destinationKey: string, storyId: string): Promise<OutboxRow[]>;
-  /** Top-level alerts (not follow-ups, not rolled) due in [from, to): what the hourly cap counts. */
+  /** Top-level alerts posted or to be posted (not follow-ups, not rolled) due in [from, to): what the hourly cap counts. */
   countAlerts(destinationKey: string, from: Date, to: Date): Promise<number>;
-  /** Rolled-over alerts not yet in a digest; the digest builder takes them. */
+  /** Rolled-over alerts not yet in a digest, marked `digested`; the digest builder takes them. */
   takeRolled(destinationKey: string): Promise<OutboxRow[]>;
   deadLetters(): Promise<OutboxRow[]>;
 }

@@ -178,7 +178,8 @@ export class InMemoryDeliveryStore implements DestinationRepository, OutboxRepos
   async countAlerts(destinationKey: string, from: Date, to: Date): Promise<number> {
     let n = 0;
     for (const row of this.rows.values()) {
-      if (row.destinationKey !== destinationKey || row.kind !== "alert" || row.state === "rolled") continue;
+      if (row.destinationKey !== destinationKey || row.kind !== "alert") continue;
+      if (row.state === "rolled" || row.state === "digested") continue;
       const t = row.notBefore.getTime();
       if (t >= from.getTime() && t < to.getTime()) n++;
     }
@@ -189,8 +190,7 @@ export class InMemoryDeliveryStore implements DestinationRepository, OutboxRepos
     const out: OutboxRow[] = [];
     for (const row of this.rows.values()) {
       if (row.destinationKey !== destinationKey || row.state !== "rolled") continue;
-      row.state = "sent";
-      row.lastError = "rolled into the digest";
+      row.state = "digested";
       out.push(structuredClone(row));
     }
     return out;
