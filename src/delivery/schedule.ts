@@ -33,7 +33,7 @@ const CACHE_LIMIT = 20_000;
  * changes. Yesterday's slot is looked at too, so a digest that fell due just before midnight while
  * the bot was down is still found after it.
  *
- * Instants are cached per zone, date and time, and each zone's local date is read once per call:
+ * Instants are cached per zone, date and time, and each zone's local dates are read once per call:
  * a tick over a thousand destinations formats a handful of dates instead of thousands.
  */
 export class DigestSchedule {
@@ -54,18 +54,19 @@ export class DigestSchedule {
 
   findDue(destinations: readonly Destination[], now: Date): DueSlots {
     const at = now.getTime();
-    const today = new Map<string, LocalDate>();
+    const dates = new Map<string, [LocalDate, LocalDate]>();
     const due: DueSlot[] = [];
     const skipped: SkippedSlot[] = [];
     for (const destination of destinations) {
       const digest = destination.digest;
       if (!digest || destination.paused) continue;
-      let date = today.get(digest.zone);
-      if (date === undefined) {
-        date = localDateOf(localParts(digest.zone, at));
-        today.set(digest.zone, date);
+      let pair = dates.get(digest.zone);
+      if (pair === undefined) {
+        const today = localDateOf(localParts(digest.zone, at));
+        pair = [addDays(today, -1), today];
+        dates.set(digest.zone, pair);
       }
-      for (const localDate of [addDays(date, -1), date]) {
+      for (const localDate of pair) {
         if (digest.lastSlot !== undefined && localDate <= digest.lastSlot) continue;
         const dueAt = this.instant(digest.zone, localDate, digest.time);
         if (dueAt === undefined || dueAt > at || dueAt < digest.since.getTime()) continue;

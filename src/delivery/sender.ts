@@ -193,16 +193,19 @@ export class Sender {
   }
 
   private async withTimeout<T>(promise: Promise<T>): Promise<T> {
-    const ac = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
     try {
       return await Promise.race([
         promise,
-        sleepFor(this.o.postTimeoutMs, undefined, { signal: ac.signal }).then(() => {
-          throw new DeliveryError("unknown_outcome", `no answer within ${this.o.postTimeoutMs} ms`);
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new DeliveryError("unknown_outcome", `no answer within ${this.o.postTimeoutMs} ms`)),
+            this.o.postTimeoutMs,
+          );
         }),
       ]);
     } finally {
-      ac.abort();
+      clearTimeout(timer);
     }
   }
 
