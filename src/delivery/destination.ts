@@ -112,6 +112,12 @@ export interface NewOutboxRow {
   subject?: AlertSubject;
   /** Set to create the row already rolled into the digest (over the cap) instead of pending. */
   rolled?: boolean;
+  /**
+   * For a digest: the rolled-over alert rows it includes. Writing the digest marks them
+   * `digested` in the same write, so a digest that loses its slot to another process (and is
+   * never written) leaves them for the one that won.
+   */
+  carries?: string[];
 }
 
 export interface OutboxRow extends NewOutboxRow {
@@ -164,8 +170,8 @@ export interface OutboxRepository {
   alertsForStory(destinationKey: string, storyId: string): Promise<OutboxRow[]>;
   /** Top-level alerts posted or to be posted (not follow-ups, not rolled) due in [from, to): what the hourly cap counts. */
   countAlerts(destinationKey: string, from: Date, to: Date): Promise<number>;
-  /** Rolled-over alerts not yet in a digest, marked `digested`; the digest builder takes them. */
-  takeRolled(destinationKey: string): Promise<OutboxRow[]>;
+  /** Rolled-over alerts not yet in a digest, oldest first, for the digest builder (it lists them in `carries`). */
+  rolledOver(destinationKey: string): Promise<OutboxRow[]>;
   deadLetters(): Promise<OutboxRow[]>;
 }
 

@@ -31,6 +31,7 @@ function copyDestination(d: Destination): Destination {
 function copyRow<T extends NewOutboxRow>(row: T): T {
   const copy = { ...row, notBefore: new Date(row.notBefore) };
   if (row.subject) copy.subject = { ...row.subject, parties: [...row.subject.parties] };
+  if (row.carries) copy.carries = [...row.carries];
   const r = copy as T & Partial<OutboxRow>;
   if (r.createdAt) r.createdAt = new Date(r.createdAt);
   if (r.leaseUntil) r.leaseUntil = new Date(r.leaseUntil);
@@ -105,6 +106,13 @@ export class InMemoryDeliveryStore implements DestinationRepository, OutboxRepos
       outcomeUnknown: false,
     };
     if (row.threadOf !== undefined) stored.threadOf = row.threadOf;
+    if (row.carries) {
+      stored.carries = [...row.carries];
+      for (const key of row.carries) {
+        const carried = this.rows.get(key);
+        if (carried?.state === "rolled") carried.state = "digested";
+      }
+    }
     if (row.subject) stored.subject = { ...row.subject, parties: [...row.subject.parties] };
     this.rows.set(row.key, stored);
     if (stored.state === "pending") {
@@ -226,12 +234,10 @@ export class InMemoryDeliveryStore implements DestinationRepository, OutboxRepos
     return n;
   }
 
-  async takeRolled(destinationKey: string): Promise<OutboxRow[]> {
+  async rolledOver(destinationKey: string): Promise<OutboxRow[]> {
     const out: OutboxRow[] = [];
     for (const row of this.rows.values()) {
-      if (row.destinationKey !== destinationKey || row.state !== "rolled") continue;
-      row.state = "digested";
-      out.push(copyRow(row));
+      if (row.destinationKey === destinationKey && row.state === "rolled") out.push(copyRow(row));
     }
     return out;
   }

@@ -6,12 +6,19 @@ import type {
   Destination,
   DestinationRepository,
   DigestSlotRepository,
+  NewOutboxRow,
   OutboxRepository,
 } from "./destination.js";
 import type { DigestSchedule, DueSlot, SkippedSlot } from "./schedule.js";
 
-/** Builds a destination's digest for a slot (the briefing's digest module, wired by the app). */
-export type DigestBuilder = (destination: Destination, slot: DueSlot) => Promise<Message>;
+/**
+ * Builds a destination's digest for a slot (the briefing's digest module, wired by the app), with
+ * the keys of the rolled-over alerts it includes (from `OutboxRepository.rolledOver`).
+ */
+export type DigestBuilder = (
+  destination: Destination,
+  slot: DueSlot,
+) => Promise<Message | { message: Message; carries: string[] }>;
 
 export interface TickDeps {
   destinations: DestinationRepository;
@@ -52,9 +59,9 @@ export async function runTick(deps: TickDeps): Promise<TickResult> {
   const { due, skipped } = deps.schedule.findDue(await deps.destinations.listWithDigest(), now);
   const result: TickResult = { queued: [], taken: [], skipped: [], failed: [] };
   for (const slot of due) {
-    let message: Message;
+    let built: Awaited<ReturnType<DigestBuilder>>;
     try {
-      message = await deps.buildDigest(slot.destination, slot);
+      built = await deps.buildDigest(slot.destination, slot);
     } catch (error) {
       deps.log?.error("digest could not be built; the next tick tries again", {
         slot: slot.key,
@@ -63,13 +70,23 @@ export async function runTick(deps: TickDeps): Promise<TickResult> {
       result.failed.push(slot);
       continue;
     }
-    const row = {
-      key: `digest:${slot.key}`,
-      destinationKey: slot.destinationKey,
-      kind: "digest" as const,
-      message,
-      notBefore: now,
-    };
+    const row: NewOutboxRow =
+      "carries" in built
+        ? {
+            key: `digest:${slot.key}`,
+            destinationKey: slot.destinationKey,
+            kind: "digest",
+            message: built.message,
+            notBefore: now,
+            carries: built.carries,
+          }
+        : {
+            key: `digest:${slot.key}`,
+            destinationKey: slot.destinationKey,
+            kind: "digest",
+            message: built,
+            notBefore: now,
+          };
     if (await deps.slots.claim(slot, row, now)) result.queued.push(slot);
     else result.taken.push(slot);
   }
