@@ -27,7 +27,10 @@ export interface DigestSettings {
   time: string;
   /** IANA zone, e.g. `Europe/London`. */
   zone: string;
-  /** When the digest was turned on: slots due before this are neither sent nor reported missed. */
+  /**
+   * When the digest was turned on or its time last changed: slots due before this are neither sent
+   * nor reported missed (moving 20:00 to 08:00 at 10:00 must not post a "late" 08:00 digest).
+   */
   since: Date;
   /** The local date of the last slot claimed or skipped, maintained by `DigestSlotRepository`. */
   lastSlot?: LocalDate;
