@@ -10,7 +10,7 @@
 import { parseArgs } from "node:util";
 import cron from "node-cron";
 import type { Message } from "../src/chat/message.js";
-import type { Clock } from "../src/delivery/clock.js";
+import type { Clock } from "../src/clock.js";
 import { type Destination, destinationKey, type OutboxRow } from "../src/delivery/destination.js";
 import { InMemoryDeliveryStore } from "../src/delivery/memory.js";
 import { DigestSchedule } from "../src/delivery/schedule.js";

@@ -9,7 +9,7 @@ export const systemClock: Clock = { now: () => new Date() };
 export class FakeClock implements Clock {
   private current: number;
 
-  constructor(start: Date | string) {
+  constructor(start: Date | string | number) {
     this.current = new Date(start).getTime();
   }
 
@@ -17,7 +17,7 @@ export class FakeClock implements Clock {
     return new Date(this.current);
   }
 
-  set(at: Date | string): void {
+  set(at: Date | string | number): void {
     this.current = new Date(at).getTime();
   }
 

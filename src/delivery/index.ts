@@ -29,7 +29,7 @@
  *    and become dead letters after the attempt limit; permanent errors pause the destination and
  *    tell its admins once, keeping its rows for when it resumes.
  */
-export type { Clock } from "./clock.js";
+export type { Clock } from "../clock.js";
 export * from "./destination.js";
 export { InMemoryDeliveryStore } from "./memory.js";
 export * from "./rules.js";

@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Message } from "../chat/message.js";
+import type { Clock } from "../clock.js";
 import type { Logger } from "../log.js";
-import type { Clock } from "./clock.js";
 import type {
   Destination,
   DestinationRepository,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { FakeClock } from "../../src/clock.js";
 import { alertRules, type Destination } from "../../src/delivery/destination.js";
 import { InMemoryDeliveryStore } from "../../src/delivery/memory.js";
 import {
@@ -10,7 +11,6 @@ import {
 import { DigestSchedule } from "../../src/delivery/schedule.js";
 import { Sender } from "../../src/delivery/sender.js";
 import { runTick, type TickDeps } from "../../src/delivery/tick.js";
-import { FakeClock } from "./fake-clock.js";
 import { FakePlatform } from "./fake-transport.js";
 import { destination } from "./helpers.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { FakeClock } from "../../src/clock.js";
 import { InMemoryDeliveryStore } from "../../src/delivery/memory.js";
 import { DigestSchedule, parseDigestTime } from "../../src/delivery/schedule.js";
 import { runTick, startScheduler, type TickDeps } from "../../src/delivery/tick.js";
-import { FakeClock } from "./fake-clock.js";
 import { destination, textMessage } from "./helpers.js";
 
 const TICK = 30_000;

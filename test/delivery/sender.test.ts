@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { FakeClock } from "../../src/clock.js";
 import type { Destination, NewOutboxRow } from "../../src/delivery/destination.js";
 import { InMemoryDeliveryStore } from "../../src/delivery/memory.js";
 import { Sender, type SenderOptions } from "../../src/delivery/sender.js";
 import { DeliveryError, discordError, slackError } from "../../src/delivery/transport.js";
-import { FakeClock } from "./fake-clock.js";
 import { FakePlatform } from "./fake-transport.js";
 import { destination, textMessage } from "./helpers.js";
 
