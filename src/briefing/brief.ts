@@ -1,6 +1,7 @@
 import { link, type Message, type Section, span } from "../chat/message.js";
 import { DEAL_TYPES, type EventType } from "../intel/events.js";
 import { formatAmount } from "../intel/money.js";
+import { count } from "../plural.js";
 import type { StoryRow } from "../store/index.js";
 import { type BriefingDeps, linesFor, type Period, startOf } from "./deps.js";
 import { describePeriod, emptyResult, MAX_PERIOD_MS, periodToken, typeLabel } from "./format.js";
@@ -102,6 +103,6 @@ async function periodBrief(deps: BriefingDeps, period: Period): Promise<Message>
   return {
     title,
     sections,
-    footer: `${total} stories in ${describePeriod(period.since)} · /deals for the ledger`,
+    footer: `${count(total, "story", "stories")} in ${describePeriod(period.since)} · /deals for the ledger`,
   };
 }

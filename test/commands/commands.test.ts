@@ -63,6 +63,13 @@ describe("/deals", () => {
       /"color:" is not an option of this command \(it takes min:, type:, since:\)/,
     );
     expect((await run("/deals type:cake")).text).toMatch(/"cake" is not one of investment, valuation/);
+    // An amount past any real deal is a typo, not a filter: refused, never "$InfinityT".
+    const huge = (await run(`/deals min:$${"9".repeat(400)}B`)).text;
+    expect(huge).toContain("is not an amount like $1B");
+    expect(huge).not.toContain("Infinity");
+    expect((await run("/deals min:$900T")).text).toContain(
+      "min:$900T is larger than any deal ($100T at most).",
+    );
   });
 
   it("says what was searched and suggests a wider window when nothing matches", async () => {
@@ -180,6 +187,8 @@ describe("/track, /digest, /alerts: channel settings", () => {
     const { text } = await run("/alerts on min:$1B types:investment,acquisition quiet:22-07", admin);
     expect(text).toContain("Filters: at least $1B; investment, acquisition; quiet 22:00–7:00.");
     expect((await run("/alerts on types:gossip", admin)).text).toContain('"gossip" is not an event type');
+    expect((await run("/alerts on min:$5000T", admin)).text).toContain("is larger than any deal");
+    expect((await app.store.settings.settings(admin.channel)).alertsMinUsd).toBe(1e9);
     expect((await run("/alerts", member)).text).toMatch(/^Alerts are on/);
   });
 });

@@ -1,23 +1,12 @@
-import { execFile } from "node:child_process";
 import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const root = join(import.meta.dirname, "../..");
-const bin = join(root, "dist/src/cli.js");
+import { root, runBinary } from "../helpers/binary.js";
 
 function cli(args: string[], configDir: string) {
   const db = join(mkdtempSync(join(tmpdir(), "iw-confdb-")), "t.db");
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      "node",
-      [bin, "--config-dir", configDir, ...args],
-      { cwd: root, env: { ...process.env, INFRAWIRE_DB: db, LOG_LEVEL: "warn" } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+  return runBinary(args, { configDir, env: { INFRAWIRE_DB: db } });
 }
 
 function configDir(files: Record<string, string>): string {

@@ -1,35 +1,12 @@
-import { execFile } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const root = join(import.meta.dirname, "../..");
-const bin = join(root, "dist/src/cli.js");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { type BinaryRun as Run, root, runBinary } from "../helpers/binary.js";
 
 /** The built CLI as a user runs it; never rejects, so a failing command can be inspected. */
 function cli(args: string[], env: Record<string, string>, options: { cwd?: string; uid?: number } = {}) {
-  return new Promise<Run>((resolve) => {
-    execFile(
-      "node",
-      [bin, "--config-dir", join(root, "config"), ...args],
-      {
-        cwd: options.cwd ?? root,
-        env: { ...process.env, LOG_LEVEL: "warn", ...env },
-        ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
-      },
-      (error, stdout, stderr) => {
-        const code = error ? Number((error as { code?: unknown }).code ?? 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+  return runBinary(args, { env, ...options });
 }
 
 /** One `error:` line and one `fix:` line, and nothing that looks like a stack trace. */

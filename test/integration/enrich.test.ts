@@ -6,6 +6,7 @@ import { createApp } from "../../src/app.js";
 import { FakeClock } from "../../src/clock.js";
 import { loadIntelContext } from "../../src/enrich/context.js";
 import { enrichNewItems, reanalyzeWindow } from "../../src/enrich/enrich.js";
+import { analyzeArticle } from "../../src/intel/analyze.js";
 import { silentLogger } from "../../src/log.js";
 import { rss, startServer, type TestServer } from "../helpers/feed-server.js";
 import { makeHarness } from "../helpers/harness.js";
@@ -188,5 +189,39 @@ describe("the pipeline after a poll", () => {
     expect(await pass()).toBe(1);
     expect(await entitiesOfItems()).toEqual(["anthropic", "tensorwave"]);
     await app.close();
+  });
+
+  it("finishes a pass that stopped after saving a batch and before grouping, whatever the items' age", async () => {
+    // The state a kill leaves: items read and saved, in no story. Half are older than the 72-hour
+    // window that each pass regroups; the next pass must still give every one a story.
+    const h = makeHarness();
+    const feed = (await h.feeds.add("https://wire.example/feed", h.now(), "Wire")).feed.id;
+    const articles = Array.from({ length: 40 }, (_, i) => ({
+      id: `k${i}`,
+      url: `https://wire.example/k${i}`,
+      title: `Company ${i} raises $${i + 1} billion from SoftBank`,
+      summary: `SoftBank invested $${i + 1} billion in company ${i}.`,
+      content: "",
+      categories: [],
+      enclosures: [],
+      publishedAt: new Date(h.now().getTime() - i * 6 * 3_600_000).toISOString(),
+    }));
+    const { added } = await h.items.insert(feed, articles, { now: h.now(), backfill: false });
+    const store = h.store.intel;
+    const unread = await store.unanalyzed(100);
+    await store.saveAnalysed(
+      unread.map((item) => ({
+        id: item.id,
+        intel: analyzeArticle({ title: item.title, body: item.summary }, shippedIntel()),
+        at: new Date(item.publishedAt),
+      })),
+    );
+    expect(await store.storyCount()).toBe(0);
+
+    await enrichNewItems(store, shippedIntel(), silentLogger, h.clock);
+    const grouped = h.db.prepare("SELECT count(DISTINCT item_id) FROM story_items").pluck().get();
+    expect(grouped).toBe(added.length);
+    expect(await store.unstoried()).toEqual([]);
+    await h.close();
   });
 });
