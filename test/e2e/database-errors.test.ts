@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type BinaryRun as Run, root, runBinary } from "../helpers/binary.js";
+import { type BinaryRun as Run, runBinary } from "../helpers/binary.js";
 
 /** The built CLI as a user runs it; never rejects, so a failing command can be inspected. */
 function cli(args: string[], env: Record<string, string>, options: { cwd?: string; uid?: number } = {}) {
