@@ -7,33 +7,20 @@ import { commandContext } from "../../src/chat/core.js";
 import { FakeClock } from "../../src/clock.js";
 import { cleanText } from "../../src/ingest/text.js";
 import { silentLogger } from "../../src/log.js";
-import { loadGold } from "./gold.js";
+import { type GoldItem, loadGold } from "./gold.js";
 
 export const NOW = new Date("2026-01-10T12:00:00Z");
 
-/** An app on a fresh database holding the gold set as if polled from one feed per outlet. */
-export async function goldApp(): Promise<App> {
-  const dir = mkdtempSync(join(tmpdir(), "iw-brief-"));
-  const app = await createApp({
-    env: { INFRAWIRE_DB: join(dir, "brief.db") },
-    log: silentLogger,
-    clock: new FakeClock(NOW),
-  });
-  const byOutlet = new Map<string, number>();
-  for (const item of loadGold()) {
-    let feedId = byOutlet.get(item.outlet);
-    if (feedId === undefined) {
-      feedId = (
-        await app.store.feeds.add(
-          `https://${item.outlet.toLowerCase().replace(/[^a-z]+/g, "-")}.example/feed`,
-          NOW,
-          item.outlet,
-        )
-      ).feed.id;
-      byOutlet.set(item.outlet, feedId);
-    }
+/** Stores gold articles as if polled from one feed per outlet (feeds are added on first sight). */
+export async function storeGold(app: App, items: readonly GoldItem[], now: Date): Promise<void> {
+  for (const item of items) {
+    const feed = await app.store.feeds.add(
+      `https://${item.outlet.toLowerCase().replace(/[^a-z]+/g, "-")}.example/feed`,
+      now,
+      item.outlet,
+    );
     await app.store.items.insert(
-      feedId,
+      feed.feed.id,
       [
         {
           id: item.guid,
@@ -46,9 +33,20 @@ export async function goldApp(): Promise<App> {
           publishedAt: item.publishedAt,
         },
       ],
-      { now: NOW, backfill: false },
+      { now, backfill: false },
     );
   }
+}
+
+/** An app on a fresh database holding the gold set as if polled from one feed per outlet. */
+export async function goldApp(): Promise<App> {
+  const dir = mkdtempSync(join(tmpdir(), "iw-brief-"));
+  const app = await createApp({
+    env: { INFRAWIRE_DB: join(dir, "brief.db") },
+    log: silentLogger,
+    clock: new FakeClock(NOW),
+  });
+  await storeGold(app, loadGold(), NOW);
   // The path the bot takes: the enrichment pass (in its worker thread, the database being a file).
   await app.enrich();
   return app;

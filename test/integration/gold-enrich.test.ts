@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { FakeClock } from "../../src/clock.js";
-import { cleanText } from "../../src/ingest/text.js";
 import { silentLogger } from "../../src/log.js";
+import { storeGold } from "../helpers/briefing.js";
 import { loadGold } from "../helpers/gold.js";
 
 const HOUR = 3_600_000;
@@ -23,38 +23,15 @@ afterAll(async () => {
   await app.close();
 });
 
-const feedOf = new Map<string, number>();
 let passes = 0;
 for (let i = 0; i < gold.length; ) {
   // One poll: everything published in the next six hours.
   const until = Date.parse((gold[i] as (typeof gold)[number]).publishedAt) + 6 * HOUR;
-  clock.set(new Date(until));
-  for (; i < gold.length && Date.parse((gold[i] as (typeof gold)[number]).publishedAt) <= until; i++) {
-    const item = gold[i] as (typeof gold)[number];
-    let feedId = feedOf.get(item.outlet);
-    if (feedId === undefined) {
-      feedId = (
-        await app.store.feeds.add(`https://${feedOf.size}.gold.example/feed`, clock.now(), item.outlet)
-      ).feed.id;
-      feedOf.set(item.outlet, feedId);
-    }
-    await app.store.items.insert(
-      feedId,
-      [
-        {
-          id: item.guid,
-          url: item.link,
-          title: cleanText(item.title),
-          summary: cleanText(item.body),
-          content: "",
-          categories: [],
-          enclosures: [],
-          publishedAt: item.publishedAt,
-        },
-      ],
-      { now: clock.now(), backfill: false },
-    );
-  }
+  clock.set(until);
+  const batch: typeof gold = [];
+  for (; i < gold.length && Date.parse((gold[i] as (typeof gold)[number]).publishedAt) <= until; i++)
+    batch.push(gold[i] as (typeof gold)[number]);
+  await storeGold(app, batch, clock.now());
   await app.enrich();
   passes++;
 }
