@@ -1,14 +1,12 @@
 import { commands } from "../commands/index.js";
 import { type App, seedFeeds } from "./app.js";
 import { startConsole } from "./chat/console.js";
+import { createChatCore } from "./chat/core.js";
+import { chatConfigured, startChatFrontEnd } from "./chat/front.js";
 import { servicesFor } from "./chat/services.js";
 
 const TICK_MS = 30_000;
 const DAY_MS = 86_400_000;
-
-function chatConfigured(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(env.SLACK_BOT_TOKEN || env.DISCORD_TOKEN);
-}
 
 /**
  * The long-running bot: seeds feeds on first start, polls due feeds every tick, purges old items
@@ -36,7 +34,7 @@ export async function runService(
     feeds: app.feeds.count(),
     items: app.items.count(),
     chat: chatConfigured(process.env)
-      ? "configured (adapters arrive in a later release)"
+      ? "Slack and/or Discord (see the chat line below)"
       : interactive
         ? "console (type /help)"
         : "none (no chat token and no terminal; use --console for a prompt)",
@@ -84,6 +82,8 @@ export async function runService(
     return;
   }
 
+  // Chat token set: the one HTTP server (and Socket Mode / the gateway) answers instead of the console.
+  const chat = chatConfigured(process.env) ? await startChatFrontEnd(createChatCore(app)) : undefined;
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   const loop = async () => {
@@ -100,6 +100,7 @@ export async function runService(
       stopping = true;
       if (timer) clearTimeout(timer);
       log.info("stopping", { signal });
+      await chat?.close();
       await app.poller.runCycle().catch(() => undefined);
       await app.close();
       resolve();

@@ -1,6 +1,7 @@
 import { commands as registry } from "../../commands/index.js";
 import type { App } from "../app.js";
 import type { Logger } from "../log.js";
+import { settingsAnnouncement } from "./announce.js";
 import type { Caller, CommandDef, Platform } from "./command.js";
 import { type CommandInput, dispatch } from "./dispatch.js";
 import type { Message } from "./message.js";
@@ -40,6 +41,11 @@ export interface ChatCore {
   suggestEntities(prefix: string, limit: number): { name: string; value: string }[];
   /** A caller from a platform user id and whether the platform calls them an admin. */
   caller(userId: string, platformAdmin: boolean): Caller;
+  /**
+   * What to post in the channel when `answer` shows the request changed its settings (who ran
+   * what); undefined otherwise. `who` is the caller's display name on the platform.
+   */
+  announcement(request: CommandRequest, answer: Message, who: string): Message | undefined;
 }
 
 export function createChatCore(app: App): ChatCore {
@@ -68,6 +74,9 @@ export function createChatCore(app: App): ChatCore {
     },
     caller(userId, platformAdmin) {
       return callerFor(userId, platformAdmin, app.config.chat.adminUserIds);
+    },
+    announcement(request, answer, who) {
+      return settingsAnnouncement(request.command, request.input, answer, who);
     },
   };
 }

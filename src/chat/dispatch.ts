@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { UserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { CommandContext, CommandDef } from "./command.js";
@@ -39,9 +40,15 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof OptionError) return errorMessage(error.problem, error.example);
     if (error instanceof UserError) return errorMessage(`${error.message} ${error.fix}.`);
-    log.error("command failed", { command: command.name, error: (error as Error)?.stack ?? String(error) });
+    // The id in the answer finds the stack in the log when a user reports it.
+    const errorId = randomBytes(4).toString("hex");
+    log.error("command failed", {
+      command: command.name,
+      errorId,
+      error: (error as Error)?.stack ?? String(error),
+    });
     return errorMessage(
-      "Something went wrong on our side; it has been logged. Please try again in a minute.",
+      `Something went wrong on our side (error id ${errorId}); it has been logged. Please try again in a minute.`,
     );
   }
 }
