@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, generateKeyPairSync, sign } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,11 +20,12 @@ const DAY = 86_400_000;
  * day old (the commands' default windows count back from the real clock), plus one article
  * with a hostile title. Feed URLs point at a closed loopback port: a poll refuses them offline.
  */
-export function seededChatApp(dbPath = join(mkdtempSync(join(tmpdir(), "iw-chat-")), "chat.db")): {
+export function seededChatApp(options: { dbPath?: string; env?: Record<string, string> } = {}): {
   app: App;
   dbPath: string;
 } {
-  const app = createApp({ env: { INFRAWIRE_DB: dbPath }, log: silentLogger });
+  const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), "iw-chat-")), "chat.db");
+  const app = createApp({ env: { ...options.env, INFRAWIRE_DB: dbPath }, log: silentLogger });
   const gold = loadGold();
   const newest = Math.max(...gold.map((g) => Date.parse(g.publishedAt)));
   const shift = Date.now() - DAY - newest;
@@ -213,4 +214,76 @@ export function slashCommandBody(
     response_url: responseUrl,
     trigger_id: `trigger-${triggers}`,
   }).toString();
+}
+
+/** An Ed25519 key pair as the Discord developer portal shows the public half (hex). */
+export function discordKeys() {
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  const publicHex = publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
+  return {
+    publicHex,
+    sign(body: string, timestamp = String(Math.floor(Date.now() / 1000))) {
+      return {
+        "content-type": "application/json",
+        "x-signature-ed25519": sign(null, Buffer.from(timestamp + body), privateKey).toString("hex"),
+        "x-signature-timestamp": timestamp,
+      };
+    },
+  };
+}
+
+let interactions = 0;
+
+/** An interaction as Discord posts it; `member` carries the caller's permissions in the guild. */
+export function discordInteraction(
+  type: number,
+  data: Record<string, unknown> | undefined,
+  options: { permissions?: string; message?: Record<string, unknown> } = {},
+) {
+  interactions++;
+  return {
+    id: String(1_100_000_000_000_000_000n + BigInt(interactions)),
+    application_id: "1000000000000000001",
+    type,
+    ...(data ? { data } : {}),
+    guild_id: "2000000000000000002",
+    channel_id: "3000000000000000003",
+    channel: { id: "3000000000000000003", type: 0, name: "deals", guild_id: "2000000000000000002" },
+    member: {
+      user: {
+        id: "4000000000000000004",
+        username: "jane",
+        discriminator: "0",
+        global_name: "Jane",
+        avatar: null,
+      },
+      roles: [],
+      permissions: options.permissions ?? "0",
+      joined_at: "2025-01-01T00:00:00.000Z",
+      deaf: false,
+      mute: false,
+      flags: 0,
+    },
+    token: `interaction-token-${interactions}`,
+    version: 1,
+    app_permissions: "0",
+    locale: "en-US",
+    guild_locale: "en-US",
+    entitlements: [],
+    authorizing_integration_owners: {},
+    context: 0,
+    ...(options.message ? { message: options.message } : {}),
+  };
+}
+
+/** Discord's REST API as the adapter uses it: interaction callbacks, webhooks, channel posts. */
+export function startFakeDiscord() {
+  return startFake((call) => {
+    if (/^POST .*\/channels\/\d+\/messages/.test(call.path))
+      return { body: { id: "5000000000000000005", channel_id: "3000000000000000003", ...call.json } };
+    if (/^(PATCH|POST) .*\/webhooks\//.test(call.path))
+      return { body: { id: "5000000000000000006", ...call.json } };
+    if (/\/callback/.test(call.path)) return { status: 204 };
+    return { body: {} };
+  });
 }
