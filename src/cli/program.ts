@@ -15,6 +15,7 @@ import type { CycleReport } from "../ingest/poller.js";
 import { createLogger, type LogLevel, parseLogLevel } from "../log.js";
 import { runService } from "../service.js";
 import { analyzeSource, formatAnalysis } from "./analyze.js";
+import { addChatCommands } from "./chat.js";
 import { formatTable, relativeTime } from "./text-table.js";
 
 /** Builds a fresh command tree (commander keeps parsed values, so one per run). */
@@ -349,6 +350,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
       await withApp((app) => console.log(catalogPath(app.config)));
     });
 
+  addChatCommands(program);
   return program;
 }
 
