@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { commands } from "../../commands/index.js";
@@ -92,5 +95,44 @@ describe("infrawire discord register", () => {
     const run = await runCli(["discord", "register"], { DISCORD_TOKEN: "", DISCORD_APP_ID: "" });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/DISCORD_TOKEN and DISCORD_APP_ID are both needed/);
+  });
+});
+
+describe("infrawire doctor on chat settings", () => {
+  it("says which mode will run and which token has the wrong shape", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "iw-doctor-chat-"));
+    const run = await runCli(["doctor"], {
+      INFRAWIRE_DB: join(dir, "d.db"),
+      SLACK_BOT_TOKEN: "xoxb-1234-5678-abcdef",
+      SLACK_APP_TOKEN: "xapp-1-A123-456-abcdef",
+      SLACK_SIGNING_SECRET: "",
+      DISCORD_TOKEN: "not a token",
+      DISCORD_APP_ID: "123456789012345678",
+      INFRAWIRE_DISCORD_MODE: "",
+    });
+    expect(run.stdout).toContain("✓ chat: Slack in Socket Mode");
+    expect(run.stdout).toContain("✓ chat: Discord gateway");
+    expect(run.stdout).toMatch(/✗ DISCORD_TOKEN does not look right\n\s+set it to the bot token/);
+    expect(run.stdout).not.toMatch(/SLACK_BOT_TOKEN does not look right/);
+  });
+
+  it("names the HTTP endpoints when Slack and Discord run over HTTP", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "iw-doctor-chat-"));
+    const run = await runCli(["doctor"], {
+      INFRAWIRE_DB: join(dir, "d.db"),
+      SLACK_BOT_TOKEN: "xoxb-1234-5678-abcdef",
+      SLACK_APP_TOKEN: "",
+      SLACK_SIGNING_SECRET: "0123456789abcdef0123456789abcdef",
+      DISCORD_TOKEN: "",
+      INFRAWIRE_DISCORD_MODE: "http",
+      DISCORD_PUBLIC_KEY: "ab".repeat(31),
+      DISCORD_APP_ID: "123456789012345678",
+      PORT: "8080",
+    });
+    expect(run.stdout).toContain("chat: Slack in HTTP mode at http://<your host>:8080/slack/events");
+    expect(run.stdout).toContain(
+      "chat: Discord HTTP interactions at http://<your host>:8080/discord/interactions",
+    );
+    expect(run.stdout).toMatch(/✗ DISCORD_PUBLIC_KEY does not look right/);
   });
 });
