@@ -8,22 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { commands } from "../commands/index.js";
-import { loadIntelContext } from "../src/app.js";
 import type { CommandContext } from "../src/chat/command.js";
 import { dispatch } from "../src/chat/dispatch.js";
 import { entityDirectory } from "../src/chat/entity-directory.js";
-import type { ArticleIntel } from "../src/intel/analyze.js";
-import { EVENT_TYPES, type EventType } from "../src/intel/events.js";
-import type { Story } from "../src/intel/pipeline.js";
 import { silentLogger } from "../src/log.js";
-import { projectRoot } from "../src/paths.js";
 import { BriefingStore } from "../src/store/briefing.js";
-import { openDatabase } from "../src/store/db.js";
-import { FeedStore } from "../src/store/feeds.js";
-import { IntelStore } from "../src/store/intel.js";
-import { ItemStore } from "../src/store/items.js";
 import { SettingsStore } from "../src/store/settings.js";
-import { seededRandom } from "./random.js";
+import { fillStore } from "./fill-store.js";
 
 const { values } = parseArgs({
   options: { items: { type: "string", default: "1000000" }, runs: { type: "string", default: "100" } },
@@ -32,101 +23,13 @@ const ITEMS = Number(values.items);
 const STORIES = Math.floor(ITEMS / 5);
 const RUNS = Number(values.runs);
 
-const { random, pick } = seededRandom(7);
-
-const context = loadIntelContext(join(projectRoot(), "config"));
-const ids = [...context.matcher.entities.keys()];
-const TYPES: EventType[] = EVENT_TYPES.filter((t) => t !== "regulation" && t !== "partnership");
-const WORDS = [
-  "cloud",
-  "chips",
-  "data",
-  "centre",
-  "gigawatt",
-  "funding",
-  "round",
-  "valuation",
-  "lawsuit",
-  "model",
-  "inference",
-  "training",
-  "capacity",
-  "power",
-  "deal",
-];
-
-const dir = mkdtempSync(join(tmpdir(), "iw-bench-commands-"));
-const db = openDatabase(join(dir, "bench.db"));
-const feeds = new FeedStore(db);
-const items = new ItemStore(db);
-const intel = new IntelStore(db);
 const now = new Date("2025-12-01T00:00:00Z");
-const DAY = 86_400_000;
-
-let t = performance.now();
-const feedIds = Array.from(
-  { length: 100 },
-  (_, i) => feeds.add(`https://bench${i}.example/feed`, now, `Outlet ${i}`).feed.id,
+const dir = mkdtempSync(join(tmpdir(), "iw-bench-commands-"));
+const { db, feeds, items, context, WORDS, pick, itemsSeconds, storiesSeconds } = fillStore(
+  join(dir, "bench.db"),
+  ITEMS,
+  now,
 );
-const BATCH = 5_000;
-const itemIds: number[] = [];
-for (let start = 0; start < ITEMS; start += BATCH) {
-  const batch = Array.from({ length: Math.min(BATCH, ITEMS - start) }, (_, k) => {
-    const n = start + k;
-    const a = context.matcher.entities.get(pick(ids))?.name ?? "Acme";
-    const b = context.matcher.entities.get(pick(ids))?.name ?? "Beta";
-    return {
-      id: `item-${n}`,
-      url: `https://bench.example/${n}`,
-      title: `${a} and ${b} ${pick(WORDS)} ${pick(WORDS)} story ${n}`,
-      summary: `${a} said the ${pick(WORDS)} ${pick(WORDS)} would grow; ${b} declined to comment on the ${pick(WORDS)}.`,
-      content: "",
-      categories: [],
-      enclosures: [],
-      publishedAt: new Date(now.getTime() - Math.floor(random() * 365) * DAY).toISOString(),
-    };
-  });
-  itemIds.push(...items.insert(pick(feedIds), batch, { now, backfill: false }).added);
-}
-const itemsSeconds = (performance.now() - t) / 1000;
-
-t = performance.now();
-intel.transaction(() => {
-  for (let s = 0; s < STORIES; s++) {
-    const members = itemIds.slice(s * 5, s * 5 + 5);
-    const parties = [...new Set([pick(ids), pick(ids)])];
-    const type = pick(TYPES);
-    const amount = random() < 0.7 ? Math.round(random() * 100) * 1e9 + 1e8 : null;
-    const event = {
-      type,
-      amountUsd: amount,
-      qualifier: amount ? ("exact" as const) : null,
-      parties,
-      status: "agreed" as const,
-      evidence: "",
-    };
-    const result: ArticleIntel = {
-      entities: parties.map((id) => ({ id, mentions: 2, salience: 1, about: true })),
-      events: [event],
-      lead: [],
-    };
-    const lastSeen = now.getTime() - Math.floor(random() * 365) * DAY;
-    for (const id of members) intel.saveItem(id, result, new Date(lastSeen));
-    const story: Story = {
-      id: `s${members[0]}`,
-      keys: members.map(String),
-      centre: String(members[0]),
-      headline: `Story ${s}`,
-      summary: "",
-      event,
-      amounts: amount ? [{ amountUsd: amount, qualifier: "exact", sources: members.length }] : [],
-      firstSeen: lastSeen - DAY,
-      lastSeen,
-    };
-    intel.replaceStories([], [story], () => parties);
-  }
-});
-const storiesSeconds = (performance.now() - t) / 1000;
 
 const services = {
   briefing: new BriefingStore(db),
