@@ -1,9 +1,11 @@
 import { commands as registry } from "../../commands/index.js";
 import type { App } from "../app.js";
 import type { Logger } from "../log.js";
+import { SqliteInstallations } from "../store/sqlite-installations.js";
 import { settingsAnnouncement } from "./announce.js";
 import type { Caller, CommandDef, Platform } from "./command.js";
 import { type CommandInput, dispatch } from "./dispatch.js";
+import type { InstallationRepository } from "./installations.js";
 import type { Message } from "./message.js";
 import { callerFor } from "./permissions.js";
 import { servicesFor } from "./services.js";
@@ -35,6 +37,8 @@ export interface CommandRequest {
 export interface ChatCore {
   readonly commands: readonly CommandDef[];
   readonly log: Logger;
+  /** Per-workspace credentials from the platforms' install flows (Slack OAuth). */
+  readonly installations: InstallationRepository;
   /** Always answers with a Message: bad input, refused permissions and bugs included. */
   run(request: CommandRequest): Promise<Message>;
   /** Tracked companies, products and people whose names start with (or contain) `prefix`. */
@@ -53,6 +57,7 @@ export function createChatCore(app: App): ChatCore {
   return {
     commands: registry,
     log: app.log,
+    installations: new SqliteInstallations(app.db),
     run(request) {
       return dispatch(
         registry,

@@ -58,7 +58,7 @@ export function chatChecks(env: NodeJS.ProcessEnv): ChatCheck[] {
     const mode = slackMode(slack);
     checks.push({
       ok: true,
-      label: `chat: Slack in ${mode === "socket" ? "Socket Mode" : `HTTP mode at http://<your host>:${port}/slack/events`}`,
+      label: `chat: Slack in ${mode === "socket" ? "Socket Mode" : `HTTP mode at http://<your host>:${port}/slack/events`}${mode === "oauth" ? ` for every workspace that installs it at /slack/install` : ""}`,
     });
     if (mode === "http" && !slack.signingSecret)
       checks.push({

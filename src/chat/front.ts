@@ -47,7 +47,10 @@ export async function startChatFrontEnd(
   const stops: (() => Promise<void>)[] = [];
   const pending = new Set<string>();
 
-  const slackAdapter = slack ? createSlackAdapter(core, slack, { log, ...budget }) : undefined;
+  const slackAdapter = slack
+    ? createSlackAdapter(core, slack, { log, installations: core.installations, ...budget })
+    : undefined;
+  const get = slackAdapter?.routes ?? {};
   if (slackAdapter) {
     if (slackAdapter.handle) post["/slack/events"] = slackAdapter.handle;
     else {
@@ -78,6 +81,7 @@ export async function startChatFrontEnd(
     ...(options.host ? { host: options.host } : {}),
     log,
     post,
+    get,
     ready: () => pending.size === 0 && (!gateway || gateway.isReady()),
   });
   const adapters = {
@@ -86,7 +90,13 @@ export async function startChatFrontEnd(
   };
   log.info("chat listening", {
     url: server.url,
-    slack: slackAdapter ? (slackAdapter.mode === "http" ? "HTTP at /slack/events" : "Socket Mode") : "off",
+    slack: slackAdapter
+      ? {
+          http: "HTTP at /slack/events",
+          oauth: "HTTP at /slack/events, installs at /slack/install",
+          socket: "Socket Mode",
+        }[slackAdapter.mode]
+      : "off",
     discord: discord
       ? discord.mode === "http"
         ? "HTTP interactions at /discord/interactions"

@@ -1,31 +1,42 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, LogLevel, type Logger as SlackLogger, type webApi } from "@slack/bolt";
+import { type Installation, type InstallationStore, InstallProvider } from "@slack/oauth";
 import type { Logger } from "../log.js";
 import type { ChannelAddress, ChatCore, CommandRequest } from "./core.js";
+import type { InstallationRepository } from "./installations.js";
 import type { Message } from "./message.js";
 import { renderSlack, type SlackBlock } from "./render/slack.js";
+import { SLACK_BOT_SCOPES } from "./slack-manifest.js";
 import { SlackHttpReceiver, SlackRequestVerifier } from "./slack-receiver.js";
 import { settleWithin } from "./timing.js";
 
 type WebClient = webApi.WebClient;
 
 export interface SlackSettings {
-  botToken: string;
+  /** One workspace: the bot token. Unset with OAuth: each workspace's token comes from its installation. */
+  botToken?: string;
   signingSecret?: string;
   /** Set: Socket Mode (no public URL needed). */
   appToken?: string;
   /** Override of https://slack.com/api/ (tests). */
   apiUrl?: string;
+  /** Multi-workspace: the OAuth install flow at /slack/install and /slack/oauth_redirect. */
+  oauth?: { clientId: string; clientSecret: string; stateSecret: string };
 }
 
-export type SlackMode = "http" | "socket";
+export type SlackMode = "http" | "socket" | "oauth";
 
 /** Slack settings from the environment, or undefined when Slack is not configured. */
 export function slackSettings(env: NodeJS.ProcessEnv): SlackSettings | undefined {
   const botToken = env.SLACK_BOT_TOKEN?.trim();
-  if (!botToken) return undefined;
+  const clientId = env.SLACK_CLIENT_ID?.trim();
+  const clientSecret = env.SLACK_CLIENT_SECRET?.trim();
+  const stateSecret = env.SLACK_STATE_SECRET?.trim();
+  const oauth = clientId && clientSecret && stateSecret ? { clientId, clientSecret, stateSecret } : undefined;
+  if (!botToken && !oauth) return undefined;
   return {
-    botToken,
+    ...(botToken ? { botToken } : {}),
+    ...(oauth ? { oauth } : {}),
     ...(env.SLACK_SIGNING_SECRET?.trim() ? { signingSecret: env.SLACK_SIGNING_SECRET.trim() } : {}),
     ...(env.SLACK_APP_TOKEN?.trim() ? { appToken: env.SLACK_APP_TOKEN.trim() } : {}),
     ...(env.SLACK_API_URL?.trim() ? { apiUrl: env.SLACK_API_URL.trim() } : {}),
@@ -33,7 +44,36 @@ export function slackSettings(env: NodeJS.ProcessEnv): SlackSettings | undefined
 }
 
 export function slackMode(settings: SlackSettings): SlackMode {
+  if (settings.oauth) return "oauth";
   return settings.appToken ? "socket" : "http";
+}
+
+const workspaceKey = (q: {
+  isEnterpriseInstall?: boolean;
+  enterpriseId?: string | undefined;
+  teamId?: string | undefined;
+}) => (q.isEnterpriseInstall && q.enterpriseId ? `enterprise:${q.enterpriseId}` : (q.teamId ?? ""));
+
+/** Bolt's installation store on our repository: one record per workspace. */
+export function slackInstallationStore(repo: InstallationRepository, now: () => Date): InstallationStore {
+  return {
+    async storeInstallation(installation: Installation) {
+      const key = workspaceKey({
+        isEnterpriseInstall: installation.isEnterpriseInstall ?? false,
+        enterpriseId: installation.enterprise?.id,
+        teamId: installation.team?.id,
+      });
+      await repo.save("slack", key, JSON.stringify(installation), now());
+    },
+    async fetchInstallation(query) {
+      const data = await repo.find("slack", workspaceKey(query));
+      if (!data) throw new Error(`infrawire is not installed in Slack workspace ${workspaceKey(query)}`);
+      return JSON.parse(data) as Installation<"v2", boolean>;
+    },
+    async deleteInstallation(query) {
+      await repo.remove("slack", workspaceKey(query));
+    },
+  };
 }
 
 const RATE_LIMITED = "A rate limit was exceeded";
@@ -148,6 +188,8 @@ export interface SlackAdapter {
   readonly app: App;
   /** Mounted at POST /slack/events in HTTP mode. */
   handle?(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void>;
+  /** With OAuth: GET /slack/install and GET /slack/oauth_redirect. */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -157,6 +199,8 @@ export interface SlackAdapterOptions {
   now?: () => Date;
   /** How long a command may take before Slack gets "working on it" instead (Slack allows 3 s). */
   answerBudgetMs?: number;
+  /** Where OAuth installations are kept (needed with SLACK_CLIENT_ID and friends). */
+  installations?: InstallationRepository;
 }
 
 /**
@@ -172,15 +216,28 @@ export function createSlackAdapter(
   const budget = options.answerBudgetMs ?? 2_000;
   const mode = slackMode(settings);
   let receiver: SlackHttpReceiver | undefined;
-  if (mode === "http") {
+  if (mode !== "socket") {
     if (!settings.signingSecret)
       throw new Error(
         "SLACK_SIGNING_SECRET is needed for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode).",
       );
     receiver = new SlackHttpReceiver(new SlackRequestVerifier(settings.signingSecret, options.now), log);
   }
+  let oauthInstaller: InstallProvider | undefined;
+  if (settings.oauth) {
+    if (!options.installations) throw new Error("Slack OAuth needs an installation store.");
+    oauthInstaller = new InstallProvider({
+      ...settings.oauth,
+      installationStore: slackInstallationStore(options.installations, options.now ?? (() => new Date())),
+      installUrlOptions: { scopes: [...SLACK_BOT_SCOPES] },
+      directInstall: true,
+      clientOptions: slackClientOptions(settings.apiUrl),
+      logger: boltLogger(log),
+    });
+  }
+  const installer = oauthInstaller;
   const app = new App({
-    token: settings.botToken,
+    ...(installer ? { authorize: (source) => installer.authorize(source) } : { token: settings.botToken }),
     ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken }),
     clientOptions: slackClientOptions(settings.apiUrl),
     logger: boltLogger(log),
@@ -280,6 +337,14 @@ export function createSlackAdapter(
     mode,
     app,
     ...(receiver ? { handle: receiver.handle.bind(receiver) } : {}),
+    ...(installer
+      ? {
+          routes: {
+            "/slack/install": (req, res) => installer.handleInstallPath(req, res),
+            "/slack/oauth_redirect": (req, res) => installer.handleCallback(req, res),
+          },
+        }
+      : {}),
     async start() {
       if (mode === "socket") await app.start();
     },
