@@ -21,6 +21,7 @@ import {
   REST,
   Routes,
 } from "discord.js";
+import { UserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { ChannelAddress, ChatCore, CommandRequest } from "./core.js";
 import type { Message } from "./message.js";
@@ -184,7 +185,11 @@ export function discordInteractionsHandler(
   settings: DiscordSettings,
   options: DiscordAdapterOptions,
 ) {
-  if (!settings.publicKey) throw new Error("DISCORD_PUBLIC_KEY is needed for Discord HTTP interactions.");
+  if (!settings.publicKey || !/^[0-9a-f]{64}$/i.test(settings.publicKey))
+    throw new UserError(
+      "DISCORD_PUBLIC_KEY is not a Discord public key (64 hex characters).",
+      "copy the Public Key from your application's General Information page into .env",
+    );
   const key = discordPublicKey(settings.publicKey);
   const rest = discordRest(settings);
   const budget = options.answerBudgetMs ?? 2_000;

@@ -1,3 +1,4 @@
+import { UserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { ChatCore } from "./core.js";
 import {
@@ -75,7 +76,12 @@ export async function startChatFrontEnd(
     stops.push(() => gateway.stop());
   }
 
-  const port = options.port ?? (env.PORT ? Number(env.PORT) : 3000);
+  const port = options.port ?? (env.PORT?.trim() ? Number(env.PORT) : 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UserError(
+      `PORT is "${env.PORT}", which is not a port number.`,
+      "set PORT to a number such as 3000",
+    );
   const server = await startChatServer({
     port,
     ...(options.host ? { host: options.host } : {}),

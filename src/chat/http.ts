@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { UserError } from "../errors.js";
 import type { Logger } from "../log.js";
 
 /** Slack and Discord bodies are small; anything larger is not theirs. */
@@ -85,9 +86,18 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
       .catch(fail);
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE" || error.code === "EACCES"
+          ? new UserError(
+              `The chat server cannot listen on port ${options.port} (${error.code === "EADDRINUSE" ? "it is in use" : "permission denied"}).`,
+              "set PORT in .env to a free port above 1024, or stop the other program",
+            )
+          : error,
+      ),
+    );
     server.listen(options.port, options.host, () => {
-      server.off("error", reject);
+      server.removeAllListeners("error");
       resolve();
     });
   });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, LogLevel, type Logger as SlackLogger, type webApi } from "@slack/bolt";
 import { type Installation, type InstallationStore, InstallProvider } from "@slack/oauth";
+import { UserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { ChannelAddress, ChatCore, CommandRequest } from "./core.js";
 import type { InstallationRepository } from "./installations.js";
@@ -218,8 +219,9 @@ export function createSlackAdapter(
   let receiver: SlackHttpReceiver | undefined;
   if (mode !== "socket") {
     if (!settings.signingSecret)
-      throw new Error(
-        "SLACK_SIGNING_SECRET is needed for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode).",
+      throw new UserError(
+        "SLACK_SIGNING_SECRET is not set, and Slack over HTTP cannot check requests without it.",
+        "copy the Signing Secret from your app's Basic Information page into .env, or set SLACK_APP_TOKEN for Socket Mode",
       );
     receiver = new SlackHttpReceiver(new SlackRequestVerifier(settings.signingSecret, options.now), log);
   }

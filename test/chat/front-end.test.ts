@@ -25,6 +25,24 @@ describe("the chat HTTP server", () => {
     }
   });
 
+  it("says in one sentence what to do when the port is taken", async () => {
+    const first = await startChatServer({
+      port: 0,
+      host: "127.0.0.1",
+      log: silentLogger,
+      post: {},
+      ready: () => true,
+    });
+    try {
+      const port = Number(new URL(first.url).port);
+      await expect(
+        startChatServer({ port, host: "127.0.0.1", log: silentLogger, post: {}, ready: () => true }),
+      ).rejects.toThrow(`The chat server cannot listen on port ${port} (it is in use).`);
+    } finally {
+      await first.close();
+    }
+  });
+
   it("refuses a body over 1 MB without calling the handler", async () => {
     let called = false;
     const server = await startChatServer({
