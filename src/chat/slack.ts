@@ -319,13 +319,16 @@ export function createSlackAdapter(
       workspaceId: body.team?.id ?? body.user.team_id ?? "",
       channelId,
     };
-    const message = await core.run({
+    const who = body.user.name ?? body.user.id;
+    const request: CommandRequest = {
       command: share.c,
       input: { text: share.t },
       caller: core.caller(body.user.id, false),
       channel,
-    });
-    const who = body.user.name ?? body.user.id;
+    };
+    // Sharing re-runs a read; a settings change is never re-applied by a button.
+    if (core.announcement(request, { title: "", sections: [] }, who)) return;
+    const message = await core.run(request);
     const footer = [message.footer, `shared by ${who}`].filter(Boolean).join(" · ");
     await postSlackMessage(client, channel, { ...message, footer, ephemeral: false });
     await respond({ delete_original: true });
