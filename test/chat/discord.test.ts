@@ -239,3 +239,35 @@ describe("Discord gateway mode, through discord.js's own interaction classes", (
     }
   });
 });
+
+describe("Discord gateway mode when the answer is slow", () => {
+  type Internals = { actions: { InteractionCreate: { handle(data: unknown): void } } };
+
+  it("defers the reply through discord.js and edits it with the answer", async () => {
+    const gateway = createDiscordGateway(
+      createChatCore(app),
+      { mode: "gateway", token: "bot-token", apiUrl: `${discord.url}/api` },
+      { log: silentLogger, answerBudgetMs: 200 },
+    );
+    gateway.client.rest.setToken("bot-token");
+    try {
+      const packet = command(
+        "feeds",
+        { action: "add", url: slowFeed.url("/slow.xml?gateway") },
+        { permissions: MANAGE_GUILD },
+      );
+      (gateway.client as unknown as Internals).actions.InteractionCreate.handle(packet);
+      const deferred = await discord.next(
+        new RegExp(`^POST /api/v10/interactions/${packet.id}/${packet.token}/callback`),
+      );
+      expect(deferred.json).toMatchObject({ type: 5, data: { flags: 64 } });
+      const edit = await discord.next(
+        new RegExp(`^PATCH /api/v10/webhooks/1000000000000000001/${packet.token}/messages/%40original`),
+      );
+      expect(edit.json.allowed_mentions).toEqual({ parse: [] });
+      expect(JSON.stringify(edit.json.embeds)).toMatch(/Slow Wire|Added|already/);
+    } finally {
+      await gateway.stop();
+    }
+  });
+});

@@ -131,9 +131,11 @@ export async function startFake(
         }
       const reply = answer(call);
       setTimeout(() => {
-        res
-          .writeHead(reply.status ?? 200, { "content-type": "application/json" })
-          .end(reply.body === undefined ? "" : JSON.stringify(reply.body));
+        if (reply.body === undefined) res.writeHead(reply.status ?? 200).end();
+        else
+          res
+            .writeHead(reply.status ?? 200, { "content-type": "application/json" })
+            .end(JSON.stringify(reply.body));
       }, reply.delayMs ?? 0);
     });
   });
