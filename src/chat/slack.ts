@@ -240,7 +240,14 @@ export function createSlackAdapter(
   const installer = oauthInstaller;
   const app = new App({
     ...(installer ? { authorize: (source) => installer.authorize(source) } : { token: settings.botToken }),
-    ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken }),
+    ...(receiver
+      ? { receiver }
+      : {
+          socketMode: true,
+          appToken: settings.appToken,
+          // The Socket Mode client opens its connection through its own Web API client.
+          installerOptions: { clientOptions: slackClientOptions(settings.apiUrl) },
+        }),
     clientOptions: slackClientOptions(settings.apiUrl),
     logger: boltLogger(log),
   });
