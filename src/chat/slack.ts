@@ -91,7 +91,8 @@ export function slackClientOptions(apiUrl?: string): webApi.WebClientOptions {
     minTimeout: 0,
     maxTimeout: 0,
     onFailedAttempt(error) {
-      if (!error.message.startsWith(RATE_LIMITED)) throw error;
+      // The client wraps its own rate-limit signal in a request error: "A request error occurred: A rate limit…".
+      if (!error.message.includes(RATE_LIMITED)) throw error;
     },
   };
   return {

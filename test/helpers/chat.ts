@@ -108,7 +108,12 @@ export interface FakeServer {
  * and parsed body in, status and JSON out): the fake Slack Web API, response_url and Discord REST.
  */
 export async function startFake(
-  answer: (call: Recorded) => { status?: number; body?: unknown; delayMs?: number },
+  answer: (call: Recorded) => {
+    status?: number;
+    body?: unknown;
+    delayMs?: number;
+    headers?: Record<string, string>;
+  },
 ): Promise<FakeServer> {
   const calls: Recorded[] = [];
   const waiters: { path: RegExp; resolve: (c: Recorded) => void }[] = [];
@@ -131,10 +136,10 @@ export async function startFake(
         }
       const reply = answer(call);
       setTimeout(() => {
-        if (reply.body === undefined) res.writeHead(reply.status ?? 200).end();
+        if (reply.body === undefined) res.writeHead(reply.status ?? 200, reply.headers).end();
         else
           res
-            .writeHead(reply.status ?? 200, { "content-type": "application/json" })
+            .writeHead(reply.status ?? 200, { "content-type": "application/json", ...reply.headers })
             .end(JSON.stringify(reply.body));
       }, reply.delayMs ?? 0);
     });
