@@ -15,18 +15,12 @@ import type { CommandContext } from "../src/chat/command.js";
 import { dispatch } from "../src/chat/dispatch.js";
 import { FakeClock } from "../src/clock.js";
 import { appConfigSchema } from "../src/config/schema.js";
-import { createIntelSource, loadIntelContext } from "../src/enrich/context.js";
+import { createIntelSource } from "../src/enrich/context.js";
 import { FeedFetcher } from "../src/ingest/fetch.js";
 import { Poller } from "../src/ingest/poller.js";
-import type { ArticleIntel } from "../src/intel/analyze.js";
-import { EVENT_TYPES, type EventType } from "../src/intel/events.js";
-import type { Story } from "../src/intel/pipeline.js";
 import { silentLogger } from "../src/log.js";
 import { projectRoot } from "../src/paths.js";
-import { openStore } from "../src/store/index.js";
-import { seededRandom } from "./random.js";
-
-const appDefaults = appConfigSchema.parse({});
+import { fillStore } from "./fill-store.js";
 
 const { values } = parseArgs({
   options: { items: { type: "string", default: "1000000" }, runs: { type: "string", default: "100" } },
@@ -35,113 +29,13 @@ const ITEMS = Number(values.items);
 const STORIES = Math.floor(ITEMS / 5);
 const RUNS = Number(values.runs);
 
-const { random, pick } = seededRandom(7);
-
-const context = loadIntelContext(join(projectRoot(), "config"));
-const ids = [...context.matcher.entities.keys()];
-const TYPES: EventType[] = EVENT_TYPES.filter((t) => t !== "regulation" && t !== "partnership");
-const WORDS = [
-  "cloud",
-  "chips",
-  "data",
-  "centre",
-  "gigawatt",
-  "funding",
-  "round",
-  "valuation",
-  "lawsuit",
-  "model",
-  "inference",
-  "training",
-  "capacity",
-  "power",
-  "deal",
-];
-
-const dir = mkdtempSync(join(tmpdir(), "iw-bench-commands-"));
-const store = await openStore(join(dir, "bench.db"));
-const { feeds, items, intel } = store;
 const now = new Date("2025-12-01T00:00:00Z");
-const DAY = 86_400_000;
-
-let t = performance.now();
-const feedIds: number[] = [];
-for (let i = 0; i < 100; i++)
-  feedIds.push((await feeds.add(`https://bench${i}.example/feed`, now, `Outlet ${i}`)).feed.id);
-const BATCH = 5_000;
-const itemIds: number[] = [];
-for (let start = 0; start < ITEMS; start += BATCH) {
-  const batch = Array.from({ length: Math.min(BATCH, ITEMS - start) }, (_, k) => {
-    const n = start + k;
-    const a = context.matcher.entities.get(pick(ids))?.name ?? "Acme";
-    const b = context.matcher.entities.get(pick(ids))?.name ?? "Beta";
-    return {
-      id: `item-${n}`,
-      url: `https://bench.example/${n}`,
-      title: `${a} and ${b} ${pick(WORDS)} ${pick(WORDS)} story ${n}`,
-      summary: `${a} said the ${pick(WORDS)} ${pick(WORDS)} would grow; ${b} declined to comment on the ${pick(WORDS)}.`,
-      content: "",
-      categories: [],
-      enclosures: [],
-      publishedAt: new Date(now.getTime() - Math.floor(random() * 365) * DAY).toISOString(),
-    };
-  });
-  itemIds.push(...(await items.insert(pick(feedIds), batch, { now, backfill: false })).added);
-}
-const itemsSeconds = (performance.now() - t) / 1000;
-
-t = performance.now();
-{
-  let analysed: { id: number; intel: ArticleIntel; at: Date }[] = [];
-  let stories: Story[] = [];
-  const partiesOf = new Map<string, string[]>();
-  const flush = async () => {
-    await intel.saveAnalysed(analysed);
-    await intel.replaceStories([], stories, (key) => partiesOf.get(key) ?? []);
-    analysed = [];
-    stories = [];
-    partiesOf.clear();
-  };
-  for (let s = 0; s < STORIES; s++) {
-    const members = itemIds.slice(s * 5, s * 5 + 5);
-    const parties = [...new Set([pick(ids), pick(ids)])];
-    const type = pick(TYPES);
-    const amount = random() < 0.7 ? Math.round(random() * 100) * 1e9 + 1e8 : null;
-    const event = {
-      type,
-      amountUsd: amount,
-      qualifier: amount ? ("exact" as const) : null,
-      parties,
-      status: "agreed" as const,
-      evidence: "",
-    };
-    const result: ArticleIntel = {
-      entities: parties.map((id) => ({ id, mentions: 2, salience: 1, about: true })),
-      events: [event],
-      lead: [],
-    };
-    const lastSeen = now.getTime() - Math.floor(random() * 365) * DAY;
-    for (const id of members) {
-      analysed.push({ id, intel: result, at: new Date(lastSeen) });
-      partiesOf.set(String(id), parties);
-    }
-    const story: Story = {
-      id: `s${members[0]}`,
-      keys: members.map(String),
-      centre: String(members[0]),
-      headline: `Story ${s}`,
-      summary: "",
-      event,
-      amounts: amount ? [{ amountUsd: amount, qualifier: "exact", sources: members.length }] : [],
-      firstSeen: lastSeen - DAY,
-      lastSeen,
-    };
-    stories.push(story);
-    if (stories.length >= 2_000) await flush();
-  }
-  await flush();
-}
-const storiesSeconds = (performance.now() - t) / 1000;
+const dir = mkdtempSync(join(tmpdir(), "iw-bench-commands-"));
+const { store, feeds, items, intel, context, WORDS, pick, itemsSeconds, storiesSeconds } = await fillStore(
+  join(dir, "bench.db"),
+  ITEMS,
+  now,
+);
 
 const entities = entityDirectory(context.matcher);
 const clock = new FakeClock(now);
@@ -158,7 +52,7 @@ const ctx: CommandContext = {
   now,
   entities,
   briefing: createBriefing({ stories: store.briefing, items, settings: store.settings, entities }),
-  // The read-only commands measured here use the actions only for lists (watchlist, feeds).
+  // The commands measured here read; the actions serve only their lists (watchlist, feeds).
   actions: createActions({
     feeds,
     fetcher,
@@ -166,7 +60,7 @@ const ctx: CommandContext = {
       feeds,
       items,
       fetcher,
-      settings: { ...appDefaults.poll },
+      settings: appConfigSchema.parse({}).poll,
       log: silentLogger,
       clock,
     }),

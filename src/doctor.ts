@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type App, catalogPath, createApp } from "./app.js";
+import { chatChecks } from "./chat/doctor.js";
 import { loadEntities } from "./config/load.js";
 import { UserError } from "./errors.js";
 import { silentLogger } from "./log.js";
@@ -70,22 +71,7 @@ export async function runDoctor(
         : { detail: "run `npm start` once, or `infrawire feeds import feeds/default.opml`" }),
     });
     for (const feed of bad.slice(0, 10)) print(`    ${feed.status}: ${feed.url} — ${feed.lastError ?? "?"}`);
-    const slack = Boolean(process.env.SLACK_BOT_TOKEN);
-    const discord = Boolean(process.env.DISCORD_TOKEN);
-    checks.push({
-      ok: true,
-      label: `chat: ${[slack && "Slack", discord && "Discord"].filter(Boolean).join(" and ") || "console (no SLACK_BOT_TOKEN or DISCORD_TOKEN set)"}`,
-    });
-    if (slack && !process.env.SLACK_SIGNING_SECRET && !process.env.SLACK_APP_TOKEN) {
-      checks.push({
-        ok: false,
-        label: "Slack",
-        detail: "set SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)",
-      });
-    }
-    if (discord && !process.env.DISCORD_APP_ID) {
-      checks.push({ ok: false, label: "Discord", detail: "set DISCORD_APP_ID to your application's id" });
-    }
+    checks.push(...chatChecks(process.env));
     checks.push({
       ok: true,
       label: app.config.network.allowPrivate

@@ -1,14 +1,11 @@
 import { type App, catalogPath } from "./app.js";
 import { startConsole } from "./chat/console.js";
 import { createChatCore } from "./chat/core.js";
+import { chatConfigured } from "./chat/settings.js";
 import { samplesDir } from "./paths.js";
 
 const TICK_MS = 30_000;
 const DAY_MS = 86_400_000;
-
-function chatConfigured(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(env.SLACK_BOT_TOKEN || env.DISCORD_TOKEN);
-}
 
 /**
  * The long-running bot: seeds feeds on first start, polls due feeds every tick, purges old items
@@ -38,7 +35,7 @@ export async function runService(
     feeds: (await app.actions.feeds()).length,
     items: await app.store.items.count(),
     chat: chatConfigured(process.env)
-      ? "configured (adapters arrive in a later release)"
+      ? "Slack and/or Discord (see the chat line below)"
       : interactive
         ? "console (type /help)"
         : "none (no chat token and no terminal; use --console for a prompt)",
@@ -88,6 +85,11 @@ export async function runService(
     return;
   }
 
+  // Chat token set: the one HTTP server (and Socket Mode / the gateway) answers instead of the console.
+  // Bolt and discord.js load only when a platform is configured.
+  const chat = chatConfigured(process.env)
+    ? await (await import("./chat/front.js")).startChatFrontEnd(createChatCore(app))
+    : undefined;
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   const loop = async () => {
@@ -104,6 +106,7 @@ export async function runService(
       stopping = true;
       if (timer) clearTimeout(timer);
       log.info("stopping", { signal });
+      await chat?.close();
       await app.poller.runCycle().catch(() => undefined);
       await app.close();
       resolve();

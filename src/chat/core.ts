@@ -4,8 +4,10 @@ import { entityDirectory } from "../briefing/entity-directory.js";
 import { createBriefing } from "../briefing/index.js";
 import type { Logger } from "../log.js";
 import type { ChannelRef } from "../store/index.js";
+import { settingsAnnouncement } from "./announce.js";
 import type { Caller, CommandContext, CommandDef } from "./command.js";
 import { type CommandInput, dispatch } from "./dispatch.js";
+import type { InstallationRepository } from "./installations.js";
 import type { Message } from "./message.js";
 import { callerFor } from "./permissions.js";
 
@@ -28,12 +30,19 @@ export interface CommandRequest {
 export interface ChatCore {
   readonly commands: readonly CommandDef[];
   readonly log: Logger;
+  /** Per-workspace credentials from the platforms' install flows (Slack OAuth). */
+  readonly installations: InstallationRepository;
   /** Always answers with a Message: bad input, refused permissions and bugs included. */
   run(request: CommandRequest): Promise<Message>;
   /** Tracked companies, products and people whose names start with (or contain) `prefix`. */
   suggestEntities(prefix: string, limit: number): Promise<{ name: string; value: string }[]>;
   /** A caller from a platform user id and whether the platform calls them an admin. */
   caller(userId: string, platformAdmin: boolean): Caller;
+  /**
+   * What to post in the channel when `answer` shows the request changed its settings (who ran
+   * what); undefined otherwise. `who` is the caller's display name on the platform.
+   */
+  announcement(request: CommandRequest, answer: Message, who: string): Message | undefined;
 }
 
 /** What a command sees for one request: who, where, now, and the briefing and action modules. */
@@ -66,6 +75,7 @@ export function createChatCore(app: App): ChatCore {
   return {
     commands: registry,
     log: app.log,
+    installations: app.store.installations,
     async run(request) {
       const ctx = await commandContext(app, request.caller, request.channel);
       return dispatch(registry, request.command, request.input, ctx, app.log);
@@ -82,6 +92,9 @@ export function createChatCore(app: App): ChatCore {
     },
     caller(userId, platformAdmin) {
       return callerFor(userId, platformAdmin, app.config.chat.adminUserIds);
+    },
+    announcement(request, answer, who) {
+      return settingsAnnouncement(request.command, request.input, answer, who);
     },
   };
 }

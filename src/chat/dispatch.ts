@@ -40,7 +40,7 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof OptionError) return errorMessage(error.problem, error.example);
     if (error instanceof UserError) return errorMessage(`${error.message} ${error.fix}.`);
-    // The same id in the answer and in the log line lets an operator find the stack.
+    // The id in the answer finds the stack in the log when a user reports it.
     const errorId = randomBytes(4).toString("hex");
     log.error("command failed", {
       command: command.name,
@@ -48,7 +48,7 @@ export async function dispatch(
       error: (error as Error)?.stack ?? String(error),
     });
     return errorMessage(
-      `Something went wrong on our side (error ${errorId}); it has been logged. Please try again in a minute.`,
+      `Something went wrong on our side (error id ${errorId}); it has been logged. Please try again in a minute.`,
     );
   }
 }

@@ -15,6 +15,7 @@ import { runService } from "../service.js";
 import { storeUserError } from "../store/index.js";
 import { safeText } from "../text-safety.js";
 import { analyzeSource, formatAnalysis } from "./analyze.js";
+import { addChatCommands } from "./chat.js";
 import { formatTable, relativeTime } from "./text-table.js";
 
 /** Builds a fresh command tree (commander keeps parsed values, so one per run). */
@@ -358,6 +359,7 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
       await withApp((app) => console.log(catalogPath(app.config)));
     });
 
+  addChatCommands(program);
   return program;
 }
 

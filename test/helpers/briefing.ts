@@ -12,10 +12,15 @@ import { type GoldItem, loadGold } from "./gold.js";
 export const NOW = new Date("2026-01-10T12:00:00Z");
 
 /** Stores gold articles as if polled from one feed per outlet (feeds are added on first sight). */
-export async function storeGold(app: App, items: readonly GoldItem[], now: Date): Promise<void> {
+export async function storeGold(
+  app: App,
+  items: readonly GoldItem[],
+  now: Date,
+  feedUrl = (slug: string) => `https://${slug}.example/feed`,
+): Promise<void> {
   for (const item of items) {
     const feed = await app.store.feeds.add(
-      `https://${item.outlet.toLowerCase().replace(/[^a-z]+/g, "-")}.example/feed`,
+      feedUrl(item.outlet.toLowerCase().replace(/[^a-z]+/g, "-")),
       now,
       item.outlet,
     );

@@ -2,6 +2,7 @@ import type { Store } from "../repositories.js";
 import { BriefingStore } from "./briefing.js";
 import { type Db, openDatabase } from "./db.js";
 import { FeedStore } from "./feeds.js";
+import { SqliteInstallations } from "./installations.js";
 import { IntelStore } from "./intel.js";
 import { ItemStore } from "./items.js";
 import { SettingsStore } from "./settings.js";
@@ -19,6 +20,7 @@ export function sqliteStoreOn(db: Db, path = ":memory:"): Store {
     intel: new IntelStore(db),
     briefing: new BriefingStore(db),
     settings: new SettingsStore(db),
+    installations: new SqliteInstallations(db),
     async health() {
       return {
         location: `sqlite ${path}`,

@@ -269,4 +269,18 @@ export const migrations: Migration[] = [
       ALTER TABLE feeds ADD COLUMN note TEXT;
     `,
   },
+  {
+    version: 6,
+    name: "chat installations",
+    // Slack workspaces that installed the app through OAuth: one row per workspace, its token inside.
+    sql: `
+      CREATE TABLE chat_installations (
+        platform TEXT NOT NULL,
+        workspace_id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        installed_at TEXT NOT NULL,
+        PRIMARY KEY (platform, workspace_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

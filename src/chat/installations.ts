@@ -1,0 +1,1 @@
+export type { InstallationRepository } from "../store/index.js";
