@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject, verify } from "node:crypto";
+import { createHash, createPublicKey, type KeyObject, verify } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   type APIActionRowComponent,
@@ -44,6 +44,15 @@ export function discordRest(settings: Pick<DiscordSettings, "token" | "apiUrl">)
 
 const NONCE_MAX = 25;
 
+/**
+ * A key as a Discord nonce (at most 25 characters). Keys of one channel share long prefixes
+ * ("alert:discord:<guild>:<channel>:…"), so a cut key would make different posts look alike and
+ * Discord would drop all but the first: the nonce is a digest of the whole key.
+ */
+export function discordNonce(key: string): string {
+  return createHash("sha256").update(key).digest("base64url").slice(0, NONCE_MAX);
+}
+
 /** Posts a Message in a channel; with a key, Discord itself refuses a second post (nonce). */
 export async function postDiscordMessage(
   rest: REST,
@@ -58,9 +67,7 @@ export async function postDiscordMessage(
       ...(options.thread
         ? { message_reference: { message_id: options.thread, fail_if_not_exists: false } }
         : {}),
-      ...(options.idempotencyKey
-        ? { nonce: options.idempotencyKey.slice(0, NONCE_MAX), enforce_nonce: true }
-        : {}),
+      ...(options.idempotencyKey ? { nonce: discordNonce(options.idempotencyKey), enforce_nonce: true } : {}),
     },
   })) as { id: string };
   return { id: sent.id };

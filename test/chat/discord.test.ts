@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
 import { createChatCore } from "../../src/chat/core.js";
-import { createDiscordGateway, discordRest, postDiscordMessage } from "../../src/chat/discord.js";
+import {
+  createDiscordGateway,
+  discordNonce,
+  discordRest,
+  postDiscordMessage,
+} from "../../src/chat/discord.js";
 import { type ChatFrontEnd, startChatFrontEnd } from "../../src/chat/front.js";
 import { silentLogger } from "../../src/log.js";
 import {
@@ -189,7 +194,10 @@ describe("postDiscordMessage", () => {
     expect(sent.id).toBe("5000000000000000005");
     const call = await discord.next(/^POST \/api\/v10\/channels\/3000000000000000003\/messages/);
     expect(call.headers.authorization).toBe("Bot bot-token");
-    expect(call.json.nonce).toBe("alert:3000000000000000003");
+    // A digest of the whole key: two alerts of one channel share the key's first 25 characters.
+    expect(call.json.nonce).toBe(discordNonce("alert:3000000000000000003:story-42"));
+    expect(String(call.json.nonce)).toHaveLength(25);
+    expect(discordNonce("alert:3000000000000000003:story-43")).not.toBe(call.json.nonce);
     expect(call.json.enforce_nonce).toBe(true);
     expect(call.json.message_reference).toEqual({
       message_id: "7000000000000000007",
