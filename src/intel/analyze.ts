@@ -42,15 +42,37 @@ export function articleSentences(body: string): Sentence[] {
   return readable(splitSentences(body));
 }
 
-/** The first readable sentences of a body: what events and story grouping read. */
-export function leadOf(body: string): Sentence[] {
-  return readable(leadSentences(body, LEAD_SENTENCES + 4)).slice(0, LEAD_SENTENCES);
+/**
+ * The first readable sentences of a body: what events and story grouping read. A sentence that
+ * repeats the title is skipped; an author's bio under the byline makes it read further.
+ */
+export function leadOf(body: string, title = ""): Sentence[] {
+  const titleKey = title.trim().toLowerCase();
+  const keep = (sentences: Sentence[]) =>
+    readable(sentences).filter((s) => titleKey === "" || s.text.toLowerCase() !== titleKey);
+  let lead = keep(leadSentences(body, LEAD_SENTENCES + 4));
+  if (lead.length < LEAD_SENTENCES) lead = keep(leadSentences(body, LEAD_SENTENCES + 20));
+  return lead.slice(0, LEAD_SENTENCES);
+}
+
+// Damaged punctuation as some feeds deliver it: "?" for every full stop and decimal point, U+FFFD
+// for dashes. Repairs keep the text's length, so mention offsets stay valid.
+const DAMAGED_DECIMAL = /(\d)\?(?=\d)/g;
+const DAMAGED_INITIALS = /\b([A-Z])\?([A-Z])\?/g;
+
+/** The text with "$1?5 trillion", "U?S?" and U+FFFD dashes repaired; unchanged when undamaged. */
+export function repairPunctuation(text: string): string {
+  let out = text;
+  if (out.includes("\uFFFD")) out = out.replaceAll("\uFFFD", "—");
+  if (out.includes("?")) out = out.replace(DAMAGED_DECIMAL, "$1.").replace(DAMAGED_INITIALS, "$1.$2.");
+  return out;
 }
 
 /** Entities, events and lead sentences of one article. Pure: no I/O, no clock. */
-export function analyzeArticle(article: ArticleText, context: IntelContext): ArticleIntel {
+export function analyzeArticle(input: ArticleText, context: IntelContext): ArticleIntel {
   const { matcher } = context;
-  const lead = leadOf(article.body);
+  const article = { title: repairPunctuation(input.title), body: repairPunctuation(input.body) };
+  const lead = leadOf(article.body, article.title);
   const [titleMentions = [], bodyMentions = []] = matcher.articleMentions([article.title, article.body]);
   const entities = scoreMentions(titleMentions, bodyMentions);
   if (entities.length === 0) return { entities, events: [], lead };

@@ -13,7 +13,10 @@ export const DEAL_TYPES = [
 ] as const;
 export const EVENT_TYPES = [...DEAL_TYPES, "launch", "people", "legal", "controversy", "regulation"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
-export type EventStatus = "talks" | "reported" | "agreed" | "closed";
+export type DealStatus = "talks" | "reported" | "agreed" | "closed";
+export type LegalStatus = "filed" | "ruling" | "settled" | "dismissed" | "appeal";
+/** A deal's stage, a legal action's stage; controversies have none (null). */
+export type EventStatus = DealStatus | LegalStatus;
 
 export interface ExtractedEvent {
   type: EventType;
@@ -23,7 +26,17 @@ export interface ExtractedEvent {
   originalAmount?: { amount: number; currency: string };
   /** Entity ids, investor / buyer / customer / plaintiff first. */
   parties: string[];
-  status: EventStatus;
+  /**
+   * Every party by name in role order, tracked or not ("The New York Times", "OpenAI",
+   * "Microsoft"); set when the text names a party that is not a tracked entity.
+   */
+  partyNames?: string[];
+  /** Legal events: how many of the parties lead as plaintiffs. */
+  plaintiffCount?: number;
+  /** Null for controversies: criticism has no stage. */
+  status: EventStatus | null;
+  /** An event reported in the body beside the item's headline event (it does not steer grouping). */
+  secondary?: boolean;
   /** The sentence that states the event. */
   evidence: string;
   durationYears?: number;
@@ -42,7 +55,7 @@ type CueTable = Record<EventType, RegExp>;
 // Cues are matched on lower-cased text. Each names the wording reporters use for that kind of event.
 const CUES: CueTable = {
   investment:
-    /\b(?:invest(?:s|ed|ing|ment|ments|or)?|funding|fund(?:ing)?[- ]raise|rais(?:es|ed|ing|e) (?:(?:about|around|roughly|nearly|more than|up to|an additional|another|a further|fresh|new) )?(?:us\$|\$|€|£|funds|money|capital|funding)|\$[\d.]+\s?(?:b|bn|billion|m|million) raise|series [a-h]\b|seed round|funding round|stake|backs|bets? on|takes? (?:about |around |a |an )?\d+(?:\.\d+)?% (?:of|in)|\d+(?:\.\d+)?% stake|of [a-z]+ stock|share sale|secondary sale|tender offer|chip-for-equity|warrants?|takes? \$[\d.]+\s?(?:b|bn|billion) more|sells? (?:its )?(?:entire )?.{0,20}stake|buys? into|capital injection)\b/,
+    /(?:\b|(?=\$))(?:invest(?:s|ed|ing|ment|ments|or)?|funding|fund(?:ing)?[- ]raise|rais(?:es|ed|ing|e) (?:(?:about|around|roughly|nearly|more than|up to|an additional|another|a further|fresh|new) )?(?:us\$|\$|€|£|funds|money|capital|funding)|\$[\d.]+\s?(?:b|bn|billion|m|million) raise|series [a-h]\b|seed round|funding round|stake|backs|bets? on|bet(?:s|ting)? (?:(?:more than |over |up to |about )?(?:us)?\$[\d.]+\s?(?:b|bn|billion|m|million|t|tn|trillion)|big|billions) on|\$[\d.]+\s?(?:b|bn|billion|m|million)\b[^.;,$]{0,30}\bbet|(?:pours?|poured|pouring|plows?|plowed|ploughs?|ploughed|sinks?|sank|sunk|pumps?|pumped|injects?|injected|puts?) (?:another |a further |an additional |up to |as much as |more than |over |about |nearly |some )?(?:us)?\$[\d.]+\s?(?:b|bn|billion|m|million|t|tn|trillion) (?:more )?(?:into|in)|takes? (?:about |around |a |an )?\d+(?:\.\d+)?% (?:of|in)|\d+(?:\.\d+)?% stake|of [a-z]+ stock|share sale|secondary sale|tender offer|chip-for-equity|warrants?|takes? \$[\d.]+\s?(?:b|bn|billion) more|sells? (?:its )?(?:entire )?.{0,20}stake|buys? into|capital injection)\b/,
   valuation:
     /\bvalu(?:ing|ed at|ation|ations)\b|\bvalues (?:[a-z]+ ){1,3}(?:at|above|beyond|over|near|around|about)\b|\bworth (?:about |around |some )?\$[\d.]+\s?(?:t|tn|trillion|b|bn|billion)\b(?= (?:valuation|company))/,
   compute_contract:
@@ -81,7 +94,7 @@ const SUPPLIER_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set([
 const STATUS_CUES: [EventStatus, RegExp][] = [
   [
     "talks",
-    /\b(?:in talks|talks (?:with|to|over)|negotiat(?:es|ing|ions)|considering|weighs|weighing|exploring|in discussions|early-stage discussions|nearing a deal|unsolicited offer|makes? .{0,30}offer for|bid for)\b/,
+    /\b(?:in talks|talks (?:with|to|over|expand|advance)|enter(?:s|ed|ing)? talks|(?:early|advanced)[- ]stage talks|(?:holds?|held) talks|negotiat(?:es|ing|ions)|proposed (?:deal|investment|arrangement)|potential deal|eyes|eyeing|mulls|mulling|considering|weighs|weighing|exploring|in discussions|early-stage discussions|nearing a deal|unsolicited offer|makes? .{0,30}offer for|bid for)\b/,
   ],
   [
     "closed",
@@ -255,15 +268,28 @@ function pickMoney(
     );
   });
   if (candidate.type === "valuation") return valuationMoney[0];
+  const dealMoney = free.filter((m) => !valuationMoney.includes(m) && !isContextAmount(lower, m));
   // An amount in another clause ("...OpenAI; ChatGPT maker commits $250bn to Azure") belongs to
   // that clause's event.
   const clause = clauseAround(lower, candidate.cueAt);
-  const rest = free.filter(
-    (m) => !valuationMoney.includes(m) && m.start >= clause.start && m.start < clause.end,
-  );
+  const rest = dealMoney.filter((m) => m.start >= clause.start && m.start < clause.end);
   return [...rest].sort(
     (a, b) => Math.abs(a.start - candidate.cueAt) - Math.abs(b.start - candidate.cueAt),
   )[0];
+}
+
+// What an amount measures when it is not the deal: a company's revenue or market value, a
+// forecast, an industry-wide estimate, or an earlier commitment told as background.
+const CONTEXT_AFTER =
+  /^\s*(?:(?:in|of) )?(?:(?:annual(?:i[sz]ed)?|quarterly|yearly) )?(?:revenue|sales|market (?:value|cap)|in market value|of market value|run[- ]rate|losses|loss|profits?|in (?:global |worldwide )?(?:ai )?spending|(?:a|per) year in (?:revenue|sales)|by (?:20\d\d|the end of the decade))\b/;
+const CONTEXT_BEFORE =
+  /\b(?:revenue|sales|market (?:value|cap\w*)|forecasts?|forecasting|projects|projected|predicts?|analysts? (?:estimate|expect|say)|estimates?|estimated that|industry|already|previously|amid|on top of|earlier this|last (?:year|month)|existing|has (?:already )?(?:committed|locked in|pledged|signed)|had (?:committed|pledged|signed)|locked in|added|wiped|shed|worth of (?:shares|stock)|trillion-dollar club|could reach|will reach|expected to (?:reach|hit|top))\b[^$€£;]*$/;
+
+/** An amount that the clause ties to something other than the deal it reports. */
+function isContextAmount(lower: string, m: Money): boolean {
+  if (CONTEXT_AFTER.test(lower.slice(m.end, m.end + 40))) return true;
+  const from = Math.max(lastClauseBreak(lower, m.start), clauseAround(lower, m.start).start, m.start - 60);
+  return CONTEXT_BEFORE.test(lower.slice(from, m.start));
 }
 
 const CLAUSE_BREAK = /;|\. |, while |: /g;
@@ -403,6 +429,8 @@ function moneyFor(
   lower: (u: TextUnit) => string,
 ): Money | undefined {
   const own = pickMoney(candidate, amounts.get(candidate.unit), taken, lower(candidate.unit));
+  if (own && candidate.unit.isTitle && own.qualifier === "exact")
+    return hedgedInLead(candidate, own, units, amounts, lower);
   // Launches, hires and disputes carry an amount only when their own sentence states one.
   if (own || !MONEY_TYPES.has(candidate.type) || candidate.type === "valuation") return own;
   const others = [title, ...units].filter((u): u is TextUnit => u !== undefined && u !== candidate.unit);
@@ -411,6 +439,32 @@ function moneyFor(
     if (money) return money;
   }
   return undefined;
+}
+
+/**
+ * Headlines round: "Amazon's $10 Billion OpenAI Bet" over a lead that says "more than $10 billion".
+ * The lead's hedge wins when a sentence stating the same kind of event gives the same figure.
+ */
+function hedgedInLead(
+  candidate: Candidate,
+  own: Money,
+  units: readonly TextUnit[],
+  amounts: { get(unit: TextUnit): Money[] },
+  lower: (u: TextUnit) => string,
+): Money {
+  for (const unit of units) {
+    if (unit.isTitle || unit.mentions.length === 0) continue;
+    const hedged = amounts
+      .get(unit)
+      .find(
+        (m) =>
+          m.qualifier !== "exact" &&
+          m.currency === own.currency &&
+          Math.abs(m.amountUsd - own.amountUsd) <= 0.001 * own.amountUsd,
+      );
+    if (hedged && CUES[candidate.type].test(lower(unit))) return { ...own, qualifier: hedged.qualifier };
+  }
+  return own;
 }
 
 /** Readings that exclude each other: keep the one the wording supports. */

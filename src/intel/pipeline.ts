@@ -1,7 +1,7 @@
 import type { ArticleIntel, IntelContext } from "./analyze.js";
 import { analyzeArticle, articleSentences } from "./analyze.js";
 import { type ClusterOptions, clusterStories } from "./cluster.js";
-import type { ExtractedEvent } from "./events.js";
+import type { EventStatus, ExtractedEvent } from "./events.js";
 import type { Qualifier } from "./money.js";
 import { summarize } from "./summarize.js";
 
@@ -104,7 +104,19 @@ export function groupStories(
   });
 }
 
-const STATUS_ORDER = ["talks", "reported", "agreed", "closed"] as const;
+// Later stages win when outlets differ: a deal in talks that one outlet already calls agreed.
+const STATUS_ORDER: readonly (EventStatus | null)[] = [
+  null,
+  "talks",
+  "reported",
+  "agreed",
+  "closed",
+  "filed",
+  "ruling",
+  "appeal",
+  "dismissed",
+  "settled",
+];
 
 /** The majority event type; parties from every source; the most advanced status any reports. */
 function mergeEvents(events: readonly ExtractedEvent[]): ExtractedEvent | undefined {
@@ -117,7 +129,8 @@ function mergeEvents(events: readonly ExtractedEvent[]): ExtractedEvent | undefi
   const parties = [...new Set(same.flatMap((e) => e.parties))];
   const withAmount = same.find((e) => e.amountUsd !== null);
   const status = same.reduce(
-    (best, e) => (STATUS_ORDER.indexOf(e.status) > STATUS_ORDER.indexOf(best) ? e.status : best),
+    (best: EventStatus | null, e) =>
+      STATUS_ORDER.indexOf(e.status) > STATUS_ORDER.indexOf(best) ? e.status : best,
     first.status,
   );
   return {
