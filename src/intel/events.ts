@@ -1,3 +1,4 @@
+import { compileByType, DEAL_STATUS_CUES, EVENT_CUES, LEGAL_STATUS_CUES, NAMED_ACCELERATOR } from "./cues.js";
 import type { EntityInfo, Mention } from "./entities.js";
 import { extractMoney, extractTerms, type Money, type Qualifier } from "./money.js";
 
@@ -50,35 +51,14 @@ export interface TextUnit {
   isTitle: boolean;
 }
 
-type CueTable = Record<EventType, RegExp>;
-
-// Cues are matched on lower-cased text. Each names the wording reporters use for that kind of event.
-const CUES: CueTable = {
-  investment:
-    /(?:\b|(?=\$))(?:invest(?:s|ed|ing|ment|ments|or)?|funding|fund(?:ing)?[- ]raise|rais(?:es|ed|ing|e) (?:(?:about|around|roughly|nearly|more than|up to|an additional|another|a further|fresh|new) )?(?:us\$|\$|€|£|funds|money|capital|funding)|\$[\d.]+\s?(?:b|bn|billion|m|million) raise|series [a-h]\b|seed round|funding round|stake|backs|bets? on|bet(?:s|ting)? (?:(?:more than |over |up to |about )?(?:us)?\$[\d.]+\s?(?:b|bn|billion|m|million|t|tn|trillion)|big|billions) on|\$[\d.]+\s?(?:b|bn|billion|m|million)\b[^.;,$]{0,30}\bbet|(?:pours?|poured|pouring|plows?|plowed|ploughs?|ploughed|sinks?|sank|sunk|pumps?|pumped|injects?|injected|puts?) (?:another |a further |an additional |up to |as much as |more than |over |about |nearly |some )?(?:us)?\$[\d.]+\s?(?:b|bn|billion|m|million|t|tn|trillion) (?:more )?(?:into|in)|takes? (?:about |around |a |an )?\d+(?:\.\d+)?% (?:of|in)|\d+(?:\.\d+)?% stake|of [a-z]+ stock|share sale|secondary sale|tender offer|chip-for-equity|warrants?|takes? \$[\d.]+\s?(?:b|bn|billion) more|sells? (?:its )?(?:entire )?.{0,20}stake|buys? into|capital injection)\b/,
-  valuation:
-    /\bvalu(?:ing|ed at|ation|ations)\b|\bvalues (?:[a-z]+ ){1,3}(?:at|above|beyond|over|near|around|about)\b|\bworth (?:about |around |some )?\$[\d.]+\s?(?:t|tn|trillion|b|bn|billion)\b(?= (?:valuation|company))/,
-  compute_contract:
-    /\b(?:cloud (?:deal|contract|agreement|computing|capacity|customer|services|provider)|computing (?:deal|power|capacity|contract)|compute (?:deal|contract|capacity|commitments?)|capacity deal|ai capacity|cloud deal|(?:rent|renting|rented) (?:servers|capacity|gpus)|servers? from|infrastructure deal|multiyear capacity|tpus?\b|commits? \$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) to (?:azure|aws|oracle|google cloud)|(?:azure|aws|oci|google cloud) (?:services|capacity|deal|contract)|as a (?:cloud )?customer|ai cloud contract|contract|purchase .{0,40}cloud services)\b/,
-  chip_supply:
-    /\b(?:(?:chips?|gpus?|tpus?|accelerators?|processors|memory|hbm|dram|wafers?|instinct|silicon)\b.{0,40}\b(?:deal|supply|supplies|supplier|deploy|deployment|order|orders|agreement|to (?:buy|use|deploy))|(?:supply|deploy|deploying|build|buy|buying|order|ordering) .{0,40}\b(?:chips?|gpus?|accelerators?|memory|processors)|\d+(?:\.\d+)?[- ]?(?:gigawatts?|gw)\b.{0,30}\b(?:chips?|gpus?|accelerators?|processors)|(?:chip|gpu|gigawatt) deal|custom (?:ai )?(?:chips|accelerators))\b/,
-  infrastructure:
-    /\b(?:data[- ]?cent(?:er|re)s?|campus|campuses|build[- ]?outs?|capex|capital (?:expenditure|spending)|financing|construction|chip plants?|fabs?|factory|factories|infrastructure (?:venture|project|spending|investment|build)|ai infrastructure|stargate|gigawatt[- ]scale|megaprojects?|spend (?:us)?\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) on|compute commitments?)\b/,
-  acquisition:
-    /\b(?:acquir(?:e|es|ed|ing)|acquisition|to buy [a-z]|buys [a-z]|takeover|take over|merg(?:er|e|es)|purchase of|all-stock deal|(?:offer|bid|deal) for .{0,40}(?:browser|technology|unit|business|assets|team)|licens(?:e|es|ing) .{0,30}technology|acqui-?hire)\b/,
-  partnership:
-    /\b(?:partnership|partnering|tie-up|collaborat\w*|alliance|co-develop\w*|jointly develop\w*|team(?:s|ed)? up|to power siri|exclusiv\w*)\b/,
-  launch:
-    /\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|releas(?:es|ed|ing)|introduc(?:es|ed|ing)|debut(?:s|ed)?|rolls? out|rolled out|is here|new (?:flagship|model|models|chip)|model rattles)\b/,
-  people:
-    /\b(?:hires?|hired|hiring|appoint(?:s|ed|ment)?|names .{0,40}(?:ceo|chief|president|head)|poach(?:es|ed|ing)?|lures?|lured|departs?|departure|resigns?|resigned|steps? down|stepped down|takes? (?:the )?ceo role|leaves for|joins .{0,30}as|ceo of)\b/,
-  legal:
-    /\b(?:sues?|sued|suing|lawsuit|lawsuits|court|judge|settle(?:s|d|ment)?|litigation|alleg(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|antitrust|copyright|trade secrets?|class action|complaint|ruling|injunction|plaintiffs?)\b/,
-  controversy:
-    /\b(?:criticis\w*|criticiz\w*|critics?|concerns?|worr(?:y|ies|ied)|circular|bubble|backlash|reckless|skeptic\w*|sceptic\w*|alarm\w*|safety (?:concerns|researchers|practices)|rules out (?:a )?(?:government )?(?:bailout|guarantees?|backstop)|bailout|question(?:s|ed)? .{0,30}deals)\b/,
-  regulation:
-    /\b(?:export (?:controls?|rules?|curbs?|licen[cs]es?|bans?|restrictions?)|licen[cs]es? to (?:ship|export|sell)|licen[cs]e requirement|curbs?|restrict(?:s|ed|ions)?|commerce department|tariffs?|regulat(?:or|ors|ion|ions|ory)|executive order|ai act|government approval|approval to (?:sell|ship|export))\b/,
-};
+// Cues are matched on lower-cased text; the phrases live in cues.ts, one table row per wording.
+const CUES: Record<EventType, RegExp> = (() => {
+  const compiled = compileByType(EVENT_CUES);
+  return Object.fromEntries(EVENT_TYPES.map((type) => [type, compiled.get(type) ?? /(?!)/])) as Record<
+    EventType,
+    RegExp
+  >;
+})();
 
 // Types whose cue must sit in the title to count: their words are common in deal stories.
 const TITLE_ONLY: ReadonlySet<EventType> = new Set(["people", "controversy", "launch", "partnership"]);
@@ -91,20 +71,11 @@ const SUPPLIER_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set([
   "datacenter",
 ]);
 
-const STATUS_CUES: [EventStatus, RegExp][] = [
-  [
-    "talks",
-    /\b(?:in talks|talks (?:with|to|over|expand|advance)|enter(?:s|ed|ing)? talks|(?:early|advanced)[- ]stage talks|(?:holds?|held) talks|negotiat(?:es|ing|ions)|proposed (?:deal|investment|arrangement)|potential deal|eyes|eyeing|mulls|mulling|considering|weighs|weighing|exploring|in discussions|early-stage discussions|nearing a deal|unsolicited offer|makes? .{0,30}offer for|bid for)\b/,
-  ],
-  [
-    "closed",
-    /\b(?:complet(?:es|ed)|closes (?:its|a|the|\$)|closed (?:its|a|the|\$)|has closed|finali[sz](?:es|ed)|sells (?:its )?entire|sold (?:its )?entire|has raised|had raised)\b/,
-  ],
-  [
-    "reported",
-    /\b(?:reportedly|report says|reports say|reported|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal)|people (?:familiar|briefed|close)|sources (?:said|say))\b/,
-  ],
-];
+const DEAL_STATUS: [DealStatus, RegExp][] = [...compileByType(DEAL_STATUS_CUES)] as [DealStatus, RegExp][];
+const LEGAL_STATUS: [LegalStatus, RegExp][] = [...compileByType(LEGAL_STATUS_CUES)] as [
+  LegalStatus,
+  RegExp,
+][];
 const BODY_TYPES = EVENT_TYPES.filter((type) => !TITLE_ONLY.has(type));
 
 /** Where each type's cue first occurs in a unit; the title-only cues are looked for in titles only. */
@@ -129,12 +100,19 @@ interface Candidate {
   cueAt: number;
 }
 
-/** The deal's stage as the title states it, else as the lead does; "agreed" when nobody hedges. */
-function statusOf(texts: readonly string[]): EventStatus {
+/**
+ * The event's stage as the title states it, else as the lead does: for deals "agreed" when nobody
+ * hedges, for legal actions "filed" unless a ruling, settlement, dismissal or appeal is reported;
+ * none for controversies.
+ */
+function statusOf(type: EventType, texts: readonly string[]): EventStatus | null {
+  if (type === "controversy") return null;
+  const [cues, fallback] =
+    type === "legal" ? [LEGAL_STATUS, "filed" as const] : [DEAL_STATUS, "agreed" as const];
   for (const text of texts) {
-    for (const [status, cue] of STATUS_CUES) if (cue.test(text)) return status;
+    for (const [status, cue] of cues) if (cue.test(text)) return status;
   }
-  return "agreed";
+  return fallback;
 }
 
 /** Entities of a unit in reading order, each once. */
@@ -176,6 +154,9 @@ function lastClauseBreak(lower: string, at: number): number {
     start = m.index + m[0].length;
   return start;
 }
+
+const PEOPLE_DESTINATION =
+  /\b(?:loses .{0,50}? to|departs? for|leaves for|defects? to|joins?|joined|exits? (?:to|for)|leaves to join|moves to|heads to)\s/;
 
 /** Orders parties: investor / buyer / customer / plaintiff first, then the rest in reading order. */
 function orderParties(
@@ -226,6 +207,15 @@ function orderParties(
       }
       return [...before, ...after];
     }
+    case "people": {
+      // "loses a researcher to Meta", "departs for Meta", "joins Anthropic": the hirer first.
+      const to = PEOPLE_DESTINATION.exec(lower);
+      if (to) {
+        const hirers = orderedIds(unit.mentions.filter((m) => m.start >= to.index + to[0].length));
+        return putFirst(hirers.slice(0, 1), ids) ?? ids;
+      }
+      return ids;
+    }
     case "legal":
       return [...before, ...after];
     case "compute_contract":
@@ -264,6 +254,7 @@ function pickMoney(
     if (/stake\b[^$€£]*valued at[^$€£]*$/.test(before)) return false;
     return (
       /^\s*(?:post-money |pre-money )?valuation/.test(after) ||
+      (/^\s*company\b/.test(after) && /\bworth (?:about |around |some )?$/.test(before)) ||
       /valu(?:e|es|ed|ing|ation)\b[^$€£]*$/.test(before)
     );
   });
@@ -360,7 +351,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   resolveOverlaps(byType, title, lower, context);
   if (byType.size === 0) return [];
 
-  const status = statusOf(units.slice(0, 3).map(lower));
+  const statusTexts = units.slice(0, 3).map(lower);
   // Ties go to the reading the title states first ("GPU deal with warrant" is a chip deal).
   const ranked = [...byType.values()].sort(
     (a, b) =>
@@ -395,7 +386,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       amountUsd: money ? money.amountUsd : null,
       qualifier: money ? money.qualifier : null,
       parties,
-      status,
+      status: statusOf(candidate.type, statusTexts),
       evidence: candidate.unit.text,
     };
     if (money && money.currency !== "USD")
@@ -490,7 +481,12 @@ function resolveOverlaps(
   }
   if (has("chip_supply")) {
     const supplierKinds = kinds("chip_supply");
-    const fromCloud = !supplierKinds.includes("chipmaker") && supplierKinds.includes("cloud");
+    const chipUnit = (byType.get("chip_supply") as Candidate).unit;
+    // "to use Amazon's Trainium chips" is a chip deal even though a cloud sells them.
+    const fromCloud =
+      !supplierKinds.includes("chipmaker") &&
+      supplierKinds.includes("cloud") &&
+      !NAMED_ACCELERATOR.test(lower(chipUnit));
     if (fromCloud) {
       if (!has("compute_contract"))
         byType.set("compute_contract", {
