@@ -18,7 +18,8 @@ export interface CueRow<T extends string = EventType> {
 
 // An amount as headlines write it: "$10B", "$2.5 billion", "US$5bn".
 const AMOUNT = String.raw`(?:us)?\$[\d.]+\s?(?:b|bn|billion|m|million|t|tn|trillion)`;
-const HEDGE = String.raw`(?:another |a further |an additional |up to |as much as |more than |over |about |nearly |some |roughly )?`;
+const HEDGE =
+  "(?:another |a further |an additional |up to |as much as |more than |over |about |nearly |some |roughly )?";
 // Accelerators by product name: adopting one is a chip deal.
 const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|blackwell|hopper|rubin|mi[345]\d\dx?|instinct|trainium\d?|inferentia|maia|gaudi\d?|wse-\d)`;
 
@@ -165,7 +166,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "chip_supply",
     pattern:
-      "(?:supply|deploy|deploying|build|buy|buying|order|ordering) .{0,40}\\b(?:chips?|gpus?|accelerators?|memory|processors)",
+      "(?:supply|deploy|deploying|build|buy|buying|buys|orders?|ordered|ordering) .{0,40}\\b(?:chips?|gpus?|accelerators?|memory|processors)",
     example: "OpenAI and Broadcom to deploy 10 gigawatts of custom AI accelerators",
   },
   {

@@ -196,6 +196,15 @@ function orderParties(
       return fundersNamed(unit, lower, ids) ?? putFirst(investors, ids) ?? ids;
     }
     case "acquisition": {
+      // "Groq to be acquired by Nvidia": the one after "by" is the buyer.
+      const by = /\b(?:acquired|bought|purchased|taken over) by\s/.exec(lower);
+      if (by) {
+        const buyers = putFirst(
+          orderedIds(unit.mentions.filter((m) => m.start >= by.index)).slice(0, 1),
+          ids,
+        );
+        if (buyers) return buyers;
+      }
       // "Groq licenses its technology to Nvidia": the licensee is the buyer.
       const licence = /\blicens(?:es|ed|ing) .{0,60}?\bto\s/.exec(lower);
       if (licence) {
