@@ -1,7 +1,7 @@
 import type { FxRates } from "../config/schema.js";
 import { isBoilerplate, stripDateline } from "./boilerplate.js";
 import { type EntityMatcher, type EntityScore, type Mention, scoreMentions } from "./entities.js";
-import { type ExtractedEvent, extractEvents, type TextUnit } from "./events.js";
+import { amountFurtherOn, type ExtractedEvent, extractEvents, MONEY_TYPES, type TextUnit } from "./events.js";
 import { foldAccents } from "./fold.js";
 import { leadSentences, type Sentence, splitSentences } from "./sentences.js";
 
@@ -68,6 +68,29 @@ export function repairPunctuation(text: string): string {
   return out;
 }
 
+/** Sentences of the body with the mentions that fall in each, as units the event extractor reads. */
+function mentionUnits(
+  sentences: readonly Sentence[],
+  body: string,
+  bodyMentions: readonly Mention[],
+  entities: readonly EntityScore[],
+  context: IntelContext,
+): TextUnit[] {
+  // Offsets of body mentions are offsets in the body as long as folding kept its length.
+  const sameOffsets = sentences.length > 0 && foldAccents(body).length === body.length;
+  return sentences.map((sentence) => {
+    const end = sentence.start + sentence.text.length;
+    const mentions: Mention[] = sameOffsets
+      ? bodyMentions
+          .filter((m) => m.start >= sentence.start && m.end <= end)
+          .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }))
+      : (context.matcher.articleMentions([sentence.text])[0] ?? []).filter((m) =>
+          entities.some((e) => e.id === m.entityId),
+        );
+    return { text: sentence.text, mentions, isTitle: false };
+  });
+}
+
 /** Entities, events and lead sentences of one article. Pure: no I/O, no clock. */
 export function analyzeArticle(input: ArticleText, context: IntelContext): ArticleIntel {
   const { matcher } = context;
@@ -77,20 +100,24 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
   const entities = scoreMentions(titleMentions, bodyMentions);
   if (entities.length === 0) return { entities, events: [], lead };
 
-  // Offsets of body mentions are offsets in the body as long as folding kept its length.
-  const sameOffsets = foldAccents(article.body).length === article.body.length;
-  const units: TextUnit[] = [{ text: article.title, mentions: titleMentions, isTitle: true }];
-  for (const sentence of lead) {
-    const end = sentence.start + sentence.text.length;
-    const mentions: Mention[] = sameOffsets
-      ? bodyMentions
-          .filter((m) => m.start >= sentence.start && m.end <= end)
-          .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }))
-      : (matcher.articleMentions([sentence.text])[0] ?? []).filter((m) =>
-          entities.some((e) => e.id === m.entityId),
-        );
-    units.push({ text: sentence.text, mentions, isTitle: false });
+  const units: TextUnit[] = [
+    { text: article.title, mentions: titleMentions, isTitle: true },
+    ...mentionUnits(lead, article.body, bodyMentions, entities, context),
+  ];
+  const eventContext = { entities: matcher.entities, rates: context.rates };
+  const events = extractEvents(units, eventContext);
+  // A headline that names the deal but not its size: read on past the lead for the figure.
+  const vague = events[0];
+  if (vague && vague.amountUsd === null && MONEY_TYPES.has(vague.type) && vague.type !== "valuation") {
+    const further = readable(leadSentences(article.body, LEAD_SENTENCES + 12)).filter(
+      (s) => !lead.some((l) => l.start === s.start),
+    );
+    const money = amountFurtherOn(
+      vague,
+      mentionUnits(further, article.body, bodyMentions, entities, context),
+      eventContext,
+    );
+    if (money) events[0] = { ...vague, amountUsd: money.amountUsd, qualifier: money.qualifier };
   }
-  const events = extractEvents(units, { entities: matcher.entities, rates: context.rates });
   return { entities, events, lead };
 }

@@ -68,6 +68,11 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "investment",
+    pattern: "['’]s (?:[a-z0-9.-]+ ){1,3}(?:bet|wager|gamble)(?! on (?:ai|the|a|an|its|chips|data)\\b)",
+    example: "Amazon's OpenAI bet signals a shift in cloud power",
+  },
+  {
+    type: "investment",
     pattern: `(?:pours?|poured|pouring|plows?|plowed|ploughs?|ploughed|sinks?|sank|sunk|pumps?|pumped|injects?|injected|puts?|commits?|committed) ${HEDGE}${AMOUNT} (?:more )?(?:into|in)`,
     example: "Microsoft pours $5 billion into Anthropic as rivalry heats up",
   },

@@ -63,7 +63,7 @@ const CUES: Record<EventType, RegExp> = (() => {
 // Types whose cue must sit in the title to count: their words are common in deal stories.
 const TITLE_ONLY: ReadonlySet<EventType> = new Set(["people", "controversy", "launch", "partnership"]);
 // Deals that come with an amount (a partnership's amount, when there is one, is in its own sentence).
-const MONEY_TYPES: ReadonlySet<EventType> = new Set(DEAL_TYPES.filter((t) => t !== "partnership"));
+export const MONEY_TYPES: ReadonlySet<EventType> = new Set(DEAL_TYPES.filter((t) => t !== "partnership"));
 const SUPPLIER_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set([
   "cloud",
   "chipmaker",
@@ -258,7 +258,8 @@ function pickMoney(
   if (free.length === 0) return undefined;
   const valuationMoney = free.filter((m) => {
     const after = lower.slice(m.end, m.end + 25);
-    const before = lower.slice(Math.max(0, m.start - 45), m.start);
+    // Back to the nearest comma: "worth $3.5tn in market value, will invest $2bn" is no valuation.
+    const before = lower.slice(Math.max(0, m.start - 45, lower.lastIndexOf(",", m.start) + 1), m.start);
     // "a stake ... valued at $135bn" is the size of the stake, not the company's worth.
     if (/stake\b[^$€£]*valued at[^$€£]*$/.test(before)) return false;
     return (
@@ -285,10 +286,21 @@ const CONTEXT_AFTER =
 const CONTEXT_BEFORE =
   /\b(?:revenue|sales|market (?:value|cap\w*)|forecasts?|forecasting|projects|projected|predicts?|analysts? (?:estimate|expect|say)|estimates?|estimated that|industry|already|previously|amid|on top of|earlier this|last (?:year|month)|existing|has (?:already )?(?:committed|locked in|pledged|signed)|had (?:committed|pledged|signed)|locked in|added|wiped|shed|worth of (?:shares|stock)|trillion-dollar club|could reach|will reach|expected to (?:reach|hit|top))\b[^$€£;]*$/;
 
+// "the $38 billion it has already committed": the amount of an earlier deal.
+const ALREADY_AFTER = /^[^.;,$€£]{0,30}\b(?:has|had|have) already\b/;
+
 /** An amount that the clause ties to something other than the deal it reports. */
 function isContextAmount(lower: string, m: Money): boolean {
-  if (CONTEXT_AFTER.test(lower.slice(m.end, m.end + 40))) return true;
-  const from = Math.max(lastClauseBreak(lower, m.start), clauseAround(lower, m.start).start, m.start - 60);
+  const after = lower.slice(m.end, m.end + 40);
+  if (CONTEXT_AFTER.test(after) || ALREADY_AFTER.test(after)) return true;
+  // Read back to the nearest comma: ", which forecasts $5bn in revenue, signed a $14bn deal".
+  const comma = lower.lastIndexOf(",", m.start);
+  const from = Math.max(
+    lastClauseBreak(lower, m.start),
+    clauseAround(lower, m.start).start,
+    m.start - 60,
+    comma + 1,
+  );
   return CONTEXT_BEFORE.test(lower.slice(from, m.start));
 }
 
@@ -419,6 +431,33 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     (e.type === "valuation" ? 100 : 0) + chosen.findIndex((c) => c.type === e.type);
   return events.sort((a, b) => rank(a) - rank(b));
 }
+
+/**
+ * The amount of a deal whose title and lead give none ("Amazon's OpenAI bet signals a shift"),
+ * from a later sentence that states the same kind of deal and names one of its parties.
+ */
+export function amountFurtherOn(
+  event: ExtractedEvent,
+  units: readonly TextUnit[],
+  context: EventContext,
+): Money | undefined {
+  if (!MONEY_TYPES.has(event.type) || event.type === "valuation" || event.amountUsd !== null)
+    return undefined;
+  for (const unit of units) {
+    if (!unit.mentions.some((m) => event.parties.includes(m.entityId))) continue;
+    const lower = unit.text.toLowerCase();
+    const cue = CUES[event.type].exec(lower);
+    if (!cue || BACKGROUND_CLAUSE.test(lower)) continue;
+    const candidate: Candidate = { type: event.type, score: 0, unit, cueAt: cue.index };
+    const money = pickMoney(candidate, extractMoney(unit.text, context.rates), new Set(), lower);
+    if (money) return money;
+  }
+  return undefined;
+}
+
+// A sentence that tells earlier deals as background ("it has already struck deals worth ...").
+const BACKGROUND_CLAUSE =
+  /\b(?:already|previously|earlier this year|last year|has struck|has signed|has locked in)\b/;
 
 function moneyFor(
   candidate: Candidate,
