@@ -67,7 +67,7 @@ export function groupStories(
   const groups = clusterStories(
     items.map((item, i) => {
       const input = inputs[i] as IntelInput;
-      const first = item.intel.events[0];
+      const first = item.intel.events.find((e) => !e.secondary);
       return {
         key: item.key,
         title: input.title,
@@ -76,6 +76,7 @@ export function groupStories(
         about: item.intel.entities.filter((e) => e.about).map((e) => e.id),
         eventType: first?.type,
         amountUsd: first?.amountUsd,
+        events: item.intel.events.filter((e) => !e.secondary),
       };
     }),
     options,
@@ -90,7 +91,9 @@ export function groupStories(
       headline: centre?.input.title ?? "",
       // Summaries need full sentence segmentation: done once per story, for its centre.
       summary: centre ? summarize(centre.input.title, articleSentences(centre.input.body)) : "",
-      event: mergeEvents(members.map((m) => m.item.intel.events[0]).filter((e) => e !== undefined)),
+      event: mergeEvents(
+        members.map((m) => m.item.intel.events.find((e) => !e.secondary)).filter((e) => e !== undefined),
+      ),
       amounts: [],
       firstSeen: Math.min(...members.map((m) => m.input.publishedAt)),
       lastSeen: Math.max(...members.map((m) => m.input.publishedAt)),
