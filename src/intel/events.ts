@@ -1,5 +1,6 @@
 import { compileByType, DEAL_STATUS_CUES, EVENT_CUES, LEGAL_STATUS_CUES, NAMED_ACCELERATOR } from "./cues.js";
 import type { EntityInfo, Mention } from "./entities.js";
+import { legalRoles } from "./legal.js";
 import { extractMoney, extractTerms, type Money, type Qualifier } from "./money.js";
 
 /** Events that are deals: what the deal ledger lists. */
@@ -410,6 +411,15 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       status: statusOf(candidate.type, statusTexts),
       evidence: candidate.unit.text,
     };
+    if (candidate.type === "legal") {
+      // Plaintiffs first, defendants after; untracked parties (a newspaper, an estate) by name.
+      const roles = legalRoles(partyUnit.text, partyUnit.mentions, context.entities);
+      if (roles) {
+        event.parties = [...roles.ids, ...parties.filter((id) => !roles.ids.includes(id))];
+        if (roles.names) event.partyNames = roles.names;
+        event.plaintiffCount = roles.plaintiffCount;
+      }
+    }
     if (money && money.currency !== "USD")
       event.originalAmount = { amount: money.amount, currency: money.currency };
     // Term and power: from the event's own sentence, else from the first lead sentence that says.

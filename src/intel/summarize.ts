@@ -71,11 +71,11 @@ export function partiesText(
   entities: ReadonlyMap<string, EntityInfo>,
 ): string {
   const names = facts.partyNames ?? facts.parties.map((id) => entities.get(id)?.name ?? id);
-  if (facts.type === "legal" && names.length >= 2) {
+  if (facts.type === "legal" && names.length >= 2 && facts.plaintiffCount !== 0) {
     const plaintiffs = Math.min(Math.max(facts.plaintiffCount ?? 1, 1), names.length - 1);
     return `${names.slice(0, plaintiffs).join(", ")} v. ${names.slice(plaintiffs).join(", ")}`;
   }
-  return names.join(" → ");
+  return names.join(facts.type === "legal" ? ", " : " → ");
 }
 
 /** `Amazon → OpenAI · investment · >$10B · talks · 2 sources`: one line per deal. */
