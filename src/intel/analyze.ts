@@ -119,5 +119,51 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
     );
     if (money) events[0] = { ...vague, amountUsd: money.amountUsd, qualifier: money.qualifier };
   }
+  events.push(...secondaryEvents(article.body, lead, events, bodyMentions, entities, context));
   return { entities, events, lead };
+}
+
+// Body events worth their own line beside the headline event: lawsuits and settlements. A quick
+// test over the whole body keeps articles without such words from being split any further.
+const SECONDARY_GATE = /\b(?:lawsuits?|sued|sues|suit|complaint|settle(?:s|d|ment)?)\b/i;
+const SECONDARY_CUE =
+  /\b(?:lawsuits?|sued|sues|suing|suit against|(?:filed|files) (?:a )?complaint|settle(?:s|d|ment)?)\b/;
+// A dispute told as history ("settled last year", "previously sued") is no new event.
+const HISTORY = /\b(?:last year|previously|in 20\d\d|years ago|earlier lawsuit|a similar)\b/;
+const MAX_SECONDARY = 2;
+const BODY_SENTENCES = 60;
+
+/**
+ * Events the body reports besides the headline's: a lawsuit told further down a deal story. They
+ * are flagged `secondary`, so they reach the disputes digest but do not decide the item's story.
+ */
+function secondaryEvents(
+  body: string,
+  lead: readonly Sentence[],
+  headline: readonly ExtractedEvent[],
+  bodyMentions: readonly Mention[],
+  entities: readonly EntityScore[],
+  context: IntelContext,
+): ExtractedEvent[] {
+  if (headline.length === 0 || !SECONDARY_GATE.test(body)) return [];
+  const sentences = readable(leadSentences(body, BODY_SENTENCES)).filter(
+    (s) =>
+      !lead.some((l) => l.start === s.start) &&
+      SECONDARY_CUE.test(s.text.toLowerCase()) &&
+      !HISTORY.test(s.text),
+  );
+  const out: ExtractedEvent[] = [];
+  const eventContext = { entities: context.matcher.entities, rates: context.rates };
+  for (const unit of mentionUnits(sentences, body, bodyMentions, entities, context)) {
+    if (out.length >= MAX_SECONDARY) break;
+    if (unit.mentions.length === 0) continue;
+    for (const event of extractEvents([unit], eventContext)) {
+      if (event.type !== "legal") continue;
+      const known = [...headline, ...out].some(
+        (e) => e.type === event.type && e.parties.join() === event.parties.join(),
+      );
+      if (!known) out.push({ ...event, secondary: true });
+    }
+  }
+  return out;
 }

@@ -31,7 +31,7 @@ const item = (name: string) => {
   if (!found) throw new Error(`no item ${name}`);
   return found;
 };
-const headline = (name: string) => item(name).events.filter((e) => !("secondary" in e) || !e.secondary);
+const headline = (name: string) => item(name).events.filter((e) => !e.secondary);
 
 describe("the seed story: Amazon in talks to invest $10B in OpenAI, two outlets", () => {
   it.each([
@@ -73,6 +73,26 @@ describe("the seed story: Amazon in talks to invest $10B in OpenAI, two outlets"
     expect(item("outlet-a").storyId).toBe(item("outlet-b").storyId);
     expect(report.stories).toHaveLength(1);
     expect(report.stories[0]?.itemGuids).toHaveLength(2);
+  });
+});
+
+describe("events the seed's body reports beside the headline", () => {
+  it("flags the ChatGPT data lawsuit in outlet-b as a secondary legal event against OpenAI", () => {
+    const secondary = item("outlet-b").events.filter((e) => e.secondary);
+    expect(secondary).toHaveLength(1);
+    expect(secondary[0]).toMatchObject({
+      type: "legal",
+      parties: ["openai"],
+      status: "filed",
+      secondary: true,
+    });
+    expect(secondary[0]?.evidence).toMatch(/lawsuit/i);
+    expect(secondary[0]?.evidence).toMatch(/ChatGPT data/);
+  });
+
+  it("reads no new event from background deals and keeps the story that of the headline", () => {
+    expect(item("outlet-a").events.filter((e) => e.secondary)).toEqual([]);
+    expect(report.stories).toHaveLength(1);
   });
 });
 
