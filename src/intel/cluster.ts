@@ -27,6 +27,8 @@ export interface ClusterItem {
 export interface ClusterEvent {
   type: string;
   amountUsd: number | null;
+  /** A lawsuit filed and the same lawsuit settled are two stories. */
+  status?: string | null | undefined;
   /** Entity ids. */
   parties: readonly string[];
 }
@@ -172,6 +174,8 @@ class Features {
   /** Event family + 1 (money, compute, disputes...). */
   readonly family: Int8Array;
   readonly eventAmount: Float64Array;
+  /** Legal stage + 1 (filed, ruling, settled...), 0 for other events. */
+  readonly stage: Int8Array;
   /** Event e's parties (interned like `about`) are `party[partyStart[e]..partyStart[e+1])`. */
   readonly partyStart: Int32Array;
   readonly party: Int32Array;
@@ -195,6 +199,7 @@ class Features {
     this.type = new Int16Array(n);
     this.amount = new Float64Array(n);
     const families: number[] = [];
+    const stages: number[] = [];
     const eventAmounts: number[] = [];
     const partyStarts: number[] = [0];
     const intern = (id: string) => {
@@ -210,8 +215,10 @@ class Features {
       for (const id of item.about) about.push(intern(id));
       this.aboutStart[i + 1] = about.length;
       for (const event of item.events ?? []) {
-        if (event.parties.length < 2) continue;
+        const legal = event.type === "legal";
+        if (event.parties.length < 2 && !legal) continue;
         families.push((FAMILY.get(event.type) ?? FAMILY.size) + 1);
+        stages.push(legal ? (LEGAL_STAGE.get(event.status ?? "") ?? 0) + 1 : 0);
         eventAmounts.push(event.amountUsd ?? 0);
         for (const id of event.parties) party.push(intern(id));
         partyStarts.push(party.length);
@@ -230,6 +237,7 @@ class Features {
     this.about = about.data.slice(0, about.length);
     this.party = party.data.slice(0, party.length);
     this.family = Int8Array.from(families);
+    this.stage = Int8Array.from(stages);
     this.eventAmount = Float64Array.from(eventAmounts);
     this.partyStart = Int32Array.from(partyStarts);
   }
@@ -254,6 +262,10 @@ class Features {
 
   private eventRelation(ex: number, ey: number): number {
     if (this.family[ex] !== this.family[ey]) return UNKNOWN;
+    const sx = this.stage[ex] as number;
+    const sy = this.stage[ey] as number;
+    // One company's lawsuit filed, settled or appealed: other steps, other stories.
+    if (sx > 0 && sy > 0 && sx !== sy) return OTHER;
     const { party, partyStart } = this;
     const xStart = partyStart[ex] as number;
     const xEnd = partyStart[ex + 1] as number;
@@ -271,6 +283,8 @@ class Features {
     const ax = this.eventAmount[ex] as number;
     const ay = this.eventAmount[ey] as number;
     if (ax > 0 && ay > 0 && Math.abs(ax - ay) > 0.25 * Math.max(ax, ay)) return OTHER;
+    // A one-party lawsuit says too little on its own: its text decides.
+    if (xEnd - xStart < 2 || yEnd - yStart < 2) return shared === 0 ? OTHER : UNKNOWN;
     // One outlet may name more investors than another: two shared parties make one deal.
     return shared >= 2 ? SAME : shared === 1 ? OTHER : UNKNOWN;
   }
@@ -322,6 +336,8 @@ class Features {
     return shared / (xEnd - xStart + (yEnd - yStart) - shared);
   }
 }
+
+const LEGAL_STAGE = new Map(["filed", "ruling", "settled", "dismissed", "appeal"].map((s, i) => [s, i]));
 
 const UNKNOWN = 0;
 const SAME = 1;

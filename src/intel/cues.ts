@@ -21,7 +21,7 @@ const AMOUNT = String.raw`(?:us)?\$[\d.]+\s?(?:b|bn|billion|m|million|t|tn|trill
 const HEDGE =
   "(?:another |a further |an additional |up to |as much as |more than |over |about |nearly |some |roughly )?";
 // Accelerators by product name: adopting one is a chip deal.
-const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|blackwell|hopper|rubin|mi[345]\d\dx?|instinct|trainium\d?|inferentia|maia|gaudi\d?|wse-\d)`;
+const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|blackwell|hopper|rubin|mi[345]\d\dx?|instinct|trainium\d?|inferentia|maia|gaudi\d?|wse-\d|ai[12]\d0)`;
 
 /** An accelerator named by product ("Trainium", "MI300X", "GB200"), not a TPU: a chip, not capacity. */
 export const NAMED_ACCELERATOR = new RegExp(`\\b${CHIP_NAMES}\\b`);
@@ -73,7 +73,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "investment",
-    pattern: `(?:pours?|poured|pouring|plows?|plowed|ploughs?|ploughed|sinks?|sank|sunk|pumps?|pumped|injects?|injected|puts?|commits?|committed) ${HEDGE}${AMOUNT} (?:more )?(?:into|in)`,
+    pattern: `(?:pours?|poured|pouring|plows?|plowed|ploughs?|ploughed|sinks?|sank|sunk|pumps?|pumped|injects?|injected|puts?|commits?|committed) ${HEDGE}${AMOUNT} (?:more )?(?:into|in)|commits? ${HEDGE}${AMOUNT} more to`,
     example: "Microsoft pours $5 billion into Anthropic as rivalry heats up",
   },
   {
@@ -178,6 +178,11 @@ export const EVENT_CUES: readonly CueRow[] = [
     type: "chip_supply",
     pattern: "\\d+(?:\\.\\d+)?[- ]?(?:gigawatts?|gw)\\b.{0,30}\\b(?:chips?|gpus?|accelerators?|processors)",
     example: "OpenAI agrees to 6 gigawatts of AMD chips",
+  },
+  {
+    type: "chip_supply",
+    pattern: "customers? for (?:its )?.{0,30}(?:chips|gpus|accelerators)",
+    example: "Qualcomm wins Humain as first customer for AI200 data-centre chips",
   },
   {
     type: "chip_supply",

@@ -269,7 +269,9 @@ function pickMoney(
       /valu(?:e|es|ed|ing|ation)\b[^$€£]*$/.test(before)
     );
   });
-  if (candidate.type === "valuation") return valuationMoney[0];
+  // "was valued at $13 billion in its last round" is history, not this story's valuation.
+  if (candidate.type === "valuation")
+    return valuationMoney.find((m) => !PREVIOUS_ROUND.test(lower.slice(m.end, m.end + 40)));
   const dealMoney = free.filter((m) => !valuationMoney.includes(m) && !isContextAmount(lower, m));
   // An amount in another clause ("...OpenAI; ChatGPT maker commits $250bn to Azure") belongs to
   // that clause's event.
@@ -289,6 +291,9 @@ const CONTEXT_BEFORE =
 
 // "the $38 billion it has already committed": the amount of an earlier deal.
 const ALREADY_AFTER = /^[^.;,$€£]{0,30}\b(?:has|had|have) already\b/;
+
+const PREVIOUS_ROUND =
+  /^[^.;$€£]{0,20}\b(?:in (?:its|the|a) (?:last|previous|prior|earlier) (?:round|funding)|last (?:year|round))\b/;
 
 /** An amount that the clause ties to something other than the deal it reports. */
 function isContextAmount(lower: string, m: Money): boolean {
@@ -480,8 +485,25 @@ function moneyFor(
   const own = pickMoney(candidate, amounts.get(candidate.unit), taken, lower(candidate.unit));
   if (own && candidate.unit.isTitle && own.qualifier === "exact")
     return hedgedInLead(candidate, own, units, amounts, lower);
-  // Launches, hires and disputes carry an amount only when their own sentence states one.
-  if (own || !MONEY_TYPES.has(candidate.type) || candidate.type === "valuation") return own;
+  if (own || candidate.type === "valuation") return own;
+  // Launches, hires and disputes carry an amount only when a sentence stating them gives one
+  // ("expects an $800 million charge after new export curbs").
+  if (!MONEY_TYPES.has(candidate.type)) {
+    if (candidate.type !== "regulation" && candidate.type !== "legal") return undefined;
+    for (const unit of units) {
+      if (unit === candidate.unit || unit.mentions.length === 0) continue;
+      const cue = CUES[candidate.type].exec(lower(unit));
+      if (!cue) continue;
+      const money = pickMoney(
+        { ...candidate, unit, cueAt: cue.index },
+        amounts.get(unit),
+        taken,
+        lower(unit),
+      );
+      if (money) return money;
+    }
+    return undefined;
+  }
   const others = [title, ...units].filter((u): u is TextUnit => u !== undefined && u !== candidate.unit);
   for (const unit of new Set(others)) {
     const money = pickMoney({ ...candidate, cueAt: 0 }, amounts.get(unit), taken, lower(unit));

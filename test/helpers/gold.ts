@@ -17,6 +17,8 @@ export interface GoldItem {
   publishedAt: string;
   body: string;
   expect: { entities: string[]; events: GoldEvent[]; story: string };
+  /** "tuning" items may guide rules; "held-out" items (items-heldout-*.json) never do. */
+  split: "tuning" | "held-out";
 }
 
 const dir = join(import.meta.dirname, "../fixtures/gold");
@@ -26,7 +28,11 @@ export function loadGold(): GoldItem[] {
   return readdirSync(dir)
     .filter((f) => /^items.*\.json$/.test(f))
     .sort()
-    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), "utf8")) as { items: GoldItem[] }).items);
+    .flatMap((f) =>
+      (JSON.parse(readFileSync(join(dir, f), "utf8")) as { items: Omit<GoldItem, "split">[] }).items.map(
+        (item): GoldItem => ({ ...item, split: f.startsWith("items-heldout") ? "held-out" : "tuning" }),
+      ),
+    );
 }
 
 /** The entity ids the gold set labels; predictions outside it are not scored. */

@@ -70,6 +70,8 @@ for (const item of loadGold()) {
     const first = event.parties[0];
     const last = event.parties.at(-1);
     if (!forms || !first || !last || first === last) continue;
+    // "GPUs from Amazon" would change the deal: a cloud's own chips are rewritten only by name.
+    if (event.type === "chip_supply" && names.get(last)?.kind !== "chipmaker") continue;
     const key = `${event.type}:${first}:${last}:${event.amountUsd}`;
     if (seen.has(key)) continue;
     seen.add(key);
