@@ -101,7 +101,8 @@ export class IntelStore {
         amountUsd: e.amountUsd,
         qualifier: e.qualifier,
         parties: JSON.parse(e.parties) as string[],
-        status: e.status,
+        // events.status is NOT NULL: a controversy (no stage) is stored as "".
+        status: e.status || null,
         evidence: e.evidence,
       };
       if (e.originalAmount !== null && e.originalCurrency !== null)
@@ -170,7 +171,7 @@ export class IntelStore {
         e.originalAmount?.amount ?? null,
         e.originalAmount?.currency ?? null,
         JSON.stringify(e.parties),
-        e.status,
+        e.status ?? "",
         e.evidence.slice(0, 2_000),
         at.toISOString(),
       );
