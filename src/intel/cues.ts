@@ -181,6 +181,11 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "chip_supply",
+    pattern: "(?:ai )?(?:servers?|racks?) (?:order|orders|deal|supply deal)|order for .{0,30}\\bservers",
+    example: "Dell wins $5 billion xAI server order",
+  },
+  {
+    type: "chip_supply",
     pattern: "customers? for (?:its )?.{0,30}(?:chips|gpus|accelerators)",
     example: "Qualcomm wins Humain as first customer for AI200 data-centre chips",
   },
@@ -200,7 +205,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "infrastructure",
     pattern:
-      "data[- ]?cent(?:er|re)s?|campus|campuses|build[- ]?outs?|construction|megaprojects?|gigawatt[- ]scale",
+      "data[- ]?cent(?:er|re)s?(?! (?:chips?|gpus?|cpus?|processors?|accelerators?|group|business|unit|market|revenue|sales|networking))|campus|campuses|build[- ]?outs?|construction|megaprojects?|gigawatt[- ]scale",
     example: "Microsoft pledges $4 billion for second Wisconsin data centre",
   },
   {
@@ -208,6 +213,11 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern:
       "capex|capital (?:expenditure|spending)|spend (?:us)?\\$[\\d.]+\\s?(?:b|bn|billion|t|tn|trillion) on|compute commitments?",
     example: "Alibaba to spend US$53 billion on AI and cloud infrastructure",
+  },
+  {
+    type: "infrastructure",
+    pattern: "(?:ai |capital |capex |infrastructure )?spending (?:plan|budget)s?",
+    example: "Alibaba lifts AI spending plan to $60bn",
   },
   {
     type: "infrastructure",
@@ -239,6 +249,11 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "acquisition",
+    pattern: "(?:to buy|buys|bought|to acquire) (?:[a-z]+ )?start-?ups?",
+    example: "Meta to buy chip start-up Rivos to speed up MTIA",
+  },
+  {
+    type: "acquisition",
     pattern: "takeover|take over|merg(?:er|e|es)|all-stock deal",
     example: "Nvidia makes takeover approach for Groq",
   },
@@ -257,7 +272,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "partnership",
-    pattern: "collaborat\\w*|co-develop\\w*|jointly develop\\w*|exclusiv\\w*|to power siri",
+    pattern: "collaborat\\w*|co-develop\\w*|jointly develop\\w*|exclusiv\\w*|to power siri|powered siri",
     example: "Nvidia and Intel to co-develop chips for PCs",
   },
 

@@ -538,6 +538,11 @@ function hedgedInLead(
   return own;
 }
 
+const DEAL_WORDS = /\b(?:deal|contract|agreement|order|supply|supplies|customer|pact|to use|to deploy)\b/;
+// "to invest $50 billion in AI data centres": money put into sites, not into a company.
+const INTO_SITES =
+  /\binvest\w* (?:up to |about |more than |over |nearly )?(?:us)?\$[\d.]+\s?\w+ (?:in|on|into) (?:new |ai |its |cloud |more )*(?:data[- ]?cent|infrastructure|sites?|campus|facilities|capacity)/;
+
 /** Readings that exclude each other: keep the one the wording supports. */
 function resolveOverlaps(
   byType: Map<EventType, Candidate>,
@@ -584,6 +589,11 @@ function resolveOverlaps(
   // A money deal announced with fanfare is the deal, not a product launch.
   if (has("launch") && [...MONEY_TYPES].some((t) => inTitle(t)) && CURRENCY.test(titleText))
     byType.delete("launch");
+  // "Google launches Ironwood TPU": the chip is the product, not a capacity deal.
+  if (inTitle("launch") && !CURRENCY.test(titleText) && !DEAL_WORDS.test(titleText)) {
+    byType.delete("compute_contract");
+    byType.delete("chip_supply");
+  }
   // Hires named in a lawsuit ("poached staff") are part of the dispute.
   if (has("legal") && has("people")) byType.delete("people");
   // "Contract" in a lawsuit or a regulation story is not a compute deal.
@@ -599,7 +609,8 @@ function resolveOverlaps(
     // A company raising money to build data centres: the raise is the event.
     if (raised) byType.delete("infrastructure");
     // Money put into sites or a country's infrastructure rather than into a company: a build-out.
-    else if (investedIn.length < 2 || !inTitle("investment")) byType.delete("investment");
+    else if (investedIn.length < 2 || !inTitle("investment") || INTO_SITES.test(lower(invest.unit)))
+      byType.delete("investment");
     else byType.delete("infrastructure");
   }
   // Infrastructure words appear in most compute stories; the contract is the event.
