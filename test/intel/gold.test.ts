@@ -6,7 +6,7 @@ import { shippedIntel } from "../helpers/intel.js";
 
 // The gold set: hand-labelled articles (events, second outlets, distractors, broken text) in two
 // splits. Rules may be tuned on the "tuning" split only; the "held-out" split is scored apart.
-const gold = loadGold();
+const gold = loadGold(["tuning", "held-out"]);
 const result = analyzeBatch(
   gold.map((g) => ({
     key: g.guid,
