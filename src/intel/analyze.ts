@@ -49,9 +49,14 @@ export function articleSentences(body: string): Sentence[] {
 export function leadOf(body: string, title = ""): Sentence[] {
   const titleKey = title.trim().toLowerCase();
   const keep = (sentences: Sentence[]) =>
-    readable(sentences).filter((s) => titleKey === "" || s.text.toLowerCase() !== titleKey);
-  let lead = keep(leadSentences(body, LEAD_SENTENCES + 4));
-  if (lead.length < LEAD_SENTENCES) lead = keep(leadSentences(body, LEAD_SENTENCES + 20));
+    readable(sentences).filter(
+      (s) => s.text.length !== titleKey.length || titleKey === "" || s.text.toLowerCase() !== titleKey,
+    );
+  const first = leadSentences(body, LEAD_SENTENCES + 4);
+  let lead = keep(first);
+  // Read further only when furniture took the place of sentences the body still has.
+  if (lead.length < LEAD_SENTENCES && first.length === LEAD_SENTENCES + 4)
+    lead = keep(leadSentences(body, LEAD_SENTENCES + 20));
   return lead.slice(0, LEAD_SENTENCES);
 }
 
@@ -59,12 +64,14 @@ export function leadOf(body: string, title = ""): Sentence[] {
 // for dashes. Repairs keep the text's length, so mention offsets stay valid.
 const DAMAGED_DECIMAL = /(\d)\?(?=\d)/g;
 const DAMAGED_INITIALS = /\b([A-Z])\?([A-Z])\?/g;
+const DAMAGED = /\d\?\d|\b[A-Z]\?[A-Z]\?/;
 
 /** The text with "$1?5 trillion", "U?S?" and U+FFFD dashes repaired; unchanged when undamaged. */
 export function repairPunctuation(text: string): string {
   let out = text;
   if (out.includes("\uFFFD")) out = out.replaceAll("\uFFFD", "—");
-  if (out.includes("?")) out = out.replace(DAMAGED_DECIMAL, "$1.").replace(DAMAGED_INITIALS, "$1.$2.");
+  if (out.includes("?") && DAMAGED.test(out))
+    out = out.replace(DAMAGED_DECIMAL, "$1.").replace(DAMAGED_INITIALS, "$1.$2.");
   return out;
 }
 
@@ -125,7 +132,7 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
 
 // Body events worth their own line beside the headline event: lawsuits and settlements. A quick
 // test over the whole body keeps articles without such words from being split any further.
-const SECONDARY_GATE = /\b(?:lawsuits?|sued|sues|suit|complaint|settle(?:s|d|ment)?)\b/i;
+const SECONDARY_GATE = /\b(?:lawsuits?|sued|sues|suing|suit against|complaint|settle(?:s|d|ment)?)\b/i;
 const SECONDARY_CUE =
   /\b(?:lawsuits?|sued|sues|suing|suit against|(?:filed|files) (?:a )?complaint|settle(?:s|d|ment)?)\b/;
 // A dispute told as history ("settled last year", "previously sued") is no new event.
@@ -145,7 +152,9 @@ function secondaryEvents(
   entities: readonly EntityScore[],
   context: IntelContext,
 ): ExtractedEvent[] {
-  if (headline.length === 0 || !SECONDARY_GATE.test(body)) return [];
+  // A lawsuit story's other lawsuits are its own background; deal stories are where they hide.
+  if (headline.length === 0 || headline.some((e) => e.type === "legal") || !SECONDARY_GATE.test(body))
+    return [];
   const sentences = readable(leadSentences(body, BODY_SENTENCES)).filter(
     (s) =>
       !lead.some((l) => l.start === s.start) &&

@@ -443,7 +443,10 @@ export const LEGAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
  * them (an alternative may also start at a currency sign, which has no boundary before it).
  */
 export function compileCues<T extends string>(rows: readonly CueRow<T>[]): RegExp {
-  return new RegExp(`(?:\\b|(?=[$€£]))(?:${rows.map((r) => r.pattern).join("|")})\\b`);
+  // Only a table with an amount-led row pays for the look-ahead: a plain \b start scans faster.
+  const amountLed = rows.some((r) => r.pattern.startsWith("(?:us)?\\$") || r.pattern.startsWith("\\$"));
+  const start = amountLed ? "(?:\\b|(?=[$€£]))" : "\\b";
+  return new RegExp(`${start}(?:${rows.map((r) => r.pattern).join("|")})\\b`);
 }
 
 /** One combined RegExp per event type. */

@@ -272,11 +272,17 @@ function pickMoney(
   // "was valued at $13 billion in its last round" is history, not this story's valuation.
   if (candidate.type === "valuation")
     return valuationMoney.find((m) => !PREVIOUS_ROUND.test(lower.slice(m.end, m.end + 40)));
-  const dealMoney = free.filter((m) => !valuationMoney.includes(m) && !isContextAmount(lower, m));
+
   // An amount in another clause ("...OpenAI; ChatGPT maker commits $250bn to Azure") belongs to
   // that clause's event.
   const clause = clauseAround(lower, candidate.cueAt);
-  const rest = dealMoney.filter((m) => m.start >= clause.start && m.start < clause.end);
+  const rest = free.filter(
+    (m) =>
+      m.start >= clause.start &&
+      m.start < clause.end &&
+      !valuationMoney.includes(m) &&
+      !isContextAmount(lower, m),
+  );
   return [...rest].sort(
     (a, b) => Math.abs(a.start - candidate.cueAt) - Math.abs(b.start - candidate.cueAt),
   )[0];
@@ -379,6 +385,13 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   if (byType.size === 0) return [];
 
   const statusTexts = units.slice(0, 3).map(lower);
+  // One reading per kind of stage: deals share theirs, lawsuits have their own.
+  const stages = new Map<string, EventStatus | null>();
+  const stageOf = (type: EventType): EventStatus | null => {
+    const kind = type === "legal" || type === "controversy" ? type : "deal";
+    if (!stages.has(kind)) stages.set(kind, statusOf(type, statusTexts));
+    return stages.get(kind) ?? null;
+  };
   // Ties go to the reading the title states first ("GPU deal with warrant" is a chip deal).
   const ranked = [...byType.values()].sort(
     (a, b) =>
@@ -413,7 +426,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       amountUsd: money ? money.amountUsd : null,
       qualifier: money ? money.qualifier : null,
       parties,
-      status: statusOf(candidate.type, statusTexts),
+      status: stageOf(candidate.type),
       evidence: candidate.unit.text,
     };
     if (candidate.type === "legal") {
@@ -512,6 +525,9 @@ function moneyFor(
   return undefined;
 }
 
+const HEDGE_WORDS =
+  /\b(?:more than|over|above|beyond|upwards of|north of|in excess of|exceeding|up to|as much as|at least|about|around|roughly|approximately|nearly|almost|some|close to)\s+(?:a\s+)?(?:US)?[$€£]|\d\+|-plus\b/i;
+
 /**
  * Headlines round: "Amazon's $10 Billion OpenAI Bet" over a lead that says "more than $10 billion".
  * The lead's hedge wins when a sentence stating the same kind of event gives the same figure.
@@ -524,7 +540,8 @@ function hedgedInLead(
   lower: (u: TextUnit) => string,
 ): Money {
   for (const unit of units) {
-    if (unit.isTitle || unit.mentions.length === 0) continue;
+    // Read the sentence's amounts only when it hedges one: most leads do not.
+    if (unit.isTitle || unit.mentions.length === 0 || !HEDGE_WORDS.test(unit.text)) continue;
     const hedged = amounts
       .get(unit)
       .find(
