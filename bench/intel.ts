@@ -119,6 +119,7 @@ function analyseAll(): { seconds: number; events: number; kept: ClusterItem[] } 
       about: r.entities.filter((e) => e.about).map((e) => e.id),
       eventType: r.events[0]?.type,
       amountUsd: r.events[0]?.amountUsd,
+      events: r.events,
     };
   });
   return { seconds: (performance.now() - started) / 1000, events, kept };

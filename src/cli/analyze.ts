@@ -8,6 +8,7 @@ import { FeedError } from "../ingest/errors.js";
 import type { NormalizedItem } from "../ingest/item.js";
 import { parseFeed } from "../ingest/parse.js";
 import type { EntityInfo } from "../intel/entities.js";
+import type { Qualifier } from "../intel/money.js";
 import { analyzeBatch } from "../intel/pipeline.js";
 import { dealLine } from "../intel/summarize.js";
 import { count } from "../plural.js";
@@ -26,8 +27,14 @@ export interface AnalyzeReport {
       amountUsd: number | null;
       qualifier: string | null;
       parties: string[];
-      status: string;
+      /** Every party by name in role order, when one of them is not a tracked entity. */
+      partyNames?: string[];
+      /** Legal events: how many of the parties lead as plaintiffs. */
+      plaintiffCount?: number;
+      status: string | null;
       evidence: string;
+      /** Reported in the body beside the headline event: it does not decide the item's story. */
+      secondary?: true;
     }[];
     storyId: string;
   }[];
@@ -95,8 +102,11 @@ export async function analyzeSource(app: App, source: string): Promise<AnalyzeRe
           amountUsd: e.amountUsd,
           qualifier: e.qualifier,
           parties: e.parties,
+          ...(e.partyNames ? { partyNames: e.partyNames } : {}),
+          ...(e.plaintiffCount !== undefined ? { plaintiffCount: e.plaintiffCount } : {}),
           status: e.status,
           evidence: e.evidence,
+          ...(e.secondary ? { secondary: true as const } : {}),
         })),
         storyId: storyOf.get(item.id) ?? "",
       };
@@ -111,11 +121,23 @@ export function formatAnalysis(report: AnalyzeReport, entities: ReadonlyMap<stri
   const lines: string[] = [];
   for (const story of report.stories) {
     const members = story.itemGuids.map((g) => byGuid.get(g)).filter((i) => i !== undefined);
-    const event = members.flatMap((m) => m.events)[0];
+    const headlineEvents = members.flatMap((m) => m.events.filter((e) => !e.secondary));
+    const event = headlineEvents[0];
     lines.push(`■ ${story.headline}`);
     if (event) {
+      // Each outlet's figure for the story's event, so that disagreeing outlets show as a conflict.
+      const amounts: { amountUsd: number; qualifier: Qualifier; sources: number }[] = [];
+      for (const m of members) {
+        const own = m.events.find((e) => !e.secondary && e.type === event.type && e.amountUsd !== null);
+        if (!own || own.amountUsd === null) continue;
+        const qualifier = (own.qualifier ?? "exact") as Qualifier;
+        const same = amounts.find((a) => a.amountUsd === own.amountUsd && a.qualifier === qualifier);
+        if (same) same.sources++;
+        else amounts.push({ amountUsd: own.amountUsd, qualifier, sources: 1 });
+      }
+      amounts.sort((a, b) => b.sources - a.sources);
       lines.push(
-        `  ${dealLine({ ...event, type: event.type as never, qualifier: event.qualifier as never, status: event.status as never, sources: members.length }, entities)}`,
+        `  ${dealLine({ ...event, type: event.type as never, qualifier: event.qualifier as never, status: event.status as never, sources: members.length, amounts }, entities)}`,
       );
     }
     const named = [

@@ -1,7 +1,7 @@
 import type { FxRates } from "../config/schema.js";
 import { isBoilerplate, stripDateline } from "./boilerplate.js";
 import { type EntityMatcher, type EntityScore, type Mention, scoreMentions } from "./entities.js";
-import { type ExtractedEvent, extractEvents, type TextUnit } from "./events.js";
+import { amountFurtherOn, type ExtractedEvent, extractEvents, MONEY_TYPES, type TextUnit } from "./events.js";
 import { foldAccents } from "./fold.js";
 import { leadSentences, type Sentence, splitSentences } from "./sentences.js";
 
@@ -42,33 +42,137 @@ export function articleSentences(body: string): Sentence[] {
   return readable(splitSentences(body));
 }
 
-/** The first readable sentences of a body: what events and story grouping read. */
-export function leadOf(body: string): Sentence[] {
-  return readable(leadSentences(body, LEAD_SENTENCES + 4)).slice(0, LEAD_SENTENCES);
+/**
+ * The first readable sentences of a body: what events and story grouping read. A sentence that
+ * repeats the title is skipped; an author's bio under the byline makes it read further.
+ */
+export function leadOf(body: string, title = ""): Sentence[] {
+  const titleKey = title.trim().toLowerCase();
+  const keep = (sentences: Sentence[]) =>
+    readable(sentences).filter(
+      (s) => s.text.length !== titleKey.length || titleKey === "" || s.text.toLowerCase() !== titleKey,
+    );
+  const first = leadSentences(body, LEAD_SENTENCES + 4);
+  let lead = keep(first);
+  // Read further only when furniture took the place of sentences the body still has.
+  if (lead.length < LEAD_SENTENCES && first.length === LEAD_SENTENCES + 4)
+    lead = keep(leadSentences(body, LEAD_SENTENCES + 20));
+  return lead.slice(0, LEAD_SENTENCES);
 }
 
-/** Entities, events and lead sentences of one article. Pure: no I/O, no clock. */
-export function analyzeArticle(article: ArticleText, context: IntelContext): ArticleIntel {
-  const { matcher } = context;
-  const lead = leadOf(article.body);
-  const [titleMentions = [], bodyMentions = []] = matcher.articleMentions([article.title, article.body]);
-  const entities = scoreMentions(titleMentions, bodyMentions);
-  if (entities.length === 0) return { entities, events: [], lead };
+// Damaged punctuation as some feeds deliver it: "?" for every full stop and decimal point, U+FFFD
+// for dashes. Repairs keep the text's length, so mention offsets stay valid.
+const DAMAGED_DECIMAL = /(\d)\?(?=\d)/g;
+const DAMAGED_INITIALS = /\b([A-Z])\?([A-Z])\?/g;
+const DAMAGED = /\d\?\d|\b[A-Z]\?[A-Z]\?/;
 
+/** The text with "$1?5 trillion", "U?S?" and U+FFFD dashes repaired; unchanged when undamaged. */
+export function repairPunctuation(text: string): string {
+  let out = text;
+  if (out.includes("\uFFFD")) out = out.replaceAll("\uFFFD", "—");
+  if (out.includes("?") && DAMAGED.test(out))
+    out = out.replace(DAMAGED_DECIMAL, "$1.").replace(DAMAGED_INITIALS, "$1.$2.");
+  return out;
+}
+
+/** Sentences of the body with the mentions that fall in each, as units the event extractor reads. */
+function mentionUnits(
+  sentences: readonly Sentence[],
+  body: string,
+  bodyMentions: readonly Mention[],
+  entities: readonly EntityScore[],
+  context: IntelContext,
+): TextUnit[] {
   // Offsets of body mentions are offsets in the body as long as folding kept its length.
-  const sameOffsets = foldAccents(article.body).length === article.body.length;
-  const units: TextUnit[] = [{ text: article.title, mentions: titleMentions, isTitle: true }];
-  for (const sentence of lead) {
+  const sameOffsets = sentences.length > 0 && foldAccents(body).length === body.length;
+  return sentences.map((sentence) => {
     const end = sentence.start + sentence.text.length;
     const mentions: Mention[] = sameOffsets
       ? bodyMentions
           .filter((m) => m.start >= sentence.start && m.end <= end)
           .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }))
-      : (matcher.articleMentions([sentence.text])[0] ?? []).filter((m) =>
+      : (context.matcher.articleMentions([sentence.text])[0] ?? []).filter((m) =>
           entities.some((e) => e.id === m.entityId),
         );
-    units.push({ text: sentence.text, mentions, isTitle: false });
+    return { text: sentence.text, mentions, isTitle: false };
+  });
+}
+
+/** Entities, events and lead sentences of one article. Pure: no I/O, no clock. */
+export function analyzeArticle(input: ArticleText, context: IntelContext): ArticleIntel {
+  const { matcher } = context;
+  const article = { title: repairPunctuation(input.title), body: repairPunctuation(input.body) };
+  const lead = leadOf(article.body, article.title);
+  const [titleMentions = [], bodyMentions = []] = matcher.articleMentions([article.title, article.body]);
+  const entities = scoreMentions(titleMentions, bodyMentions);
+  if (entities.length === 0) return { entities, events: [], lead };
+
+  const units: TextUnit[] = [
+    { text: article.title, mentions: titleMentions, isTitle: true },
+    ...mentionUnits(lead, article.body, bodyMentions, entities, context),
+  ];
+  const eventContext = { entities: matcher.entities, rates: context.rates };
+  const events = extractEvents(units, eventContext);
+  // A headline that names the deal but not its size: read on past the lead for the figure.
+  const vague = events[0];
+  if (vague && vague.amountUsd === null && MONEY_TYPES.has(vague.type) && vague.type !== "valuation") {
+    const further = readable(leadSentences(article.body, LEAD_SENTENCES + 12)).filter(
+      (s) => !lead.some((l) => l.start === s.start),
+    );
+    const money = amountFurtherOn(
+      vague,
+      mentionUnits(further, article.body, bodyMentions, entities, context),
+      eventContext,
+    );
+    if (money) events[0] = { ...vague, amountUsd: money.amountUsd, qualifier: money.qualifier };
   }
-  const events = extractEvents(units, { entities: matcher.entities, rates: context.rates });
+  events.push(...secondaryEvents(article.body, lead, events, bodyMentions, entities, context));
   return { entities, events, lead };
+}
+
+// Body events worth their own line beside the headline event: lawsuits and settlements. A quick
+// test over the whole body keeps articles without such words from being split any further.
+const SECONDARY_GATE = /\b(?:lawsuits?|sued|sues|suing|suit against|complaint|settle(?:s|d|ment)?)\b/i;
+const SECONDARY_CUE =
+  /\b(?:lawsuits?|sued|sues|suing|suit against|(?:filed|files) (?:a )?complaint|settle(?:s|d|ment)?)\b/;
+// A dispute told as history ("settled last year", "previously sued") is no new event.
+const HISTORY = /\b(?:last year|previously|in 20\d\d|years ago|earlier lawsuit|a similar)\b/;
+const MAX_SECONDARY = 2;
+const BODY_SENTENCES = 60;
+
+/**
+ * Events the body reports besides the headline's: a lawsuit told further down a deal story. They
+ * are flagged `secondary`, so they reach the disputes digest but do not decide the item's story.
+ */
+function secondaryEvents(
+  body: string,
+  lead: readonly Sentence[],
+  headline: readonly ExtractedEvent[],
+  bodyMentions: readonly Mention[],
+  entities: readonly EntityScore[],
+  context: IntelContext,
+): ExtractedEvent[] {
+  // A lawsuit story's other lawsuits are its own background; deal stories are where they hide.
+  if (headline.length === 0 || headline.some((e) => e.type === "legal") || !SECONDARY_GATE.test(body))
+    return [];
+  const sentences = readable(leadSentences(body, BODY_SENTENCES)).filter(
+    (s) =>
+      !lead.some((l) => l.start === s.start) &&
+      SECONDARY_CUE.test(s.text.toLowerCase()) &&
+      !HISTORY.test(s.text),
+  );
+  const out: ExtractedEvent[] = [];
+  const eventContext = { entities: context.matcher.entities, rates: context.rates };
+  for (const unit of mentionUnits(sentences, body, bodyMentions, entities, context)) {
+    if (out.length >= MAX_SECONDARY) break;
+    if (unit.mentions.length === 0) continue;
+    for (const event of extractEvents([unit], eventContext)) {
+      if (event.type !== "legal") continue;
+      const known = [...headline, ...out].some(
+        (e) => e.type === event.type && e.parties.join() === event.parties.join(),
+      );
+      if (!known) out.push({ ...event, secondary: true });
+    }
+  }
+  return out;
 }

@@ -2,8 +2,21 @@
 const BOILERPLATE =
   /^(?:by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*(?:,| and |$)|share this( article| story)?|read (?:also|more|next)\b|related:|sign up\b|subscribe\b|newsletter\b|follow us\b|©|\(c\) \d{4}|all rights reserved|advertisement$|click here|this article (?:was|is) (?:originally|first)|copy link|email \||reporting by |editing by |additional reporting)/i;
 
+// An author's bio under the byline ("I'm Jo Doe, a journalist based in ...", "5 min read"), or
+// a line that is only a name: furniture that would otherwise fill the lead.
+const AUTHOR_FURNITURE =
+  /^(?:(?:[A-Z][\w'’-]+ ){1,3}I['’]m [A-Z]|I['’]m [A-Z][\w'’-]+ [A-Z][\w'’-]+, an? |I (?:write|cover|report) (?:about|on)\b|I['’]ve (?:been|spent) (?:working|writing|covering|reporting)|I (?:enjoy|love) |outside of work\b|you['’]ll (?:often )?find me\b|\d+\s?min(?:ute)?s? read\b)/i;
+// A cheap test first: most sentences are not about their author.
+const MAYBE_AUTHOR = /\bI['’ ]|\bmin(?:ute)?s? read\b|\bfind me\b|^outside of work/i;
+const BARE_NAME = /^(?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+$/;
+
 export function isBoilerplate(sentence: string): boolean {
-  return BOILERPLATE.test(sentence.trim());
+  const text = sentence.trim();
+  return (
+    BOILERPLATE.test(text) ||
+    (MAYBE_AUTHOR.test(text) && AUTHOR_FURNITURE.test(text)) ||
+    (text.length < 40 && BARE_NAME.test(text))
+  );
 }
 
 // "SEATTLE, Dec 17 — ", "LONDON (Reuters) - ", "WASHINGTON, March 8 — "

@@ -20,6 +20,17 @@ export interface ClusterItem {
   /** The article's first event, when it has one. */
   eventType?: string | undefined;
   amountUsd?: number | null | undefined;
+  /** The article's headline events (the first is `eventType`), for telling one event from another. */
+  events?: readonly ClusterEvent[] | undefined;
+}
+
+export interface ClusterEvent {
+  type: string;
+  amountUsd: number | null;
+  /** A lawsuit filed and the same lawsuit settled are two stories. */
+  status?: string | null | undefined;
+  /** Entity ids. */
+  parties: readonly string[];
 }
 
 export interface StoryGroup {
@@ -30,7 +41,10 @@ export interface StoryGroup {
 }
 
 export interface ClusterOptions {
+  /** How far apart two outlets may be when only their text and entities agree. */
   windowMs?: number;
+  /** How far apart two outlets may be when they report the same event (type, parties, amount). */
+  eventWindowMs?: number;
   threshold?: number;
   /** At most this many recent stories per entity are compared with each item. */
   maxNeighbours?: number;
@@ -155,6 +169,16 @@ class Features {
   readonly type: Int16Array;
   /** Amount in USD, 0 for none. */
   readonly amount: Float64Array;
+  /** Item i's events are `eventStart[i]..eventStart[i+1]`, each with a family, amount and parties. */
+  readonly eventStart: Int32Array;
+  /** Event family + 1 (money, compute, disputes...). */
+  readonly family: Int8Array;
+  readonly eventAmount: Float64Array;
+  /** Legal stage + 1 (filed, ruling, settled...), 0 for other events. */
+  readonly stage: Int8Array;
+  /** Event e's parties (interned like `about`) are `party[partyStart[e]..partyStart[e+1])`. */
+  readonly partyStart: Int32Array;
+  readonly party: Int32Array;
 
   constructor(
     items: readonly ClusterItem[],
@@ -169,20 +193,37 @@ class Features {
     const entityIds = new Map<string, number>();
     const typeIds = new Map<string, number>();
     const about = new IntList();
+    const party = new IntList();
     this.aboutStart = new Int32Array(n + 1);
+    this.eventStart = new Int32Array(n + 1);
     this.type = new Int16Array(n);
     this.amount = new Float64Array(n);
+    const families: number[] = [];
+    const stages: number[] = [];
+    const eventAmounts: number[] = [];
+    const partyStarts: number[] = [0];
+    const intern = (id: string) => {
+      let entity = entityIds.get(id);
+      if (entity === undefined) {
+        entity = entityIds.size;
+        entityIds.set(id, entity);
+      }
+      return entity;
+    };
     for (let i = 0; i < n; i++) {
       const item = items[i] as ClusterItem;
-      for (const id of item.about) {
-        let entity = entityIds.get(id);
-        if (entity === undefined) {
-          entity = entityIds.size;
-          entityIds.set(id, entity);
-        }
-        about.push(entity);
-      }
+      for (const id of item.about) about.push(intern(id));
       this.aboutStart[i + 1] = about.length;
+      for (const event of item.events ?? []) {
+        const legal = event.type === "legal";
+        if (event.parties.length < 2 && !legal) continue;
+        families.push((FAMILY.get(event.type) ?? FAMILY.size) + 1);
+        stages.push(legal ? (LEGAL_STAGE.get(event.status ?? "") ?? 0) + 1 : 0);
+        eventAmounts.push(event.amountUsd ?? 0);
+        for (const id of event.parties) party.push(intern(id));
+        partyStarts.push(party.length);
+      }
+      this.eventStart[i + 1] = families.length;
       if (item.eventType) {
         let type = typeIds.get(item.eventType);
         if (type === undefined) {
@@ -194,6 +235,58 @@ class Features {
       this.amount[i] = item.amountUsd ?? 0;
     }
     this.about = about.data.slice(0, about.length);
+    this.party = party.data.slice(0, party.length);
+    this.family = Int8Array.from(families);
+    this.stage = Int8Array.from(stages);
+    this.eventAmount = Float64Array.from(eventAmounts);
+    this.partyStart = Int32Array.from(partyStarts);
+  }
+
+  /**
+   * Whether x and y report the same event: SAME when any two of their events agree (one family,
+   * parties that agree, amounts within 25%); OTHER when their first events are of one family but
+   * a party or the amount differs (OpenAI–AMD vs OpenAI–Broadcom); UNKNOWN otherwise, e.g. when
+   * either item has no event with two parties.
+   */
+  sameEvent(x: number, y: number): number {
+    const { eventStart } = this;
+    const xFrom = eventStart[x] as number;
+    const xTo = eventStart[x + 1] as number;
+    const yFrom = eventStart[y] as number;
+    const yTo = eventStart[y + 1] as number;
+    if (xFrom === xTo || yFrom === yTo) return UNKNOWN;
+    for (let ex = xFrom; ex < xTo; ex++)
+      for (let ey = yFrom; ey < yTo; ey++) if (this.eventRelation(ex, ey) === SAME) return SAME;
+    return this.eventRelation(xFrom, yFrom);
+  }
+
+  private eventRelation(ex: number, ey: number): number {
+    if (this.family[ex] !== this.family[ey]) return UNKNOWN;
+    const sx = this.stage[ex] as number;
+    const sy = this.stage[ey] as number;
+    // One company's lawsuit filed, settled or appealed: other steps, other stories.
+    if (sx > 0 && sy > 0 && sx !== sy) return OTHER;
+    const { party, partyStart } = this;
+    const xStart = partyStart[ex] as number;
+    const xEnd = partyStart[ex + 1] as number;
+    const yStart = partyStart[ey] as number;
+    const yEnd = partyStart[ey + 1] as number;
+    let shared = 0;
+    for (let i = xStart; i < xEnd; i++) {
+      for (let j = yStart; j < yEnd; j++) {
+        if (party[i] === party[j]) {
+          shared++;
+          break;
+        }
+      }
+    }
+    const ax = this.eventAmount[ex] as number;
+    const ay = this.eventAmount[ey] as number;
+    if (ax > 0 && ay > 0 && Math.abs(ax - ay) > 0.25 * Math.max(ax, ay)) return OTHER;
+    // A one-party lawsuit says too little on its own: its text decides.
+    if (xEnd - xStart < 2 || yEnd - yStart < 2) return shared === 0 ? OTHER : UNKNOWN;
+    // One outlet may name more investors than another: two shared parties make one deal.
+    return shared >= 2 ? SAME : shared === 1 ? OTHER : UNKNOWN;
   }
 
   /** How alike items x and y are, in [-1, 1]: text, entities, amount and event type. */
@@ -244,8 +337,31 @@ class Features {
   }
 }
 
+const LEGAL_STAGE = new Map(["filed", "ruling", "settled", "dismissed", "appeal"].map((s, i) => [s, i]));
+
+const UNKNOWN = 0;
+const SAME = 1;
+const OTHER = 2;
+
+// Event types that tell of the same kind of happening: an outlet may call a raise a valuation story.
+const FAMILY = new Map<string, number>([
+  ["investment", 0],
+  ["valuation", 0],
+  ["compute_contract", 1],
+  ["chip_supply", 1],
+  ["infrastructure", 2],
+  ["acquisition", 3],
+  ["partnership", 4],
+  ["launch", 5],
+  ["people", 6],
+  ["legal", 7],
+  ["controversy", 7],
+  ["regulation", 8],
+]);
+
 export function clusterStories(items: readonly ClusterItem[], options: ClusterOptions = {}): StoryGroup[] {
   const windowMs = options.windowMs ?? 72 * 3_600_000;
+  const eventWindowMs = Math.max(windowMs, options.eventWindowMs ?? 10 * 86_400_000);
   const threshold = options.threshold ?? 0.42;
   const maxNeighbours = options.maxNeighbours ?? 25;
   const order = [...items.keys()].sort(
@@ -360,11 +476,27 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
         if (seen.has(root)) continue;
         seen.add(root);
         compared++;
-        if ((times[i] as number) - (times[root] as number) > windowMs) break;
+        const age = (times[i] as number) - (times[root] as number);
+        if (age > eventWindowMs) break;
+        // Two outlets of one event join on the event, whatever their headline words, within
+        // about ten days; another deal of the same company stays apart, however alike the text.
+        const event = features.sameEvent(i, root);
+        if (event === OTHER) continue;
+        const last = latest.get(root);
+        if (event === SAME) {
+          const score = 1 + features.similarity(i, root);
+          if (score >= bestScore) {
+            bestScore = score;
+            best = root;
+          }
+          continue;
+        }
+        if (age > windowMs) continue;
         const toCentre = features.similarity(i, root);
         if (toCentre < threshold * 0.8) continue;
-        const last = latest.get(root);
-        const score = Math.max(toCentre, last === undefined ? -1 : features.similarity(i, last));
+        const lastScore =
+          last === undefined || features.sameEvent(i, last) === OTHER ? -1 : features.similarity(i, last);
+        const score = Math.max(toCentre, lastScore);
         if (score >= bestScore) {
           bestScore = score;
           best = root;

@@ -1,4 +1,6 @@
+import { compileByType, DEAL_STATUS_CUES, EVENT_CUES, LEGAL_STATUS_CUES, NAMED_ACCELERATOR } from "./cues.js";
 import type { EntityInfo, Mention } from "./entities.js";
+import { legalRoles } from "./legal.js";
 import { extractMoney, extractTerms, type Money, type Qualifier } from "./money.js";
 
 /** Events that are deals: what the deal ledger lists. */
@@ -13,7 +15,10 @@ export const DEAL_TYPES = [
 ] as const;
 export const EVENT_TYPES = [...DEAL_TYPES, "launch", "people", "legal", "controversy", "regulation"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
-export type EventStatus = "talks" | "reported" | "agreed" | "closed";
+export type DealStatus = "talks" | "reported" | "agreed" | "closed";
+export type LegalStatus = "filed" | "ruling" | "settled" | "dismissed" | "appeal";
+/** A deal's stage, a legal action's stage; controversies have none (null). */
+export type EventStatus = DealStatus | LegalStatus;
 
 export interface ExtractedEvent {
   type: EventType;
@@ -23,7 +28,17 @@ export interface ExtractedEvent {
   originalAmount?: { amount: number; currency: string };
   /** Entity ids, investor / buyer / customer / plaintiff first. */
   parties: string[];
-  status: EventStatus;
+  /**
+   * Every party by name in role order, tracked or not ("The New York Times", "OpenAI",
+   * "Microsoft"); set when the text names a party that is not a tracked entity.
+   */
+  partyNames?: string[];
+  /** Legal events: how many of the parties lead as plaintiffs. */
+  plaintiffCount?: number;
+  /** Null for controversies: criticism has no stage. */
+  status: EventStatus | null;
+  /** An event reported in the body beside the item's headline event (it does not steer grouping). */
+  secondary?: boolean;
   /** The sentence that states the event. */
   evidence: string;
   durationYears?: number;
@@ -37,40 +52,19 @@ export interface TextUnit {
   isTitle: boolean;
 }
 
-type CueTable = Record<EventType, RegExp>;
-
-// Cues are matched on lower-cased text. Each names the wording reporters use for that kind of event.
-const CUES: CueTable = {
-  investment:
-    /\b(?:invest(?:s|ed|ing|ment|ments|or)?|funding|fund(?:ing)?[- ]raise|rais(?:es|ed|ing|e) (?:(?:about|around|roughly|nearly|more than|up to|an additional|another|a further|fresh|new) )?(?:us\$|\$|€|£|funds|money|capital|funding)|\$[\d.]+\s?(?:b|bn|billion|m|million) raise|series [a-h]\b|seed round|funding round|stake|backs|bets? on|takes? (?:about |around |a |an )?\d+(?:\.\d+)?% (?:of|in)|\d+(?:\.\d+)?% stake|of [a-z]+ stock|share sale|secondary sale|tender offer|chip-for-equity|warrants?|takes? \$[\d.]+\s?(?:b|bn|billion) more|sells? (?:its )?(?:entire )?.{0,20}stake|buys? into|capital injection)\b/,
-  valuation:
-    /\bvalu(?:ing|ed at|ation|ations)\b|\bvalues (?:[a-z]+ ){1,3}(?:at|above|beyond|over|near|around|about)\b|\bworth (?:about |around |some )?\$[\d.]+\s?(?:t|tn|trillion|b|bn|billion)\b(?= (?:valuation|company))/,
-  compute_contract:
-    /\b(?:cloud (?:deal|contract|agreement|computing|capacity|customer|services|provider)|computing (?:deal|power|capacity|contract)|compute (?:deal|contract|capacity|commitments?)|capacity deal|ai capacity|cloud deal|(?:rent|renting|rented) (?:servers|capacity|gpus)|servers? from|infrastructure deal|multiyear capacity|tpus?\b|commits? \$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) to (?:azure|aws|oracle|google cloud)|(?:azure|aws|oci|google cloud) (?:services|capacity|deal|contract)|as a (?:cloud )?customer|ai cloud contract|contract|purchase .{0,40}cloud services)\b/,
-  chip_supply:
-    /\b(?:(?:chips?|gpus?|tpus?|accelerators?|processors|memory|hbm|dram|wafers?|instinct|silicon)\b.{0,40}\b(?:deal|supply|supplies|supplier|deploy|deployment|order|orders|agreement|to (?:buy|use|deploy))|(?:supply|deploy|deploying|build|buy|buying|order|ordering) .{0,40}\b(?:chips?|gpus?|accelerators?|memory|processors)|\d+(?:\.\d+)?[- ]?(?:gigawatts?|gw)\b.{0,30}\b(?:chips?|gpus?|accelerators?|processors)|(?:chip|gpu|gigawatt) deal|custom (?:ai )?(?:chips|accelerators))\b/,
-  infrastructure:
-    /\b(?:data[- ]?cent(?:er|re)s?|campus|campuses|build[- ]?outs?|capex|capital (?:expenditure|spending)|financing|construction|chip plants?|fabs?|factory|factories|infrastructure (?:venture|project|spending|investment|build)|ai infrastructure|stargate|gigawatt[- ]scale|megaprojects?|spend (?:us)?\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) on|compute commitments?)\b/,
-  acquisition:
-    /\b(?:acquir(?:e|es|ed|ing)|acquisition|to buy [a-z]|buys [a-z]|takeover|take over|merg(?:er|e|es)|purchase of|all-stock deal|(?:offer|bid|deal) for .{0,40}(?:browser|technology|unit|business|assets|team)|licens(?:e|es|ing) .{0,30}technology|acqui-?hire)\b/,
-  partnership:
-    /\b(?:partnership|partnering|tie-up|collaborat\w*|alliance|co-develop\w*|jointly develop\w*|team(?:s|ed)? up|to power siri|exclusiv\w*)\b/,
-  launch:
-    /\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|releas(?:es|ed|ing)|introduc(?:es|ed|ing)|debut(?:s|ed)?|rolls? out|rolled out|is here|new (?:flagship|model|models|chip)|model rattles)\b/,
-  people:
-    /\b(?:hires?|hired|hiring|appoint(?:s|ed|ment)?|names .{0,40}(?:ceo|chief|president|head)|poach(?:es|ed|ing)?|lures?|lured|departs?|departure|resigns?|resigned|steps? down|stepped down|takes? (?:the )?ceo role|leaves for|joins .{0,30}as|ceo of)\b/,
-  legal:
-    /\b(?:sues?|sued|suing|lawsuit|lawsuits|court|judge|settle(?:s|d|ment)?|litigation|alleg(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|antitrust|copyright|trade secrets?|class action|complaint|ruling|injunction|plaintiffs?)\b/,
-  controversy:
-    /\b(?:criticis\w*|criticiz\w*|critics?|concerns?|worr(?:y|ies|ied)|circular|bubble|backlash|reckless|skeptic\w*|sceptic\w*|alarm\w*|safety (?:concerns|researchers|practices)|rules out (?:a )?(?:government )?(?:bailout|guarantees?|backstop)|bailout|question(?:s|ed)? .{0,30}deals)\b/,
-  regulation:
-    /\b(?:export (?:controls?|rules?|curbs?|licen[cs]es?|bans?|restrictions?)|licen[cs]es? to (?:ship|export|sell)|licen[cs]e requirement|curbs?|restrict(?:s|ed|ions)?|commerce department|tariffs?|regulat(?:or|ors|ion|ions|ory)|executive order|ai act|government approval|approval to (?:sell|ship|export))\b/,
-};
+// Cues are matched on lower-cased text; the phrases live in cues.ts, one table row per wording.
+const CUES: Record<EventType, RegExp> = (() => {
+  const compiled = compileByType(EVENT_CUES);
+  return Object.fromEntries(EVENT_TYPES.map((type) => [type, compiled.get(type) ?? /(?!)/])) as Record<
+    EventType,
+    RegExp
+  >;
+})();
 
 // Types whose cue must sit in the title to count: their words are common in deal stories.
 const TITLE_ONLY: ReadonlySet<EventType> = new Set(["people", "controversy", "launch", "partnership"]);
 // Deals that come with an amount (a partnership's amount, when there is one, is in its own sentence).
-const MONEY_TYPES: ReadonlySet<EventType> = new Set(DEAL_TYPES.filter((t) => t !== "partnership"));
+export const MONEY_TYPES: ReadonlySet<EventType> = new Set(DEAL_TYPES.filter((t) => t !== "partnership"));
 const SUPPLIER_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set([
   "cloud",
   "chipmaker",
@@ -78,20 +72,11 @@ const SUPPLIER_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set([
   "datacenter",
 ]);
 
-const STATUS_CUES: [EventStatus, RegExp][] = [
-  [
-    "talks",
-    /\b(?:in talks|talks (?:with|to|over)|negotiat(?:es|ing|ions)|considering|weighs|weighing|exploring|in discussions|early-stage discussions|nearing a deal|unsolicited offer|makes? .{0,30}offer for|bid for)\b/,
-  ],
-  [
-    "closed",
-    /\b(?:complet(?:es|ed)|closes (?:its|a|the|\$)|closed (?:its|a|the|\$)|has closed|finali[sz](?:es|ed)|sells (?:its )?entire|sold (?:its )?entire|has raised|had raised)\b/,
-  ],
-  [
-    "reported",
-    /\b(?:reportedly|report says|reports say|reported|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal)|people (?:familiar|briefed|close)|sources (?:said|say))\b/,
-  ],
-];
+const DEAL_STATUS: [DealStatus, RegExp][] = [...compileByType(DEAL_STATUS_CUES)] as [DealStatus, RegExp][];
+const LEGAL_STATUS: [LegalStatus, RegExp][] = [...compileByType(LEGAL_STATUS_CUES)] as [
+  LegalStatus,
+  RegExp,
+][];
 const BODY_TYPES = EVENT_TYPES.filter((type) => !TITLE_ONLY.has(type));
 
 /** Where each type's cue first occurs in a unit; the title-only cues are looked for in titles only. */
@@ -116,12 +101,19 @@ interface Candidate {
   cueAt: number;
 }
 
-/** The deal's stage as the title states it, else as the lead does; "agreed" when nobody hedges. */
-function statusOf(texts: readonly string[]): EventStatus {
+/**
+ * The event's stage as the title states it, else as the lead does: for deals "agreed" when nobody
+ * hedges, for legal actions "filed" unless a ruling, settlement, dismissal or appeal is reported;
+ * none for controversies.
+ */
+function statusOf(type: EventType, texts: readonly string[]): EventStatus | null {
+  if (type === "controversy") return null;
+  const [cues, fallback] =
+    type === "legal" ? [LEGAL_STATUS, "filed" as const] : [DEAL_STATUS, "agreed" as const];
   for (const text of texts) {
-    for (const [status, cue] of STATUS_CUES) if (cue.test(text)) return status;
+    for (const [status, cue] of cues) if (cue.test(text)) return status;
   }
-  return "agreed";
+  return fallback;
 }
 
 /** Entities of a unit in reading order, each once. */
@@ -164,6 +156,9 @@ function lastClauseBreak(lower: string, at: number): number {
   return start;
 }
 
+const PEOPLE_DESTINATION =
+  /\b(?:loses .{0,50}? to|departs? for|leaves for|defects? to|joins?|joined|exits? (?:to|for)|leaves to join|moves to|heads to)\s/;
+
 /** Orders parties: investor / buyer / customer / plaintiff first, then the rest in reading order. */
 function orderParties(
   type: EventType,
@@ -202,6 +197,15 @@ function orderParties(
       return fundersNamed(unit, lower, ids) ?? putFirst(investors, ids) ?? ids;
     }
     case "acquisition": {
+      // "Groq to be acquired by Nvidia": the one after "by" is the buyer.
+      const by = /\b(?:acquired|bought|purchased|taken over) by\s/.exec(lower);
+      if (by) {
+        const buyers = putFirst(
+          orderedIds(unit.mentions.filter((m) => m.start >= by.index)).slice(0, 1),
+          ids,
+        );
+        if (buyers) return buyers;
+      }
       // "Groq licenses its technology to Nvidia": the licensee is the buyer.
       const licence = /\blicens(?:es|ed|ing) .{0,60}?\bto\s/.exec(lower);
       if (licence) {
@@ -212,6 +216,15 @@ function orderParties(
         if (buyers) return buyers;
       }
       return [...before, ...after];
+    }
+    case "people": {
+      // "loses a researcher to Meta", "departs for Meta", "joins Anthropic": the hirer first.
+      const to = PEOPLE_DESTINATION.exec(lower);
+      if (to) {
+        const hirers = orderedIds(unit.mentions.filter((m) => m.start >= to.index + to[0].length));
+        return putFirst(hirers.slice(0, 1), ids) ?? ids;
+      }
+      return ids;
     }
     case "legal":
       return [...before, ...after];
@@ -246,24 +259,61 @@ function pickMoney(
   if (free.length === 0) return undefined;
   const valuationMoney = free.filter((m) => {
     const after = lower.slice(m.end, m.end + 25);
-    const before = lower.slice(Math.max(0, m.start - 45), m.start);
+    // Back to the nearest comma: "worth $3.5tn in market value, will invest $2bn" is no valuation.
+    const before = lower.slice(Math.max(0, m.start - 45, lower.lastIndexOf(",", m.start) + 1), m.start);
     // "a stake ... valued at $135bn" is the size of the stake, not the company's worth.
     if (/stake\b[^$€£]*valued at[^$€£]*$/.test(before)) return false;
     return (
       /^\s*(?:post-money |pre-money )?valuation/.test(after) ||
+      (/^\s*company\b/.test(after) && /\bworth (?:about |around |some )?$/.test(before)) ||
       /valu(?:e|es|ed|ing|ation)\b[^$€£]*$/.test(before)
     );
   });
-  if (candidate.type === "valuation") return valuationMoney[0];
+  // "was valued at $13 billion in its last round" is history, not this story's valuation.
+  if (candidate.type === "valuation")
+    return valuationMoney.find((m) => !PREVIOUS_ROUND.test(lower.slice(m.end, m.end + 40)));
+
   // An amount in another clause ("...OpenAI; ChatGPT maker commits $250bn to Azure") belongs to
   // that clause's event.
   const clause = clauseAround(lower, candidate.cueAt);
   const rest = free.filter(
-    (m) => !valuationMoney.includes(m) && m.start >= clause.start && m.start < clause.end,
+    (m) =>
+      m.start >= clause.start &&
+      m.start < clause.end &&
+      !valuationMoney.includes(m) &&
+      !isContextAmount(lower, m),
   );
   return [...rest].sort(
     (a, b) => Math.abs(a.start - candidate.cueAt) - Math.abs(b.start - candidate.cueAt),
   )[0];
+}
+
+// What an amount measures when it is not the deal: a company's revenue or market value, a
+// forecast, an industry-wide estimate, or an earlier commitment told as background.
+const CONTEXT_AFTER =
+  /^\s*(?:(?:in|of) )?(?:(?:annual(?:i[sz]ed)?|quarterly|yearly) )?(?:revenue|sales|market (?:value|cap)|in market value|of market value|run[- ]rate|losses|loss|profits?|in (?:global |worldwide )?(?:ai )?spending|(?:a|per) year in (?:revenue|sales)|by (?:20\d\d|the end of the decade))\b/;
+const CONTEXT_BEFORE =
+  /\b(?:revenue|sales|market (?:value|cap\w*)|forecasts?|forecasting|projects|projected|predicts?|analysts? (?:estimate|expect|say)|estimates?|estimated that|industry|already|previously|amid|on top of|earlier this|last (?:year|month)|existing|has (?:already )?(?:committed|locked in|pledged|signed)|had (?:committed|pledged|signed)|locked in|added|wiped|shed|worth of (?:shares|stock)|trillion-dollar club|could reach|will reach|expected to (?:reach|hit|top))\b[^$€£;]*$/;
+
+// "the $38 billion it has already committed": the amount of an earlier deal.
+const ALREADY_AFTER = /^[^.;,$€£]{0,30}\b(?:has|had|have) already\b/;
+
+const PREVIOUS_ROUND =
+  /^[^.;$€£]{0,20}\b(?:in (?:its|the|a) (?:last|previous|prior|earlier) (?:round|funding)|last (?:year|round))\b/;
+
+/** An amount that the clause ties to something other than the deal it reports. */
+function isContextAmount(lower: string, m: Money): boolean {
+  const after = lower.slice(m.end, m.end + 40);
+  if (CONTEXT_AFTER.test(after) || ALREADY_AFTER.test(after)) return true;
+  // Read back to the nearest comma: ", which forecasts $5bn in revenue, signed a $14bn deal".
+  const comma = lower.lastIndexOf(",", m.start);
+  const from = Math.max(
+    lastClauseBreak(lower, m.start),
+    clauseAround(lower, m.start).start,
+    m.start - 60,
+    comma + 1,
+  );
+  return CONTEXT_BEFORE.test(lower.slice(from, m.start));
 }
 
 const CLAUSE_BREAK = /;|\. |, while |: /g;
@@ -334,7 +384,14 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   resolveOverlaps(byType, title, lower, context);
   if (byType.size === 0) return [];
 
-  const status = statusOf(units.slice(0, 3).map(lower));
+  const statusTexts = units.slice(0, 3).map(lower);
+  // One reading per kind of stage: deals share theirs, lawsuits have their own.
+  const stages = new Map<string, EventStatus | null>();
+  const stageOf = (type: EventType): EventStatus | null => {
+    const kind = type === "legal" || type === "controversy" ? type : "deal";
+    if (!stages.has(kind)) stages.set(kind, statusOf(type, statusTexts));
+    return stages.get(kind) ?? null;
+  };
   // Ties go to the reading the title states first ("GPU deal with warrant" is a chip deal).
   const ranked = [...byType.values()].sort(
     (a, b) =>
@@ -369,9 +426,18 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       amountUsd: money ? money.amountUsd : null,
       qualifier: money ? money.qualifier : null,
       parties,
-      status,
+      status: stageOf(candidate.type),
       evidence: candidate.unit.text,
     };
+    if (candidate.type === "legal") {
+      // Plaintiffs first, defendants after; untracked parties (a newspaper, an estate) by name.
+      const roles = legalRoles(partyUnit.text, partyUnit.mentions, context.entities);
+      if (roles) {
+        event.parties = [...roles.ids, ...parties.filter((id) => !roles.ids.includes(id))];
+        if (roles.names) event.partyNames = roles.names;
+        event.plaintiffCount = roles.plaintiffCount;
+      }
+    }
     if (money && money.currency !== "USD")
       event.originalAmount = { amount: money.amount, currency: money.currency };
     // Term and power: from the event's own sentence, else from the first lead sentence that says.
@@ -394,6 +460,33 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   return events.sort((a, b) => rank(a) - rank(b));
 }
 
+/**
+ * The amount of a deal whose title and lead give none ("Amazon's OpenAI bet signals a shift"),
+ * from a later sentence that states the same kind of deal and names one of its parties.
+ */
+export function amountFurtherOn(
+  event: ExtractedEvent,
+  units: readonly TextUnit[],
+  context: EventContext,
+): Money | undefined {
+  if (!MONEY_TYPES.has(event.type) || event.type === "valuation" || event.amountUsd !== null)
+    return undefined;
+  for (const unit of units) {
+    if (!unit.mentions.some((m) => event.parties.includes(m.entityId))) continue;
+    const lower = unit.text.toLowerCase();
+    const cue = CUES[event.type].exec(lower);
+    if (!cue || BACKGROUND_CLAUSE.test(lower)) continue;
+    const candidate: Candidate = { type: event.type, score: 0, unit, cueAt: cue.index };
+    const money = pickMoney(candidate, extractMoney(unit.text, context.rates), new Set(), lower);
+    if (money) return money;
+  }
+  return undefined;
+}
+
+// A sentence that tells earlier deals as background ("it has already struck deals worth ...").
+const BACKGROUND_CLAUSE =
+  /\b(?:already|previously|earlier this year|last year|has struck|has signed|has locked in)\b/;
+
 function moneyFor(
   candidate: Candidate,
   units: readonly TextUnit[],
@@ -403,8 +496,27 @@ function moneyFor(
   lower: (u: TextUnit) => string,
 ): Money | undefined {
   const own = pickMoney(candidate, amounts.get(candidate.unit), taken, lower(candidate.unit));
-  // Launches, hires and disputes carry an amount only when their own sentence states one.
-  if (own || !MONEY_TYPES.has(candidate.type) || candidate.type === "valuation") return own;
+  if (own && candidate.unit.isTitle && own.qualifier === "exact")
+    return hedgedInLead(candidate, own, units, amounts, lower);
+  if (own || candidate.type === "valuation") return own;
+  // Launches, hires and disputes carry an amount only when a sentence stating them gives one
+  // ("expects an $800 million charge after new export curbs").
+  if (!MONEY_TYPES.has(candidate.type)) {
+    if (candidate.type !== "regulation" && candidate.type !== "legal") return undefined;
+    for (const unit of units) {
+      if (unit === candidate.unit || unit.mentions.length === 0) continue;
+      const cue = CUES[candidate.type].exec(lower(unit));
+      if (!cue) continue;
+      const money = pickMoney(
+        { ...candidate, unit, cueAt: cue.index },
+        amounts.get(unit),
+        taken,
+        lower(unit),
+      );
+      if (money) return money;
+    }
+    return undefined;
+  }
   const others = [title, ...units].filter((u): u is TextUnit => u !== undefined && u !== candidate.unit);
   for (const unit of new Set(others)) {
     const money = pickMoney({ ...candidate, cueAt: 0 }, amounts.get(unit), taken, lower(unit));
@@ -412,6 +524,41 @@ function moneyFor(
   }
   return undefined;
 }
+
+const HEDGE_WORDS =
+  /\b(?:more than|over|above|beyond|upwards of|north of|in excess of|exceeding|up to|as much as|at least|about|around|roughly|approximately|nearly|almost|some|close to)\s+(?:a\s+)?(?:US)?[$€£]|\d\+|-plus\b/i;
+
+/**
+ * Headlines round: "Amazon's $10 Billion OpenAI Bet" over a lead that says "more than $10 billion".
+ * The lead's hedge wins when a sentence stating the same kind of event gives the same figure.
+ */
+function hedgedInLead(
+  candidate: Candidate,
+  own: Money,
+  units: readonly TextUnit[],
+  amounts: { get(unit: TextUnit): Money[] },
+  lower: (u: TextUnit) => string,
+): Money {
+  for (const unit of units) {
+    // Read the sentence's amounts only when it hedges one: most leads do not.
+    if (unit.isTitle || unit.mentions.length === 0 || !HEDGE_WORDS.test(unit.text)) continue;
+    const hedged = amounts
+      .get(unit)
+      .find(
+        (m) =>
+          m.qualifier !== "exact" &&
+          m.currency === own.currency &&
+          Math.abs(m.amountUsd - own.amountUsd) <= 0.001 * own.amountUsd,
+      );
+    if (hedged && CUES[candidate.type].test(lower(unit))) return { ...own, qualifier: hedged.qualifier };
+  }
+  return own;
+}
+
+const DEAL_WORDS = /\b(?:deal|contract|agreement|order|supply|supplies|customer|pact|to use|to deploy)\b/;
+// "to invest $50 billion in AI data centres": money put into sites, not into a company.
+const INTO_SITES =
+  /\binvest\w* (?:up to |about |more than |over |nearly )?(?:us)?\$[\d.]+\s?\w+ (?:in|on|into) (?:new |ai |its |cloud |more )*(?:data[- ]?cent|infrastructure|sites?|campus|facilities|capacity)/;
 
 /** Readings that exclude each other: keep the one the wording supports. */
 function resolveOverlaps(
@@ -436,7 +583,12 @@ function resolveOverlaps(
   }
   if (has("chip_supply")) {
     const supplierKinds = kinds("chip_supply");
-    const fromCloud = !supplierKinds.includes("chipmaker") && supplierKinds.includes("cloud");
+    const chipUnit = (byType.get("chip_supply") as Candidate).unit;
+    // "to use Amazon's Trainium chips" is a chip deal even though a cloud sells them.
+    const fromCloud =
+      !supplierKinds.includes("chipmaker") &&
+      supplierKinds.includes("cloud") &&
+      !NAMED_ACCELERATOR.test(lower(chipUnit));
     if (fromCloud) {
       if (!has("compute_contract"))
         byType.set("compute_contract", {
@@ -454,6 +606,11 @@ function resolveOverlaps(
   // A money deal announced with fanfare is the deal, not a product launch.
   if (has("launch") && [...MONEY_TYPES].some((t) => inTitle(t)) && CURRENCY.test(titleText))
     byType.delete("launch");
+  // "Google launches Ironwood TPU": the chip is the product, not a capacity deal.
+  if (inTitle("launch") && !CURRENCY.test(titleText) && !DEAL_WORDS.test(titleText)) {
+    byType.delete("compute_contract");
+    byType.delete("chip_supply");
+  }
   // Hires named in a lawsuit ("poached staff") are part of the dispute.
   if (has("legal") && has("people")) byType.delete("people");
   // "Contract" in a lawsuit or a regulation story is not a compute deal.
@@ -469,7 +626,8 @@ function resolveOverlaps(
     // A company raising money to build data centres: the raise is the event.
     if (raised) byType.delete("infrastructure");
     // Money put into sites or a country's infrastructure rather than into a company: a build-out.
-    else if (investedIn.length < 2 || !inTitle("investment")) byType.delete("investment");
+    else if (investedIn.length < 2 || !inTitle("investment") || INTO_SITES.test(lower(invest.unit)))
+      byType.delete("investment");
     else byType.delete("infrastructure");
   }
   // Infrastructure words appear in most compute stories; the contract is the event.

@@ -1,7 +1,7 @@
 import type { ArticleIntel, IntelContext } from "./analyze.js";
 import { analyzeArticle, articleSentences } from "./analyze.js";
 import { type ClusterOptions, clusterStories } from "./cluster.js";
-import type { ExtractedEvent } from "./events.js";
+import type { EventStatus, ExtractedEvent } from "./events.js";
 import type { Qualifier } from "./money.js";
 import { summarize } from "./summarize.js";
 
@@ -67,7 +67,7 @@ export function groupStories(
   const groups = clusterStories(
     items.map((item, i) => {
       const input = inputs[i] as IntelInput;
-      const first = item.intel.events[0];
+      const first = item.intel.events.find((e) => !e.secondary);
       return {
         key: item.key,
         title: input.title,
@@ -76,6 +76,7 @@ export function groupStories(
         about: item.intel.entities.filter((e) => e.about).map((e) => e.id),
         eventType: first?.type,
         amountUsd: first?.amountUsd,
+        events: item.intel.events.filter((e) => !e.secondary),
       };
     }),
     options,
@@ -90,7 +91,9 @@ export function groupStories(
       headline: centre?.input.title ?? "",
       // Summaries need full sentence segmentation: done once per story, for its centre.
       summary: centre ? summarize(centre.input.title, articleSentences(centre.input.body)) : "",
-      event: mergeEvents(members.map((m) => m.item.intel.events[0]).filter((e) => e !== undefined)),
+      event: mergeEvents(
+        members.map((m) => m.item.intel.events.find((e) => !e.secondary)).filter((e) => e !== undefined),
+      ),
       amounts: [],
       firstSeen: Math.min(...members.map((m) => m.input.publishedAt)),
       lastSeen: Math.max(...members.map((m) => m.input.publishedAt)),
@@ -104,7 +107,19 @@ export function groupStories(
   });
 }
 
-const STATUS_ORDER = ["talks", "reported", "agreed", "closed"] as const;
+// Later stages win when outlets differ: a deal in talks that one outlet already calls agreed.
+const STATUS_ORDER: readonly (EventStatus | null)[] = [
+  null,
+  "talks",
+  "reported",
+  "agreed",
+  "closed",
+  "filed",
+  "ruling",
+  "appeal",
+  "dismissed",
+  "settled",
+];
 
 /** The majority event type; parties from every source; the most advanced status any reports. */
 function mergeEvents(events: readonly ExtractedEvent[]): ExtractedEvent | undefined {
@@ -117,7 +132,8 @@ function mergeEvents(events: readonly ExtractedEvent[]): ExtractedEvent | undefi
   const parties = [...new Set(same.flatMap((e) => e.parties))];
   const withAmount = same.find((e) => e.amountUsd !== null);
   const status = same.reduce(
-    (best, e) => (STATUS_ORDER.indexOf(e.status) > STATUS_ORDER.indexOf(best) ? e.status : best),
+    (best: EventStatus | null, e) =>
+      STATUS_ORDER.indexOf(e.status) > STATUS_ORDER.indexOf(best) ? e.status : best,
     first.status,
   );
   return {

@@ -1,6 +1,6 @@
 import type { EntityInfo } from "./entities.js";
 import type { ExtractedEvent } from "./events.js";
-import { formatAmount } from "./money.js";
+import { formatAmount, type Qualifier } from "./money.js";
 import type { Sentence } from "./sentences.js";
 
 const WORD = /[a-z0-9]{3,}/g;
@@ -55,15 +55,37 @@ export interface DealLineFacts {
   amountUsd: number | null;
   qualifier: ExtractedEvent["qualifier"];
   parties: readonly string[];
-  status: ExtractedEvent["status"];
+  /** Untracked parties by name, in role order with the ids (see ExtractedEvent.partyNames). */
+  partyNames?: readonly string[] | undefined;
+  /** How many of the names lead as plaintiffs (legal events). */
+  plaintiffCount?: number | undefined;
+  status: ExtractedEvent["status"] | null;
   sources: number;
+  /** The figures the outlets give, most reported first; two or more show as a conflict. */
+  amounts?: readonly { amountUsd: number; qualifier: Qualifier; sources: number }[] | undefined;
+}
+
+/** The names an event's line shows: plaintiffs "v." defendants for lawsuits, "→" otherwise. */
+export function partiesText(
+  facts: Pick<DealLineFacts, "type" | "parties" | "partyNames" | "plaintiffCount">,
+  entities: ReadonlyMap<string, EntityInfo>,
+): string {
+  const names = facts.partyNames ?? facts.parties.map((id) => entities.get(id)?.name ?? id);
+  if (facts.type === "legal" && names.length >= 2 && facts.plaintiffCount !== 0) {
+    const plaintiffs = Math.min(Math.max(facts.plaintiffCount ?? 1, 1), names.length - 1);
+    return `${names.slice(0, plaintiffs).join(", ")} v. ${names.slice(plaintiffs).join(", ")}`;
+  }
+  return names.join(facts.type === "legal" ? ", " : " → ");
 }
 
 /** `Amazon → OpenAI · investment · >$10B · talks · 2 sources`: one line per deal. */
 export function dealLine(facts: DealLineFacts, entities: ReadonlyMap<string, EntityInfo>): string {
-  const names = facts.parties.map((id) => entities.get(id)?.name ?? id);
-  const parts = [names.join(" → ") || "?", facts.type.replace(/_/g, " ")];
-  if (facts.amountUsd !== null) parts.push(formatAmount(facts.amountUsd, facts.qualifier ?? "exact"));
-  parts.push(facts.status, `${facts.sources} source${facts.sources === 1 ? "" : "s"}`);
+  const parts = [partiesText(facts, entities) || "?", facts.type.replace(/_/g, " ")];
+  const amounts = facts.amounts ?? [];
+  if (amounts.length > 1)
+    parts.push(amounts.map((a) => `${formatAmount(a.amountUsd, a.qualifier)} (${a.sources})`).join(" vs "));
+  else if (facts.amountUsd !== null) parts.push(formatAmount(facts.amountUsd, facts.qualifier ?? "exact"));
+  if (facts.status) parts.push(facts.status);
+  parts.push(`${facts.sources} source${facts.sources === 1 ? "" : "s"}`);
   return parts.join(" · ");
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { cleanText } from "../../src/ingest/text.js";
 import { analyzeBatch } from "../../src/intel/pipeline.js";
-import { GOLD_VOCABULARY, loadGold } from "../helpers/gold.js";
+import { GOLD_VOCABULARY, type GoldItem, loadGold } from "../helpers/gold.js";
 import { shippedIntel } from "../helpers/intel.js";
 
-// The gold set: 113 hand-labelled articles (events, second outlets, distractors, broken text).
-const gold = loadGold();
+// The gold set: hand-labelled articles (events, second outlets, distractors, broken text) in two
+// splits. Rules may be tuned on the "tuning" split only; the "held-out" split is scored apart.
+const gold = loadGold(["tuning", "held-out"]);
 const result = analyzeBatch(
   gold.map((g) => ({
     key: g.guid,
@@ -16,12 +17,16 @@ const result = analyzeBatch(
   shippedIntel(),
 );
 const byKey = new Map(result.items.map((i) => [i.key, i.intel]));
+const predictedStory = new Map<string, string>();
+for (const story of result.stories) for (const key of story.keys) predictedStory.set(key, story.id);
 
 function ratio(hit: number, total: number): number {
   return total === 0 ? 1 : hit / total;
 }
 
-describe("intel against the gold set", () => {
+const WEEK = 7 * 86_400_000;
+
+function score(items: readonly GoldItem[]) {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -34,13 +39,14 @@ describe("intel against the gold set", () => {
   let orderedRight = 0;
   let predicted = 0;
   let predictedRight = 0;
-  for (const item of gold) {
+  for (const item of items) {
     const intel = byKey.get(item.guid);
     const got = new Set((intel?.entities ?? []).map((e) => e.id).filter((id) => GOLD_VOCABULARY.has(id)));
     const want = new Set(item.expect.entities);
     for (const id of got) want.has(id) ? tp++ : fp++;
     for (const id of want) if (!got.has(id)) fn++;
-    const events = intel?.events ?? [];
+    // Secondary events (told in the body beside the headline event) are scored in their own test.
+    const events = (intel?.events ?? []).filter((e) => !e.secondary);
     if (item.expect.story.startsWith("distractor-")) distractorEvents += events.length;
     predicted += events.length;
     predictedRight += events.filter((e) => item.expect.events.some((g) => g.type === e.type)).length;
@@ -62,66 +68,98 @@ describe("intel against the gold set", () => {
       }
     }
   }
-  const storyOf = new Map(gold.map((g) => [g.guid, g.expect.story]));
-  const predictedStory = new Map<string, string>();
-  for (const story of result.stories) for (const key of story.keys) predictedStory.set(key, story.id);
   let pairTp = 0;
   let pairFp = 0;
   let pairFn = 0;
-  for (let i = 0; i < gold.length; i++) {
-    for (let j = i + 1; j < gold.length; j++) {
-      const a = (gold[i] as (typeof gold)[number]).guid;
-      const b = (gold[j] as (typeof gold)[number]).guid;
-      const same = storyOf.get(a) === storyOf.get(b);
-      const grouped = predictedStory.get(a) === predictedStory.get(b);
+  // Items of two different stories that share a party and are a week apart or less: the pairs a
+  // grouping on company names alone would wrongly merge (OpenAI–AMD and OpenAI–Broadcom).
+  let sameWeekPairs = 0;
+  let sameWeekMerged = 0;
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i] as GoldItem;
+      const b = items[j] as GoldItem;
+      const same = a.expect.story === b.expect.story;
+      const grouped = predictedStory.get(a.guid) === predictedStory.get(b.guid);
       if (same && grouped) pairTp++;
       else if (grouped) pairFp++;
       else if (same) pairFn++;
+      const partiesA = a.expect.events.flatMap((e) => e.parties);
+      const sharesParty = b.expect.events.some((e) => e.parties.some((p) => partiesA.includes(p)));
+      if (!same && sharesParty && Math.abs(Date.parse(a.publishedAt) - Date.parse(b.publishedAt)) <= WEEK) {
+        sameWeekPairs++;
+        if (grouped) sameWeekMerged++;
+      }
     }
   }
-  const scores = {
+  const storyPairPrecision = ratio(pairTp, pairTp + pairFp);
+  const storyPairRecall = ratio(pairTp, pairTp + pairFn);
+  return {
+    items: items.length,
+    goldEvents,
+    stories: new Set(items.map((g) => g.expect.story)).size,
     entityPrecision: ratio(tp, tp + fp),
     entityRecall: ratio(tp, tp + fn),
     eventTypeRecall: ratio(typeHits, goldEvents),
     eventPrecision: ratio(predictedRight, predicted),
     amountAccuracy: ratio(amountHits, amounts),
+    amountHits,
+    amounts,
     partyOrder: ratio(orderedRight, ordered),
+    orderedRight,
+    ordered,
     distractorEvents,
-    storyPairPrecision: ratio(pairTp, pairTp + pairFp),
-    storyPairRecall: ratio(pairTp, pairTp + pairFn),
+    storyPairPrecision,
+    storyPairRecall,
+    storyF1: (2 * storyPairPrecision * storyPairRecall) / (storyPairPrecision + storyPairRecall || 1),
+    sameWeekPairs,
+    sameWeekMerged,
   };
-  const storyF1 =
-    (2 * scores.storyPairPrecision * scores.storyPairRecall) /
-    (scores.storyPairPrecision + scores.storyPairRecall);
+}
+
+for (const split of ["tuning", "held-out"] as const) {
+  const items = gold.filter((g) => g.split === split);
+  const s = score(items);
   console.log(
     [
-      `gold set: ${gold.length} items, ${goldEvents} events, ${new Set(storyOf.values()).size} stories`,
-      `entities     P ${scores.entityPrecision.toFixed(3)}  R ${scores.entityRecall.toFixed(3)}`,
-      `event types  recall ${scores.eventTypeRecall.toFixed(3)}  (precision ${scores.eventPrecision.toFixed(3)}, not gated)`,
-      `amounts      accuracy ${scores.amountAccuracy.toFixed(3)} (${amountHits}/${amounts}, within 2%)`,
-      `parties      order ${scores.partyOrder.toFixed(3)} (${orderedRight}/${ordered} multi-party events)`,
-      `distractors  ${distractorEvents} events`,
-      `story pairs  P ${scores.storyPairPrecision.toFixed(3)}  R ${scores.storyPairRecall.toFixed(3)}  F1 ${storyF1.toFixed(3)}`,
+      `gold set, ${split} split: ${s.items} items, ${s.goldEvents} events, ${s.stories} stories`,
+      `entities     P ${s.entityPrecision.toFixed(3)}  R ${s.entityRecall.toFixed(3)}`,
+      `event types  recall ${s.eventTypeRecall.toFixed(3)}  precision ${s.eventPrecision.toFixed(3)}`,
+      `amounts      accuracy ${s.amountAccuracy.toFixed(3)} (${s.amountHits}/${s.amounts}, within 2%)`,
+      `parties      order ${s.partyOrder.toFixed(3)} (${s.orderedRight}/${s.ordered} multi-party events)`,
+      `distractors  ${s.distractorEvents} events`,
+      `story pairs  P ${s.storyPairPrecision.toFixed(3)}  R ${s.storyPairRecall.toFixed(3)}  F1 ${s.storyF1.toFixed(3)}`,
+      `same company, same week: ${s.sameWeekMerged} of ${s.sameWeekPairs} pairs wrongly merged`,
     ].join("\n"),
   );
 
-  it("recognises tracked entities with precision and recall of at least 0.95", () => {
-    expect(scores.entityPrecision).toBeGreaterThanOrEqual(0.95);
-    expect(scores.entityRecall).toBeGreaterThanOrEqual(0.95);
+  describe(`intel against the gold set (${split} split)`, () => {
+    it("has items to score", () => {
+      expect(s.items).toBeGreaterThan(split === "tuning" ? 100 : 40);
+    });
+    it("recognises tracked entities with precision and recall of at least 0.98", () => {
+      expect(s.entityPrecision).toBeGreaterThanOrEqual(0.98);
+      expect(s.entityRecall).toBeGreaterThanOrEqual(0.98);
+    });
+    it("finds at least 95% of the labelled event types, with precision of at least 0.9", () => {
+      expect(s.eventTypeRecall).toBeGreaterThanOrEqual(0.95);
+      expect(s.eventPrecision).toBeGreaterThanOrEqual(0.9);
+    });
+    it("gets at least 95% of the labelled amounts right", () => {
+      expect(s.amountAccuracy).toBeGreaterThanOrEqual(0.95);
+    });
+    it("orders at least 90% of multi-party events investor, buyer or customer first", () => {
+      expect(s.partyOrder).toBeGreaterThanOrEqual(0.9);
+    });
+    it("raises no event for an article that uses a tracked name in another sense", () => {
+      expect(s.distractorEvents).toBe(0);
+    });
+    it("groups the outlets of one event with a pair F1 of at least 0.95", () => {
+      expect(s.storyF1).toBeGreaterThanOrEqual(0.95);
+    });
+    it("never merges two events of one company told in the same week", () => {
+      expect(s.sameWeekPairs).toBeGreaterThan(0);
+      expect(s.sameWeekMerged).toBe(0);
+    });
   });
-  it("finds at least 90% of the labelled event types", () => {
-    expect(scores.eventTypeRecall).toBeGreaterThanOrEqual(0.9);
-  });
-  it("gets at least 90% of the labelled amounts right", () => {
-    expect(scores.amountAccuracy).toBeGreaterThanOrEqual(0.9);
-  });
-  it("orders at least 90% of multi-party events investor, buyer or customer first", () => {
-    expect(scores.partyOrder).toBeGreaterThanOrEqual(0.9);
-  });
-  it("raises no event for an article that uses a tracked name in another sense", () => {
-    expect(scores.distractorEvents).toBe(0);
-  });
-  it("groups the outlets of one event with a pair F1 of at least 0.9", () => {
-    expect(storyF1).toBeGreaterThanOrEqual(0.9);
-  });
-});
+}

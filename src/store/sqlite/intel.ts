@@ -125,7 +125,8 @@ export class IntelStore implements IntelRepository {
         amountUsd: e.amountUsd,
         qualifier: e.qualifier,
         parties: JSON.parse(e.parties) as string[],
-        status: e.status,
+        // events.status is NOT NULL: a controversy (no stage) is stored as "".
+        status: e.status || null,
         evidence: e.evidence,
       };
       if (e.originalAmount !== null && e.originalCurrency !== null)
@@ -201,7 +202,7 @@ export class IntelStore implements IntelRepository {
         e.originalAmount?.amount ?? null,
         e.originalAmount?.currency ?? null,
         JSON.stringify(e.parties),
-        e.status,
+        e.status ?? "",
         e.evidence.slice(0, 2_000),
         at.toISOString(),
       );

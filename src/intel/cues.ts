@@ -1,0 +1,456 @@
+/**
+ * The phrases that signal each kind of event, as reviewable data: one row per wording, with a
+ * headline that uses it. `test/intel/cues.test.ts` runs every example through the extractor, so a
+ * row that stops working fails a test. Patterns are RegExp source matched on lower-cased text;
+ * each table is compiled once into one combined RegExp (see `compileCues`).
+ *
+ * The examples are written by the team in its own words; they are not quotes of articles.
+ */
+import type { EventType } from "./events.js";
+
+export interface CueRow<T extends string = EventType> {
+  type: T;
+  /** RegExp source over lower-cased text; whole-word boundaries are added around the table. */
+  pattern: string;
+  /** A headline that uses the wording and reports an event of `type`. */
+  example: string;
+}
+
+// An amount as headlines write it: "$10B", "$2.5 billion", "US$5bn".
+const AMOUNT = String.raw`(?:us)?\$[\d.]+\s?(?:b|bn|billion|m|million|t|tn|trillion)`;
+const HEDGE =
+  "(?:another |a further |an additional |up to |as much as |more than |over |about |nearly |some |roughly )?";
+// Accelerators by product name: adopting one is a chip deal.
+const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|blackwell|hopper|rubin|mi[345]\d\dx?|instinct|trainium\d?|inferentia|maia|gaudi\d?|wse-\d|ai[12]\d0)`;
+
+/** An accelerator named by product ("Trainium", "MI300X", "GB200"), not a TPU: a chip, not capacity. */
+export const NAMED_ACCELERATOR = new RegExp(`\\b${CHIP_NAMES}\\b`);
+
+export const EVENT_CUES: readonly CueRow[] = [
+  // investment
+  {
+    type: "investment",
+    pattern: "invest(?:s|ed|ing|ment|ments|or)?",
+    example: "SoftBank to invest $2 billion in Intel",
+  },
+  {
+    type: "investment",
+    pattern: "funding|fund(?:ing)?[- ]raise|funding round|seed round|series [a-h]\\b",
+    example: "xAI closes $6 billion Series C",
+  },
+  {
+    type: "investment",
+    pattern:
+      "rais(?:es|ed|ing|e) (?:(?:about|around|roughly|nearly|more than|up to|an additional|another|a further|fresh|new) )?(?:us\\$|\\$|€|£|funds|money|capital|funding)",
+    example: "Cerebras raises $1.1 billion at $8.1 billion valuation",
+  },
+  {
+    type: "investment",
+    pattern: `${AMOUNT} raise`,
+    example: "Anthropic's $13bn raise draws a crowd of backers",
+  },
+  {
+    type: "investment",
+    pattern: "stake|\\d+(?:\\.\\d+)?% stake|buys? into",
+    example: "Nvidia buys into Intel with a $5 billion stake",
+  },
+  { type: "investment", pattern: "backs", example: "Nvidia backs Mistral in its latest funding" },
+  {
+    type: "investment",
+    pattern: `bets? on|bet(?:s|ting)? (?:${HEDGE}${AMOUNT}|big|billions) on`,
+    example: "Amazon bets $10B on OpenAI in expanded cloud pact",
+  },
+  // "Amazon's $10 Billion OpenAI Bet", "Meta's $14 billion Scale AI wager"
+  {
+    type: "investment",
+    pattern: `${AMOUNT}\\b[^.;,$]{0,30}\\b(?:bet|wager|gamble)`,
+    example: "Amazon's $4 billion Anthropic wager gets bigger",
+  },
+  {
+    type: "investment",
+    pattern: "['’]s (?:[a-z0-9.-]+ ){1,3}(?:bet|wager|gamble)(?! on (?:ai|the|a|an|its|chips|data)\\b)",
+    example: "Amazon's OpenAI bet signals a shift in cloud power",
+  },
+  {
+    type: "investment",
+    pattern: `(?:pours?|poured|pouring|plows?|plowed|ploughs?|ploughed|sinks?|sank|sunk|pumps?|pumped|injects?|injected|puts?|commits?|committed) ${HEDGE}${AMOUNT} (?:more )?(?:into|in)|commits? ${HEDGE}${AMOUNT} more to`,
+    example: "Microsoft pours $5 billion into Anthropic as rivalry heats up",
+  },
+  {
+    type: "investment",
+    pattern: `${AMOUNT} (?:lifeline|infusion|cash injection|capital injection|investment|boost) from|capital injection|backed by ${AMOUNT}`,
+    example: "Intel gets $2 billion lifeline from SoftBank",
+  },
+  {
+    type: "investment",
+    pattern:
+      "takes? (?:about |around |a |an )?\\d+(?:\\.\\d+)?% (?:of|in)|takes? \\$[\\d.]+\\s?(?:b|bn|billion) more",
+    example: "ASML takes 11% of Mistral AI with €1.3bn investment",
+  },
+  {
+    type: "investment",
+    pattern:
+      "of [a-z]+ stock|share sale|secondary sale|tender offer|sells? (?:its )?(?:entire )?.{0,20}stake",
+    example: "SoftBank sells entire Nvidia stake for $5.83 billion",
+  },
+  {
+    type: "investment",
+    pattern: "chip-for-equity|warrants?",
+    example: "Nvidia pledges $100bn for OpenAI in chip-for-equity pact",
+  },
+
+  // valuation
+  {
+    type: "valuation",
+    pattern: "valu(?:ing|ed at|ation|ations)",
+    example: "Anthropic valued at $183 billion after new funding",
+  },
+  {
+    type: "valuation",
+    pattern: "values (?:[a-z]+ ){1,3}(?:at|above|beyond|over|near|around|about)",
+    example: "Share sale values OpenAI above $500 billion",
+  },
+  {
+    type: "valuation",
+    pattern:
+      "worth (?:about |around |some )?\\$[\\d.]+\\s?(?:t|tn|trillion|b|bn|billion)\\b(?= (?:valuation|company))",
+    example: "Investors see xAI worth $200 billion company after round",
+  },
+
+  // compute_contract
+  {
+    type: "compute_contract",
+    pattern:
+      "cloud (?:deal|contract|agreement|computing|capacity|customer|services|provider)|ai cloud contract|cloud deal",
+    example: "OpenAI signs $38 billion cloud deal with Amazon Web Services",
+  },
+  {
+    type: "compute_contract",
+    pattern: "computing (?:deal|power|capacity|contract)|compute (?:deal|contract|capacity|commitments?)",
+    example: "OpenAI signs about $300 billion computing deal with Oracle",
+  },
+  {
+    type: "compute_contract",
+    pattern: "capacity deal|ai capacity|multiyear capacity|infrastructure deal",
+    example: "Nebius wins $17.4 billion Microsoft deal for AI capacity",
+  },
+  {
+    type: "compute_contract",
+    pattern: "(?:rent|renting|rented) (?:servers|capacity|gpus)|servers? from",
+    example: "OpenAI to rent servers from Google Cloud",
+  },
+  {
+    type: "compute_contract",
+    pattern: "tpus?\\b",
+    example: "Google to supply Anthropic with up to 1 million TPUs",
+  },
+  {
+    type: "compute_contract",
+    pattern: "commits? \\$[\\d.]+\\s?(?:b|bn|billion|t|tn|trillion) to (?:azure|aws|oracle|google cloud)",
+    example: "Anthropic commits $30bn to Azure",
+  },
+  {
+    type: "compute_contract",
+    pattern:
+      "(?:azure|aws|oci|google cloud) (?:services|capacity|deal|contract)|purchase .{0,40}cloud services",
+    example: "Meta expands AWS capacity deal for its AI training",
+  },
+  {
+    type: "compute_contract",
+    pattern: "as a (?:cloud )?customer|contract",
+    example: "CoreWeave lands $11.9 billion OpenAI contract",
+  },
+
+  // chip_supply
+  {
+    type: "chip_supply",
+    pattern:
+      "(?:chips?|gpus?|tpus?|accelerators?|processors|memory|hbm|dram|wafers?|instinct|silicon)\\b.{0,40}\\b(?:deal|supply|supplies|supplier|deploy|deployment|order|orders|agreement|to (?:buy|use|deploy))",
+    example: "AMD strikes GPU supply deal with OpenAI",
+  },
+  {
+    type: "chip_supply",
+    pattern:
+      "(?:supply|deploy|deploying|build|buy|buying|buys|orders?|ordered|ordering) .{0,40}\\b(?:chips?|gpus?|accelerators?|memory|processors)",
+    example: "OpenAI and Broadcom to deploy 10 gigawatts of custom AI accelerators",
+  },
+  {
+    type: "chip_supply",
+    pattern: "\\d+(?:\\.\\d+)?[- ]?(?:gigawatts?|gw)\\b.{0,30}\\b(?:chips?|gpus?|accelerators?|processors)",
+    example: "OpenAI agrees to 6 gigawatts of AMD chips",
+  },
+  {
+    type: "chip_supply",
+    pattern: "(?:ai )?(?:servers?|racks?) (?:order|orders|deal|supply deal)|order for .{0,30}\\bservers",
+    example: "Dell wins $5 billion xAI server order",
+  },
+  {
+    type: "chip_supply",
+    pattern: "customers? for (?:its )?.{0,30}(?:chips|gpus|accelerators)",
+    example: "Qualcomm wins Humain as first customer for AI200 data-centre chips",
+  },
+  {
+    type: "chip_supply",
+    pattern: "(?:chip|gpu|gigawatt) deal|custom (?:ai )?(?:chips|accelerators)",
+    example: "Broadcom lands OpenAI custom chips order",
+  },
+  // Adoption by product name: "to use Trainium", "orders GB200 systems", "turns to Instinct".
+  {
+    type: "chip_supply",
+    pattern: `(?:orders?|ordered|buys?|bought|deploys?|deployed|adopts?|adopted|taps|turns to|to use|will use|switch(?:es)? to|picks?|chooses|chose|to run on|runs? on) (?:[\\w'’-]+ ){0,4}?${CHIP_NAMES}`,
+    example: "xAI orders Nvidia GB200 systems for Colossus expansion",
+  },
+
+  // infrastructure
+  {
+    type: "infrastructure",
+    pattern:
+      "data[- ]?cent(?:er|re)s?(?! (?:chips?|gpus?|cpus?|processors?|accelerators?|group|business|unit|market|revenue|sales|networking))|campus|campuses|build[- ]?outs?|construction|megaprojects?|gigawatt[- ]scale",
+    example: "Microsoft pledges $4 billion for second Wisconsin data centre",
+  },
+  {
+    type: "infrastructure",
+    pattern:
+      "capex|capital (?:expenditure|spending)|spend (?:us)?\\$[\\d.]+\\s?(?:b|bn|billion|t|tn|trillion) on|compute commitments?",
+    example: "Alibaba to spend US$53 billion on AI and cloud infrastructure",
+  },
+  {
+    type: "infrastructure",
+    pattern: "(?:ai |capital |capex |infrastructure )?spending (?:plan|budget)s?",
+    example: "Alibaba lifts AI spending plan to $60bn",
+  },
+  {
+    type: "infrastructure",
+    pattern: "financing",
+    example: "Meta strikes $27 billion Hyperion financing deal with Blue Owl",
+  },
+  {
+    type: "infrastructure",
+    pattern: "chip plants?|fabs?|factory|factories",
+    example: "TSMC pledges $100 billion more for U.S. chip plants",
+  },
+  {
+    type: "infrastructure",
+    pattern: "infrastructure (?:venture|project|spending|investment|build)|ai infrastructure|stargate",
+    example: "OpenAI, SoftBank and Oracle unveil $500 billion Stargate AI infrastructure venture",
+  },
+
+  // acquisition
+  {
+    type: "acquisition",
+    pattern: "acquir(?:e|es|ed|ing)|acquisition",
+    example: "AMD to acquire ZT Systems for $4.9 billion",
+  },
+  {
+    type: "acquisition",
+    pattern:
+      "(?:to buy|buys|bought) [a-z][\\w.-]*(?: [a-z][\\w.-]*)? (?:in|for) (?:a |an )?(?:us)?\\$|purchase of",
+    example: "CoreWeave to buy Core Scientific in $9 billion all-stock deal",
+  },
+  {
+    type: "acquisition",
+    pattern: "(?:to buy|buys|bought|to acquire) (?:[a-z]+ )?start-?ups?",
+    example: "Meta to buy chip start-up Rivos to speed up MTIA",
+  },
+  {
+    type: "acquisition",
+    pattern: "takeover|take over|merg(?:er|e|es)|all-stock deal",
+    example: "Nvidia makes takeover approach for Groq",
+  },
+  {
+    type: "acquisition",
+    pattern:
+      "(?:offer|bid|deal) for .{0,40}(?:browser|technology|unit|business|assets|team)|licens(?:e|es|ing) .{0,30}technology",
+    example: "Perplexity makes $34.5 billion offer for Google's Chrome browser",
+  },
+
+  // partnership
+  {
+    type: "partnership",
+    pattern: "partnership|partnering|tie-up|alliance|team(?:s|ed)? up",
+    example: "Microsoft and OpenAI announce partnership on AI safety",
+  },
+  {
+    type: "partnership",
+    pattern: "collaborat\\w*|co-develop\\w*|jointly develop\\w*|exclusiv\\w*|to power siri|powered siri",
+    example: "Nvidia and Intel to co-develop chips for PCs",
+  },
+
+  // launch
+  {
+    type: "launch",
+    pattern:
+      "launch(?:es|ed|ing)?|unveil(?:s|ed|ing)?|releas(?:es|ed|ing)|introduc(?:es|ed|ing)|debut(?:s|ed)?",
+    example: "Nvidia launches Llama Nemotron reasoning models",
+  },
+  {
+    type: "launch",
+    pattern: "rolls? out|rolled out|is here|new (?:flagship|model|models|chip)|model rattles",
+    example: "GPT-5 is here: OpenAI's new flagship rolls out",
+  },
+
+  // people: hires, departures, poaching, acqui-hires
+  {
+    type: "people",
+    pattern: "hires?|hired|hiring|recruits?|recruited|recruiting|brings on|brings in",
+    example: "Meta hires three OpenAI researchers",
+  },
+  {
+    type: "people",
+    pattern:
+      "appoint(?:s|ed|ment)?|names .{0,40}(?:ceo|chief|president|head)|taps .{0,60}(?:to (?:lead|run|head)|as)|takes? (?:the )?ceo role|ceo of",
+    example: "Microsoft taps former Google executive to run consumer AI",
+  },
+  {
+    type: "people",
+    pattern: "poach(?:es|ed|ing)?|lures?|lured|talent (?:raid|war)|hiring spree|acqui-?hires?",
+    example: "Meta poaches three OpenAI researchers for superintelligence team",
+  },
+  {
+    type: "people",
+    pattern:
+      "departs?|departure|defects? to|resigns?|resigned|steps? down|stepped down|leaves for|leaves to (?:join|start|found)|loses .{0,50} to|joins .{0,40}(?:as|from)|exits? (?:to|for)",
+    example: "OpenAI loses another top researcher to Meta",
+  },
+
+  // legal
+  {
+    type: "legal",
+    pattern: "sues?|sued|suing|lawsuit|lawsuits|suit against|litigation|class action|complaint|plaintiffs?",
+    example: "xAI sues OpenAI over trade secrets",
+  },
+  {
+    type: "legal",
+    pattern:
+      "court|judge|ruling|injunction|rules against|rules for|appeals? (?:the |an? )?(?:order|ruling|verdict|decision|judgment)",
+    example: "Judge lets New York Times copyright case against OpenAI move ahead",
+  },
+  {
+    type: "legal",
+    pattern: "settle(?:s|d|ment)?",
+    example: "Anthropic agrees to pay $1.5 billion to settle authors' copyright lawsuit",
+  },
+  {
+    type: "legal",
+    pattern: "alleg(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|antitrust|copyright|trade secrets?",
+    example: "Musk's xAI accuses OpenAI of stealing trade secrets",
+  },
+
+  // controversy
+  {
+    type: "controversy",
+    pattern: "criticis\\w*|criticiz\\w*|critics?|backlash|reckless|skeptic\\w*|sceptic\\w*|alarm\\w*",
+    example: "Researchers criticise xAI's 'reckless' approach to safety",
+  },
+  {
+    type: "controversy",
+    pattern: "concerns?|worr(?:y|ies|ied)|circular|bubble|question(?:s|ed)? .{0,30}deals",
+    example: "Investors question 'circular' AI deals between Nvidia and OpenAI",
+  },
+  {
+    type: "controversy",
+    pattern:
+      "safety (?:concerns|researchers|practices)|rules out (?:a )?(?:government )?(?:bailout|guarantees?|backstop)|bailout",
+    example: "OpenAI rules out a government bailout",
+  },
+
+  // regulation
+  {
+    type: "regulation",
+    pattern:
+      "export (?:controls?|rules?|curbs?|licen[cs]es?|bans?|restrictions?)|licen[cs]es? to (?:ship|export|sell)|licen[cs]e requirement",
+    example: "Microsoft gets U.S. licences to ship Nvidia chips to the UAE",
+  },
+  {
+    type: "regulation",
+    pattern: "curbs?|restrict(?:s|ed|ions)?|tariffs?|commerce department|executive order",
+    example: "U.S. curbs Nvidia H20 chip sales to China",
+  },
+  {
+    type: "regulation",
+    pattern: "regulat(?:or|ors|ion|ions|ory)|ai act|government approval|approval to (?:sell|ship|export)",
+    example: "Nvidia wins approval to sell H200 chips in China",
+  },
+];
+
+/** How far a deal or a legal action has got, as the text says it. */
+export type StatusCue =
+  | "talks"
+  | "closed"
+  | "reported"
+  | "filed"
+  | "ruling"
+  | "settled"
+  | "dismissed"
+  | "appeal";
+
+/** Deal stages, in the order they are tried; "agreed" when none matches. */
+export const DEAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
+  {
+    type: "talks",
+    pattern:
+      "in talks|talks (?:with|to|over|expand|advance)|enter(?:s|ed|ing)? talks|(?:early|advanced)[- ]stage talks|(?:holds?|held) talks|negotiat(?:es|ing|ions)|in discussions|early-stage discussions|nearing a deal",
+    example: "Amazon in talks to invest more than $10 billion in OpenAI",
+  },
+  {
+    type: "talks",
+    pattern:
+      "considering|weighs|weighing|exploring|eyes|eyeing|mulls|mulling|proposed (?:deal|investment|arrangement)|potential deal|is about to|unsolicited offer|makes? .{0,30}offer for|bid for",
+    example: "Microsoft weighs a stake in Mistral",
+  },
+  {
+    type: "closed",
+    pattern:
+      "complet(?:es|ed)|closes (?:its|a|the|\\$)|closed (?:its|a|the|\\$)|has closed|finali[sz](?:es|ed)|sells (?:its )?entire|sold (?:its )?entire|has raised|had raised",
+    example: "AMD completes $4.9 billion acquisition of ZT Systems",
+  },
+  {
+    type: "reported",
+    pattern:
+      "reportedly|report says|reports say|reported|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal)|people (?:familiar|briefed|close)|sources (?:said|say)",
+    example: "Nvidia reportedly plans $5 billion Intel stake",
+  },
+];
+
+/** Stages of a legal action, in the order they are tried; "filed" when none matches. */
+export const LEGAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
+  {
+    type: "settled",
+    pattern: "settle(?:s|d|ment)?|agrees? to pay",
+    example: "Anthropic to pay $1.5bn in copyright settlement with authors",
+  },
+  {
+    type: "dismissed",
+    pattern:
+      "dismiss(?:es|ed|al)|throws? out|threw out|tossed|drops? (?:its |the |their )?(?:suit|lawsuit|case|claims)",
+    example: "Judge dismisses Musk's lawsuit against OpenAI",
+  },
+  {
+    type: "appeal",
+    pattern: "appeal(?:s|ed|ing)?|appellate",
+    example: "OpenAI appeals order to hand over ChatGPT logs",
+  },
+  {
+    type: "ruling",
+    pattern:
+      "rul(?:es|ed|ing)|judge (?:lets|allows|orders|says|sides)|verdict|jury|(?:court|judge) (?:grants|denies|blocks|orders|finds)|injunction|lets .{0,40}(?:case|suit|lawsuit) (?:move|proceed|go)",
+    example: "Judge lets New York Times copyright case against OpenAI move ahead",
+  },
+];
+
+/**
+ * One combined RegExp per table: the rows' patterns as alternatives with word boundaries around
+ * them (an alternative may also start at a currency sign, which has no boundary before it).
+ */
+export function compileCues<T extends string>(rows: readonly CueRow<T>[]): RegExp {
+  // Only a table with an amount-led row pays for the look-ahead: a plain \b start scans faster.
+  const amountLed = rows.some((r) => r.pattern.startsWith("(?:us)?\\$") || r.pattern.startsWith("\\$"));
+  const start = amountLed ? "(?:\\b|(?=[$€£]))" : "\\b";
+  return new RegExp(`${start}(?:${rows.map((r) => r.pattern).join("|")})\\b`);
+}
+
+/** One combined RegExp per event type. */
+export function compileByType<T extends string>(rows: readonly CueRow<T>[]): Map<T, RegExp> {
+  const types = [...new Set(rows.map((r) => r.type))];
+  return new Map(types.map((type) => [type, compileCues(rows.filter((r) => r.type === type))]));
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { analyzeArticle } from "../../src/intel/analyze.js";
+import { dealLine } from "../../src/intel/summarize.js";
+import { shippedIntel } from "../helpers/intel.js";
+
+// Legal events read as legal events: a stage of their own, plaintiffs before defendants, and
+// untracked parties kept by name so the line reads "The New York Times v. OpenAI, Microsoft".
+const context = shippedIntel();
+const legal = (title: string, body = "") =>
+  analyzeArticle({ title, body }, context).events.find((e) => e.type === "legal");
+const line = (title: string) => {
+  const event = legal(title);
+  if (!event) throw new Error(`no legal event in ${title}`);
+  return dealLine({ ...event, sources: 1 }, context.matcher.entities);
+};
+
+describe("legal events", () => {
+  it("names an untracked plaintiff and puts it before the defendants", () => {
+    expect(line("The New York Times sues OpenAI and Microsoft over copyright")).toBe(
+      "The New York Times v. OpenAI, Microsoft · legal · filed · 1 source",
+    );
+    expect(legal("The New York Times sues OpenAI and Microsoft over copyright")).toMatchObject({
+      parties: ["openai", "microsoft"],
+      partyNames: ["The New York Times", "OpenAI", "Microsoft"],
+      plaintiffCount: 1,
+    });
+  });
+
+  it.each([
+    [
+      "Judge lets New York Times copyright case against OpenAI and Microsoft move ahead",
+      "ruling",
+      "New York Times v. OpenAI, Microsoft",
+    ],
+    ["xAI sues Apple and OpenAI, alleging a scheme to stifle AI rivals", "filed", "xAI v. Apple, OpenAI"],
+    ["Anthropic agrees to pay $1.5 billion to settle authors' copyright lawsuit", "settled", "Anthropic"],
+    ["Judge dismisses Musk lawsuit against OpenAI", "dismissed", "Musk v. OpenAI"],
+    ["OpenAI appeals order to hand over ChatGPT logs in copyright case", "appeal", "OpenAI"],
+    [
+      "OpenAI sued by estate of Connecticut woman over ChatGPT chats",
+      "filed",
+      "Estate of Connecticut woman v. OpenAI",
+    ],
+    [
+      "OpenAI faces wrongful death lawsuit from parents of California teen",
+      "filed",
+      "Parents of California teen v. OpenAI",
+    ],
+  ])("%s -> %s, %s", (title, status, parties) => {
+    expect(legal(title)?.status).toBe(status);
+    expect(line(title).startsWith(`${parties} · legal · `)).toBe(true);
+    expect(line(title)).toContain(` · ${status} · 1 source`);
+  });
+
+  it("gives a controversy no deal status", () => {
+    const [event] = analyzeArticle(
+      { title: "Investors question 'circular' AI deals between Nvidia and OpenAI", body: "" },
+      context,
+    ).events;
+    expect(event).toMatchObject({ type: "controversy", status: null });
+    expect(dealLine({ ...(event as NonNullable<typeof event>), sources: 2 }, context.matcher.entities)).toBe(
+      "Nvidia → OpenAI · controversy · 2 sources",
+    );
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { analyzeArticle } from "../../src/intel/analyze.js";
+import { shippedIntel } from "../helpers/intel.js";
+
+// Headline forms real outlets use for deals, hires and chip adoption, written by the team in
+// its own words after reading how outlets phrase them: verb + amount + target, possessive,
+// passive and question headlines, poaching and departures, adoption of named accelerators.
+const context = shippedIntel();
+
+const CASES: [title: string, type: string, parties: string[], amountUsd: number | null][] = [
+  ["Amazon bets $10B on OpenAI in expanded cloud pact", "investment", ["amazon", "openai"], 10e9],
+  [
+    "Microsoft pours $5 billion into Anthropic as rivalry heats up",
+    "investment",
+    ["microsoft", "anthropic"],
+    5e9,
+  ],
+  ["SoftBank plows another $22.5 billion into OpenAI", "investment", ["softbank", "openai"], 22.5e9],
+  ["Nvidia sinks $2 billion into xAI's latest round", "investment", ["nvidia", "xai"], 2e9],
+  ["Google commits $2 billion to Anthropic in fresh funding", "investment", ["google", "anthropic"], 2e9],
+  [
+    "Amazon in talks to invest in OpenAI at a valuation above $500 billion",
+    "investment",
+    ["amazon", "openai"],
+    null,
+  ],
+  [
+    "Microsoft weighs a stake in Mistral as European AI heats up",
+    "investment",
+    ["microsoft", "mistral"],
+    null,
+  ],
+  ["Nvidia eyes $1 billion stake in Nscale", "investment", ["nvidia", "nscale"], 1e9],
+  ["Meta's $14 billion Scale AI bet pays off for Zuckerberg", "investment", ["meta", "scale-ai"], 14e9],
+  ["Amazon's $4 billion Anthropic wager gets bigger", "investment", ["amazon", "anthropic"], 4e9],
+  ["OpenAI backed by $40 billion from SoftBank in record round", "investment", ["softbank", "openai"], 40e9],
+  ["Anthropic valued at $183 billion after new funding", "valuation", ["anthropic"], 183e9],
+  ["Is Amazon about to invest $10 billion in OpenAI?", "investment", ["amazon", "openai"], 10e9],
+  ["Intel gets $2 billion lifeline from SoftBank", "investment", ["softbank", "intel"], 2e9],
+  ["Meta poaches three OpenAI researchers for superintelligence team", "people", ["meta", "openai"], null],
+  ["OpenAI loses another top researcher to Meta", "people", ["meta", "openai"], null],
+  ["Apple's head of AI models departs for Meta", "people", ["meta", "apple"], null],
+  [
+    "Former Google executive joins Anthropic as chief product officer",
+    "people",
+    ["anthropic", "google"],
+    null,
+  ],
+  ["Microsoft taps former DeepMind co-founder to run consumer AI", "people", ["microsoft"], null],
+  ["xAI co-founder exits to start his own venture firm", "people", ["xai"], null],
+  ["Meta recruits Apple's top AI engineer with huge pay package", "people", ["meta", "apple"], null],
+  ["Google brings on Windsurf chief in $2.4 billion acqui-hire", "people", ["google"], 2.4e9],
+  ["OpenAI's chief research officer to step down after seven years", "people", ["openai"], null],
+  ["Anthropic hires former Stripe CTO as chief technology officer", "people", ["anthropic"], null],
+  ["OpenAI to use Amazon's Trainium chips in expanded deal", "chip_supply", ["openai", "amazon"], null],
+  ["Oracle to deploy 50,000 AMD Instinct GPUs in its cloud", "chip_supply", ["oracle", "amd"], null],
+  ["Anthropic adopts Google TPUs for Claude training", "compute_contract", ["anthropic", "google"], null],
+  ["Meta in talks to use Google's TPUs in its data centres", "compute_contract", ["meta", "google"], null],
+  ["xAI orders Nvidia GB200 systems for Colossus expansion", "chip_supply", ["xai", "nvidia"], null],
+  ["Microsoft to buy AMD MI300X accelerators for Azure", "chip_supply", ["microsoft", "amd"], null],
+  ["Apple turns to Trainium for Apple Intelligence training", "chip_supply", ["apple"], null],
+  ["Nvidia unveils large-scale inference platform for AI factories", "launch", ["nvidia"], null],
+];
+
+describe("headline phrasing", () => {
+  for (const [title, type, parties, amountUsd] of CASES)
+    it(`${title} -> ${type} ${parties.join(" -> ")}`, () => {
+      const events = analyzeArticle({ title, body: "" }, context).events;
+      const event = events.find((e) => e.type === type);
+      expect(event, JSON.stringify(events)).toBeDefined();
+      expect(event?.parties.slice(0, parties.length)).toEqual(parties);
+      if (amountUsd !== null) expect(event?.amountUsd).toBe(amountUsd);
+    });
+
+  it("does not take 'large-scale' for Scale AI", () => {
+    const { entities } = analyzeArticle(
+      {
+        title: "Nvidia unveils large-scale inference platform",
+        body: "The large-scale system ships next year.",
+      },
+      context,
+    );
+    expect(entities.map((e) => e.id)).not.toContain("scale-ai");
+  });
+});
