@@ -3,6 +3,12 @@
  * async and each one is a unit of its own (one transaction where it writes), so that a
  * PostgreSQL backend can sit behind the same interfaces. Nothing outside src/store writes SQL.
  */
+import type {
+  Platform as DeliveryPlatform,
+  DestinationRepository,
+  DigestSlotRepository,
+  OutboxRepository,
+} from "../delivery/destination.js";
 import type { NormalizedItem } from "../ingest/item.js";
 import type { ArticleIntel } from "../intel/analyze.js";
 import type { EventStatus, EventType } from "../intel/events.js";
@@ -232,7 +238,8 @@ export interface BriefingRepository {
   sources(storyIds: readonly string[]): Promise<Map<string, SourceRow[]>>;
 }
 
-export type Platform = "slack" | "discord" | "console" | "cli";
+/** Where delivery can post, plus the shell (which answers commands but is never posted to). */
+export type Platform = DeliveryPlatform | "cli";
 
 /**
  * Where a message goes or a command came from. A Slack channel id alone does not say which
@@ -288,6 +295,12 @@ export interface StoreHealth {
   schemaVersion: number;
 }
 
+export interface DeliveryRepositories {
+  destinations: DestinationRepository;
+  outbox: OutboxRepository;
+  slots: DigestSlotRepository;
+}
+
 /** One backend: every repository over one database. */
 export interface Store {
   feeds: FeedRepository;
@@ -295,6 +308,12 @@ export interface Store {
   intel: IntelRepository;
   briefing: BriefingRepository;
   settings: SettingsRepository;
+  /**
+   * Destinations, outbox and digest slots (src/delivery/destination.ts). A destination is a
+   * channel's settings and watchlist as users set them; delivery's ChannelRef is this one without
+   * the shell.
+   */
+  delivery: DeliveryRepositories;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
