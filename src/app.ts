@@ -1,7 +1,11 @@
 import { isAbsolute, join, resolve } from "node:path";
 import { type Actions, createActions } from "./actions/index.js";
+import { entityDirectory } from "./briefing/entity-directory.js";
+import { createBriefing } from "./briefing/index.js";
 import { type Clock, systemClock } from "./clock.js";
 import { type LoadedConfig, loadAppConfig } from "./config/load.js";
+import { createAlertPlanner } from "./delivery/plan-alerts.js";
+import { createDelivery, type Delivery } from "./delivery/runtime.js";
 import { createIntelSource, type IntelSource } from "./enrich/context.js";
 import { type EnrichResult, enrichNewItems } from "./enrich/enrich.js";
 import { createEnrichmentRunner } from "./enrich/runner.js";
@@ -24,6 +28,11 @@ export interface App {
   /** The entity matcher and FX table, rebuilt when the tracked names change. */
   intel: IntelSource;
   actions: Actions;
+  /**
+   * Digests and alerts: the scheduler and sender `infrawire run` starts, and the transports
+   * chat adapters register (`app.delivery.transports.slack = transport`).
+   */
+  delivery: Delivery;
   /**
    * Analyses new items and regroups stories, in a worker thread when the database is a file,
    * so that commands are answered meanwhile (see enrich/runner.ts).
@@ -79,11 +88,32 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     clock,
     log,
   });
+  const entities = async () => entityDirectory((await intel.get()).matcher);
+  // Alerts are planned by whoever stores the stories (here for an in-memory database, else the
+  // worker), and written in the same transaction.
+  const alerts = createAlertPlanner({
+    destinations: store.delivery.destinations,
+    outbox: store.delivery.outbox,
+    entities,
+  });
   const runner = createEnrichmentRunner({
     configDir: config.configDir,
     databasePath: config.databasePath,
     log,
-    inline: async (now) => enrichNewItems(store.intel, await intel.get(), log, { now: () => now }),
+    inline: async (now) =>
+      enrichNewItems(store.intel, await intel.get(), log, { now: () => now }, { alerts }),
+  });
+  const delivery = createDelivery({
+    repositories: store.delivery,
+    clock,
+    log,
+    briefing: async () =>
+      createBriefing({
+        stories: store.briefing,
+        items: store.items,
+        settings: store.settings,
+        entities: await entities(),
+      }),
   });
   const enrich = async () => {
     // The worker reads the entity list itself; building it here first re-reads the window when
@@ -100,6 +130,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     enrich,
     settings: store.settings,
     intel,
+    delivery,
   });
   return {
     config,
@@ -110,8 +141,10 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     poller,
     intel,
     actions,
+    delivery,
     enrich,
     async close() {
+      await delivery.stop();
       await runner.close();
       await fetcher.close();
       await store.close();

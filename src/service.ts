@@ -1,5 +1,6 @@
 import { type App, catalogPath } from "./app.js";
 import { startConsole } from "./chat/console.js";
+import { ConsoleTransport } from "./chat/console-transport.js";
 import { createChatCore } from "./chat/core.js";
 import { samplesDir } from "./paths.js";
 
@@ -90,30 +91,42 @@ export async function runService(
 
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> | undefined;
   const loop = async () => {
-    try {
-      await cycle();
-    } catch (error) {
+    current = cycle().catch((error: unknown) => {
       log.error("poll cycle failed", { error: (error as Error).message });
-    }
+    });
+    await current;
+    current = undefined;
     if (!stopping) timer = setTimeout(loop, TICK_MS);
   };
   await new Promise<void>((resolve) => {
+    // Graceful: no new poll, the cycle under way finishes (its writes are transactions), the
+    // scheduler stops, sends under way finish and are recorded (a claimed row not yet sent is
+    // released by its lease), then the store closes.
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
       if (timer) clearTimeout(timer);
       log.info("stopping", { signal });
-      await app.poller.runCycle().catch(() => undefined);
+      await current;
       await app.close();
       resolve();
     };
     process.once("SIGINT", () => void stop("SIGINT"));
     process.once("SIGTERM", () => void stop("SIGTERM"));
-    void loop();
+    let print: (text: string) => void = (text) => {
+      process.stdout.write(`${text}\n`);
+    };
     if (interactive) {
       const prompt = startConsole(createChatCore(app));
+      print = prompt.print;
       void prompt.done.then(() => stop("console closed"));
     }
+    // The console is a channel: its alerts and digests print above the prompt. Chat adapters
+    // register theirs the same way (app.delivery.transports.slack = ...).
+    app.delivery.transports.console = new ConsoleTransport((text) => print(text));
+    app.delivery.start();
+    void loop();
   });
 }

@@ -32,7 +32,9 @@
 export type { Clock } from "../clock.js";
 export * from "./destination.js";
 export { InMemoryDeliveryStore } from "./memory.js";
+export * from "./plan-alerts.js";
 export * from "./rules.js";
+export * from "./runtime.js";
 export * from "./schedule.js";
 export * from "./sender.js";
 export * from "./tick.js";

@@ -7,6 +7,7 @@ import type {
   Platform as DeliveryPlatform,
   DestinationRepository,
   DigestSlotRepository,
+  NewOutboxRow,
   OutboxRepository,
 } from "../delivery/destination.js";
 import type { NormalizedItem } from "../ingest/item.js";
@@ -148,6 +149,29 @@ export interface ItemForIntel {
   content: string;
   url: string | null;
   publishedAt: number;
+  /** Stored from a feed's first fetch: history, never news (it never alerts). */
+  backfill: boolean;
+  /** The title of the feed that gave it, for the sources an alert lists. */
+  outlet: string | null;
+}
+
+/** A stored story's facts that alerts compare, with its revision. */
+export interface StoryFacts {
+  revision: number;
+  type: EventType | null;
+  amountUsd: number | null;
+  status: string | null;
+  parties: string[];
+  sourceCount: number;
+}
+
+/** What a regrouping writes beside its stories, in the same transaction. */
+export interface GroupingExtras {
+  /** Each story's revision; a story left out keeps the revision it had. */
+  revisions?: ReadonlyMap<string, number>;
+  /** Outbox rows (alerts) the new stories cause: written with them or not at all. */
+  outbox?: readonly NewOutboxRow[];
+  now?: Date;
 }
 
 export type StoredIntel = Pick<ArticleIntel, "entities" | "events">;
@@ -172,11 +196,17 @@ export interface IntelRepository {
   setMeta(key: string, value: string): Promise<void>;
   /** Replaces what is stored about these items' entities and events, and marks them read, at once. */
   saveAnalysed(batch: readonly { id: number; intel: ArticleIntel; at: Date }[]): Promise<void>;
-  /** Replaces the stories of the given items with a new grouping, at once. */
+  /** The stored facts and revisions of these stories, by id. */
+  storyFacts(storyIds: readonly string[]): Promise<Map<string, StoryFacts>>;
+  /**
+   * Replaces the stories of the given items with a new grouping, with its revisions and the
+   * alert rows it causes, at once.
+   */
   replaceStories(
     itemIds: readonly number[],
     stories: readonly Story[],
     entitiesOf: (key: string) => string[],
+    extras?: GroupingExtras,
   ): Promise<void>;
   storyCount(): Promise<number>;
   eventCount(): Promise<number>;

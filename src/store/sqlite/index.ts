@@ -18,7 +18,7 @@ export function sqliteStoreOn(db: Db, path = ":memory:"): Store {
   return {
     feeds: new FeedStore(db),
     items: new ItemStore(db),
-    intel: new IntelStore(db),
+    intel: new IntelStore(db, delivery),
     briefing: new BriefingStore(db),
     settings: new SettingsStore(db),
     delivery: { destinations: delivery, outbox: delivery, slots: delivery },
