@@ -6,6 +6,7 @@ import { type App, catalogPath, createApp } from "../app.js";
 import { createChatCore, localCaller } from "../chat/core.js";
 import { renderText } from "../chat/render/text.js";
 import { runDoctor } from "../doctor.js";
+import type { EnrichResult } from "../enrich/enrich.js";
 import { UserError } from "../errors.js";
 import { toOpml } from "../ingest/opml.js";
 import type { CycleReport } from "../ingest/poller.js";
@@ -94,8 +95,11 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
         const report = await app.poller.runCycle({ force: opts.force ?? false });
         // A store that refuses writes is not a success, whatever the feeds did.
         if (report.storeError) result.exitCode = 1;
-        const enriched = report.storeError ? { analyzed: 0 } : await app.enrich();
-        if (opts.json) console.log(JSON.stringify({ ...report, analyzed: enriched.analyzed }, null, 2));
+        const enriched: EnrichResult = report.storeError ? { analyzed: 0, stories: 0 } : await app.enrich();
+        if (opts.json)
+          console.log(
+            JSON.stringify({ ...report, analyzed: enriched.analyzed, queued: enriched.alerts ?? 0 }, null, 2),
+          );
         else {
           printCycle(report);
           if (enriched.analyzed > 0) {
@@ -103,6 +107,10 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
               `Analysed ${count(enriched.analyzed, "item")}: ${count(await app.store.intel.eventCount(), "event")} and ${count(await app.store.intel.storyCount(), "story", "stories")} stored.`,
             );
           }
+          if (enriched.alerts)
+            console.log(
+              `Queued ${count(enriched.alerts, "post")} for the running bot to send (alerts and follow-ups).`,
+            );
         }
         if (report.storeError) throw new UserError(report.storeError, "then run the poll again");
       });
