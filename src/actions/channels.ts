@@ -10,6 +10,16 @@ import type { ChannelRef, ChannelSettings, SettingsRepository } from "../store/i
 export interface ChannelDelivery {
   post(channel: ChannelRef, kind: "digest" | "notice", message: Message, by: string): Promise<string>;
   nextDigest(channel: ChannelRef): Promise<Date | undefined>;
+  deadLetters(channel?: ChannelRef): Promise<DeadLetter[]>;
+}
+
+/** A post that failed for good, as `/feeds status` and `infrawire doctor` show it. */
+export interface DeadLetter {
+  key: string;
+  destinationKey: string;
+  kind: string;
+  title: string;
+  error: string;
 }
 
 export interface ChannelActionDeps {

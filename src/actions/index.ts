@@ -6,6 +6,7 @@ import {
   type ChannelActionDeps,
   type ChannelDelivery,
   changeSettings,
+  type DeadLetter,
   postToChannel,
   track,
   untrack,
@@ -20,7 +21,7 @@ import {
   seedFeeds,
 } from "./feeds.js";
 
-export type { AddedFeed, ChannelActionDeps, ChannelDelivery, FeedActionDeps };
+export type { AddedFeed, ChannelActionDeps, ChannelDelivery, DeadLetter, FeedActionDeps };
 
 /** What users change, one code path for the CLI, the console and chat alike. */
 export interface Actions {
@@ -47,6 +48,8 @@ export interface Actions {
   postDigest(channel: ChannelRef, message: Message, by: string): Promise<string>;
   /** When the channel's next digest runs; undefined when it has none. */
   nextDigest(channel: ChannelRef): Promise<Date | undefined>;
+  /** Posts that failed for good: in one channel, or everywhere. */
+  deadLetters(channel?: ChannelRef): Promise<DeadLetter[]>;
 }
 
 export function createActions(deps: FeedActionDeps & ChannelActionDeps): Actions {
@@ -66,5 +69,6 @@ export function createActions(deps: FeedActionDeps & ChannelActionDeps): Actions
     changeSettings: (channel, changes, by) => changeSettings(deps, channel, changes, by),
     postDigest: (channel, message, by) => postToChannel(deps, channel, message, by),
     nextDigest: async (channel) => deps.delivery?.nextDigest(channel),
+    deadLetters: async (channel) => (deps.delivery ? deps.delivery.deadLetters(channel) : []),
   };
 }

@@ -40,6 +40,10 @@ export interface Delivery {
   /** The channel's destination as delivery sees it. */
   destination(channel: ChannelRef): Promise<Destination | undefined>;
   nextDigest(channel: ChannelRef): Promise<Date | undefined>;
+  /** Rows that failed for good, in one channel or everywhere. */
+  deadLetters(
+    channel?: ChannelRef,
+  ): Promise<{ key: string; destinationKey: string; kind: string; title: string; error: string }[]>;
 }
 
 export function createDelivery(deps: DeliveryDeps): Delivery {
@@ -115,6 +119,18 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       return rowKey;
     },
     destination: (channel) => r.destinations.get(destinationKey(channel)),
+    async deadLetters(channel) {
+      const only = channel ? destinationKey(channel) : undefined;
+      return (await r.outbox.deadLetters())
+        .filter((row) => only === undefined || row.destinationKey === only)
+        .map((row) => ({
+          key: row.key,
+          destinationKey: row.destinationKey,
+          kind: row.kind,
+          title: row.message.title,
+          error: row.lastError ?? "unknown error",
+        }));
+    },
     async nextDigest(channel) {
       const d = await r.destinations.get(destinationKey(channel));
       return d ? schedule.nextRun(d, clock.now()) : undefined;

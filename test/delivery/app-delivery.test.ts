@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../src/app.js";
 import { CONSOLE_CHANNEL, ConsoleTransport } from "../../src/chat/console-transport.js";
+import { createChatCore, localCaller } from "../../src/chat/core.js";
+import { renderText } from "../../src/chat/render/text.js";
 import { FakeClock } from "../../src/clock.js";
 import { destinationKey } from "../../src/delivery/destination.js";
 import { Sender } from "../../src/delivery/sender.js";
@@ -217,5 +219,22 @@ describe("alerts from a poll, through the real store", () => {
     expect(printed).toHaveLength(1);
     expect(slack.posted).toHaveLength(1);
     expect((await a.store.delivery.outbox.find(slackRow.key))?.state).toBe("sent");
+  });
+});
+
+describe("dead letters are shown, not swallowed", () => {
+  it("lists a post that failed for good in /feeds status of its channel and in the doctor's data", async () => {
+    const { app: a, clock } = await open("2026-05-01T09:00:00Z");
+    await a.actions.postDigest(CONSOLE_CHANNEL, { title: "Daily digest — refused", sections: [] }, admin);
+    const [row] = await a.store.delivery.outbox.claimDue({ now: clock.now(), leaseMs: 60_000, limit: 1 });
+    if (!row) throw new Error("nothing claimed");
+    await a.store.delivery.outbox.deadLetter(row.key, "the platform refused the message", clock.now());
+    const core = createChatCore(a);
+    const text = renderText(
+      await core.run({ command: "feeds", input: { text: "status" }, ...localCaller("console") }),
+    );
+    expect(text).toContain("Posts that could not be delivered here (1)");
+    expect(text).toContain("Daily digest — refused · digest · the platform refused the message");
+    expect((await a.actions.deadLetters()).map((d) => d.destinationKey)).toEqual([CONSOLE]);
   });
 });
