@@ -107,6 +107,8 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     repositories: store.delivery,
     clock,
     log,
+    stories: store.briefing,
+    entities,
     briefing: async () =>
       createBriefing({
         stories: store.briefing,

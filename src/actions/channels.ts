@@ -11,6 +11,7 @@ export interface ChannelDelivery {
   post(channel: ChannelRef, kind: "digest" | "notice", message: Message, by: string): Promise<string>;
   nextDigest(channel: ChannelRef): Promise<Date | undefined>;
   deadLetters(channel?: ChannelRef): Promise<DeadLetter[]>;
+  why(channel: ChannelRef, ref: string): Promise<Message>;
 }
 
 /** A post that failed for good, as `/feeds status` and `infrawire doctor` show it. */

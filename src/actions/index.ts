@@ -1,4 +1,5 @@
 import type { Message } from "../chat/message.js";
+import { UserError } from "../errors.js";
 import type { EntityInfo } from "../intel/entities.js";
 import type { ChannelRef, ChannelSettings, FeedRow, FeedSummary } from "../store/index.js";
 import {
@@ -50,6 +51,8 @@ export interface Actions {
   nextDigest(channel: ChannelRef): Promise<Date | undefined>;
   /** Posts that failed for good: in one channel, or everywhere. */
   deadLetters(channel?: ChannelRef): Promise<DeadLetter[]>;
+  /** Why a story was or was not alerted or digested in the channel. */
+  why(channel: ChannelRef, ref: string): Promise<Message>;
 }
 
 export function createActions(deps: FeedActionDeps & ChannelActionDeps): Actions {
@@ -69,6 +72,11 @@ export function createActions(deps: FeedActionDeps & ChannelActionDeps): Actions
     changeSettings: (channel, changes, by) => changeSettings(deps, channel, changes, by),
     postDigest: (channel, message, by) => postToChannel(deps, channel, message, by),
     nextDigest: async (channel) => deps.delivery?.nextDigest(channel),
+    why: async (channel, ref) => {
+      if (!deps.delivery)
+        throw new UserError("/why needs the bot's delivery.", "run it in a chat channel or the console");
+      return deps.delivery.why(channel, ref);
+    },
     deadLetters: async (channel) => (deps.delivery ? deps.delivery.deadLetters(channel) : []),
   };
 }

@@ -1,13 +1,15 @@
+import type { EntityDirectory } from "../briefing/entity-directory.js";
 import type { Briefing } from "../briefing/index.js";
 import type { Message } from "../chat/message.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../log.js";
-import type { DeliveryRepositories } from "../store/repositories.js";
+import type { BriefingRepository, DeliveryRepositories } from "../store/repositories.js";
 import { type ChannelRef, type Destination, destinationKey, type Platform } from "./destination.js";
 import { DigestSchedule } from "./schedule.js";
 import { Sender, type SenderOptions } from "./sender.js";
 import { type DigestBuilder, type Scheduler, startScheduler } from "./tick.js";
 import type { Transport } from "./transport.js";
+import { explainStory } from "./why.js";
 
 const DAY_MS = 86_400_000;
 
@@ -17,6 +19,8 @@ export interface DeliveryDeps {
   log: Logger;
   /** The briefing for a destination's channel (built per call: the entity names can change). */
   briefing: () => Promise<Briefing>;
+  stories: BriefingRepository;
+  entities: () => Promise<EntityDirectory>;
   sender?: Partial<Omit<SenderOptions, "clock" | "outbox" | "destinations" | "transports" | "notifyAdmins">>;
 }
 
@@ -40,6 +44,8 @@ export interface Delivery {
   /** The channel's destination as delivery sees it. */
   destination(channel: ChannelRef): Promise<Destination | undefined>;
   nextDigest(channel: ChannelRef): Promise<Date | undefined>;
+  /** Why a story (a link or an id) was or was not alerted or digested in the channel. */
+  why(channel: ChannelRef, ref: string): Promise<Message>;
   /** Rows that failed for good, in one channel or everywhere. */
   deadLetters(
     channel?: ChannelRef,
@@ -119,6 +125,19 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       return rowKey;
     },
     destination: (channel) => r.destinations.get(destinationKey(channel)),
+    async why(channel, ref) {
+      return explainStory(
+        {
+          stories: deps.stories,
+          destinations: r.destinations,
+          outbox: r.outbox,
+          entities: await deps.entities(),
+        },
+        channel,
+        ref,
+        clock.now(),
+      );
+    },
     async deadLetters(channel) {
       const only = channel ? destinationKey(channel) : undefined;
       return (await r.outbox.deadLetters())

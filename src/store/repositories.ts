@@ -260,6 +260,15 @@ export interface StoryQuery {
 
 export interface BriefingRepository {
   story(id: string): Promise<StoryRow | undefined>;
+  /**
+   * The story an article's link (as stored, or its canonical form) or a story id names, and
+   * whether every article in it was stored as backfill.
+   */
+  findStory(ref: {
+    id?: string;
+    url?: string;
+    canonicalUrl?: string;
+  }): Promise<{ storyId: string; backfill: boolean } | undefined>;
   /** Stories matching the query, plus how many matched in all (-1 without `withTotal`). */
   stories(query: StoryQuery): Promise<{ rows: StoryRow[]; total: number }>;
   /** Valuation events of one company (or of every company), newest first. */

@@ -56,6 +56,11 @@ async function drain(sender: Sender): Promise<void> {
 
 const admin = "console:tester";
 
+async function whyText(a: App, ref: string): Promise<string> {
+  const core = createChatCore(a);
+  return renderText(await core.run({ command: "why", input: { text: ref }, ...localCaller("console") }));
+}
+
 describe("digests through the real store", () => {
   for (const [name, from, days, time] of [
     ["spring forward (01:30 falls in the gap)", "2026-03-27T00:00:00Z", 4, "01:30"],
@@ -171,6 +176,10 @@ describe("alerts from a poll, through the real store", () => {
       ["alert", "sent"],
       ["follow_up", "sent"],
     ]);
+    const why = await whyText(a, "https://wire.example/a2");
+    expect(why).toContain("Reported by 1 outlet: Wire One.");
+    expect(why).toContain("Alert (revision 1): posted.");
+    expect(why).toContain("Follow-up (revision 2): posted.");
   });
 
   it("stays silent on backfill and on companies the channel does not track", async () => {
@@ -193,6 +202,11 @@ describe("alerts from a poll, through the real store", () => {
     await drain(consoleSender(a, clock, printed));
     expect(printed).toEqual([]);
     expect(await a.store.delivery.outbox.alertsForStory(CONSOLE, "s1")).toEqual([]);
+    expect(await whyText(a, "s1")).toContain("Not alerted: it was stored as backfill");
+    expect(await whyText(a, "https://wire.example/n1")).toContain(
+      "Not alerted: it is about none of the channel's tracked companies.",
+    );
+    expect(await whyText(a, "s999")).toContain('No stored story matches "s999".');
   });
 
   it("posts an alert once when its sender dies between claim and send, or after a post it did not record", async () => {
