@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { type Actions, createActions } from "./actions/index.js";
 import { entityDirectory } from "./briefing/entity-directory.js";
@@ -47,6 +48,8 @@ export interface AppOptions {
   log?: Logger;
   /** Use the separate demo database next to the configured one. */
   demo?: boolean;
+  /** Start the demo database afresh (the live demo replays the samples from the start). */
+  freshDemo?: boolean;
   clock?: Clock;
 }
 
@@ -58,6 +61,8 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   });
   if (options.demo && config.databasePath !== ":memory:")
     config.databasePath = join(resolve(config.databasePath, ".."), "demo.db");
+  if (options.demo && options.freshDemo && config.databasePath !== ":memory:")
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${config.databasePath}${suffix}`, { force: true });
   const log = options.log ?? createLogger();
   const clock = options.clock ?? systemClock;
   const store = await openStore(config.databasePath);

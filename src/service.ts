@@ -2,6 +2,7 @@ import { type App, catalogPath } from "./app.js";
 import { startConsole } from "./chat/console.js";
 import { ConsoleTransport } from "./chat/console-transport.js";
 import { createChatCore } from "./chat/core.js";
+import { type DemoStream, startDemoStream } from "./demo-stream.js";
 import { samplesDir } from "./paths.js";
 
 const TICK_MS = 30_000;
@@ -92,6 +93,7 @@ export async function runService(
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> | undefined;
+  let stream: Promise<DemoStream | undefined> | undefined;
   const loop = async () => {
     current = cycle().catch((error: unknown) => {
       log.error("poll cycle failed", { error: (error as Error).message });
@@ -109,6 +111,7 @@ export async function runService(
       stopping = true;
       if (timer) clearTimeout(timer);
       log.info("stopping", { signal });
+      await (await stream)?.stop();
       await current;
       await app.close();
       resolve();
@@ -127,6 +130,12 @@ export async function runService(
     // register theirs the same way (app.delivery.transports.slack = ...).
     app.delivery.transports.console = new ConsoleTransport((text) => print(text));
     app.delivery.start();
-    void loop();
+    // The live demo's stream stands in for polling: the samples arrive one by one.
+    if (options.demo)
+      stream = startDemoStream(app).catch((error: unknown) => {
+        log.error("the demo stream could not start", { error: String(error) });
+        return undefined;
+      });
+    else void loop();
   });
 }

@@ -27,13 +27,14 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .option("-v, --verbose", "log debug details to stderr")
     .showHelpAfterError("(run `infrawire --help` for usage)");
 
-  async function openApp(level: LogLevel = "warn", demo = false): Promise<App> {
+  async function openApp(level: LogLevel = "warn", demo = false, freshDemo = false): Promise<App> {
     const opts = program.opts<{ configDir?: string; verbose?: boolean }>();
     const app = await createApp({
       ...(opts.configDir ? { configDir: opts.configDir } : {}),
       // LOG_LEVEL, when set, wins over the command's own default (info for run, warn for others).
       log: createLogger(opts.verbose ? "debug" : (parseLogLevel(process.env.LOG_LEVEL) ?? level)),
       demo,
+      freshDemo,
     });
     if (app.config.databasePath === ":memory:")
       app.log.warn(
@@ -76,7 +77,8 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .option("--console", "open the command prompt even when input is not a terminal")
     .option("--once", "run one poll cycle and exit")
     .action(async (opts: { demo?: boolean; once?: boolean; console?: boolean }) => {
-      const app = await openApp("info", opts.demo ?? false);
+      // The live demo (not --once) replays the samples from the start in a fresh demo database.
+      const app = await openApp("info", opts.demo ?? false, (opts.demo ?? false) && !opts.once);
       await runService(app, {
         demo: opts.demo ?? false,
         once: opts.once ?? false,
