@@ -48,7 +48,7 @@ const sameFacts = (a: Omit<StoryFacts, "revision">, b: Omit<StoryFacts, "revisio
   a.amountUsd === b.amountUsd &&
   a.status === b.status &&
   a.sourceCount === b.sourceCount &&
-  JSON.stringify([...a.parties].sort()) === JSON.stringify(b.parties);
+  JSON.stringify([...a.parties].sort()) === JSON.stringify([...b.parties].sort());
 
 /** Has the next pass read the last 72 hours again, e.g. with an entity a user just added. */
 export function reanalyzeWindow(store: IntelRepository, now: Date): Promise<number> {

@@ -176,6 +176,21 @@ describe("alerts from a poll, through the real store", () => {
       ["alert", "sent"],
       ["follow_up", "sent"],
     ]);
+    // Regrouping again (another item arrives) leaves the story's revision where its facts put it.
+    await a.store.items.insert(
+      feedId,
+      [
+        item(
+          "x1",
+          "Oracle opens a data centre in Spain",
+          "Oracle opened a data centre in Spain.",
+          "2026-12-01T14:30:00Z",
+        ),
+      ],
+      { now: clock.now(), backfill: false },
+    );
+    await a.enrich();
+    expect((await a.store.intel.storyFacts(["s1"])).get("s1")?.revision).toBe(2);
     const why = await whyText(a, "https://wire.example/a2");
     expect(why).toContain("Reported by 1 outlet: Wire One.");
     expect(why).toContain("Alert (revision 1): posted.");
