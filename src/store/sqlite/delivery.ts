@@ -286,42 +286,56 @@ export class SqliteDeliveryStore implements DestinationRepository, OutboxReposit
 
   async claimDue(options: ClaimOptions): Promise<OutboxRow[]> {
     const now = options.now.getTime();
-    const skip = JSON.stringify([...(options.skipDestinations ?? [])]);
     return this.db
       .transaction(() => {
-        // Per destination, the open row due first (then the oldest), among rows whose thread
-        // parent is final, for destinations with no live claim, not paused and not held here.
-        const candidates = this.sql(
-          `WITH open AS (
-             SELECT * FROM outbox WHERE state IN ('pending', 'in_flight')
-           ), busy AS (
-             SELECT DISTINCT destination_key FROM open WHERE state = 'in_flight' AND lease_until > @now
-           ), ready AS (
-             SELECT open.* FROM open
-              WHERE destination_key NOT IN (SELECT destination_key FROM busy)
-                AND destination_key NOT IN (SELECT value FROM json_each(@skip))
-                AND NOT EXISTS (SELECT 1 FROM channel_settings c WHERE c.dest_key = open.destination_key AND c.paused_at IS NOT NULL)
-                AND (thread_of IS NULL OR NOT EXISTS (
-                  SELECT 1 FROM outbox p WHERE p.key = open.thread_of AND p.state NOT IN ('sent', 'dead')))
-           ), ranked AS (
-             SELECT ready.*, row_number() OVER (PARTITION BY destination_key ORDER BY not_before, id) AS rn FROM ready
-           )
-           SELECT * FROM ranked WHERE rn = 1 AND not_before <= @now ORDER BY not_before, id LIMIT @limit`,
-        ).all({ now, skip, limit: options.limit }) as OutboxRaw[];
+        // Destinations with an open row due, the longest waiting first, read from the partial
+        // index of open rows; then per destination (a handful of indexed lookups each) the row
+        // due first (then the oldest) whose thread parent is final, unless a live claim, a pause
+        // or this sender holds the destination. One query over every open row was a sort of the
+        // whole queue per claim: 95 ms at 11,000 rows.
+        const skip = options.skipDestinations;
+        const waiting = this.sql(
+          `SELECT destination_key AS k FROM outbox WHERE state IN ('pending', 'in_flight')
+            GROUP BY destination_key HAVING min(not_before) <= ? ORDER BY min(not_before), min(id)`,
+        )
+          .pluck(true)
+          .all(now) as string[];
+        const live = this.sql(
+          // The IN repeats the partial index's condition so that SQLite uses it (else: a table scan).
+          `SELECT 1 FROM outbox WHERE destination_key = ? AND state IN ('pending', 'in_flight')
+              AND state = 'in_flight' AND lease_until > ? LIMIT 1`,
+        ).pluck(true);
+        const paused = this.sql(
+          "SELECT 1 FROM channel_settings WHERE dest_key = ? AND paused_at IS NOT NULL",
+        ).pluck(true);
+        const open = this.sql(
+          `SELECT o.* FROM outbox o WHERE o.destination_key = ? AND o.state IN ('pending', 'in_flight')
+              AND (o.thread_of IS NULL OR NOT EXISTS (
+                SELECT 1 FROM outbox p WHERE p.key = o.thread_of AND p.state NOT IN ('sent', 'dead')))
+            ORDER BY o.not_before, o.id LIMIT 1`,
+        );
         const claim = this.sql(
           `UPDATE outbox SET outcome_unknown = CASE WHEN state = 'in_flight' THEN 1 ELSE outcome_unknown END,
              state = 'in_flight', lease_until = ? WHERE key = ?`,
         );
         const until = now + options.leaseMs;
-        return candidates.map((raw) => {
+        const claimed: OutboxRow[] = [];
+        for (const key of waiting) {
+          if (claimed.length >= options.limit) break;
+          if (skip?.has(key) || live.get(key, now) !== undefined || paused.get(key) !== undefined) continue;
+          const raw = open.get(key) as OutboxRaw | undefined;
+          if (!raw || raw.not_before > now) continue;
           claim.run(until, raw.key);
-          return toRow({
-            ...raw,
-            state: "in_flight",
-            lease_until: until,
-            outcome_unknown: raw.state === "in_flight" ? 1 : raw.outcome_unknown,
-          });
-        });
+          claimed.push(
+            toRow({
+              ...raw,
+              state: "in_flight",
+              lease_until: until,
+              outcome_unknown: raw.state === "in_flight" ? 1 : raw.outcome_unknown,
+            }),
+          );
+        }
+        return claimed;
       })
       .immediate();
   }
