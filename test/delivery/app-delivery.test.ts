@@ -267,3 +267,32 @@ describe("dead letters are shown, not swallowed", () => {
     expect((await a.actions.deadLetters()).map((d) => d.destinationKey)).toEqual([CONSOLE]);
   });
 });
+
+describe("shutdown", () => {
+  it("lets a send under way finish and records it before the store closes", async () => {
+    const { app: a } = await open(new Date().toISOString());
+    let started!: () => void;
+    const posting = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const posted: string[] = [];
+    a.delivery.transports.console = {
+      async post(_channel, message) {
+        started();
+        await new Promise((r) => setTimeout(r, 200));
+        posted.push(message.title);
+        return { messageRef: "#1" };
+      },
+    };
+    const key = await a.actions.postDigest(
+      CONSOLE_CHANNEL,
+      { title: "Daily digest — slow", sections: [] },
+      admin,
+    );
+    a.delivery.start();
+    await posting;
+    await a.delivery.stop();
+    expect(posted).toEqual(["Daily digest — slow"]);
+    expect((await a.store.delivery.outbox.find(key))?.state).toBe("sent");
+  });
+});
