@@ -5,8 +5,12 @@
  * once: with Slack's per-channel pacing on (a fake clock moved to each next opening gives the wall
  * time the limits impose; the CPU time is measured) and with the limits off (raw throughput).
  * Beside each, a naive baseline in the same run. Run: npm run bench:delivery [-- --destinations
- * 1000 --alerts 10]
+ * 1000 --alerts 10 --store memory|sqlite] (sqlite: the store's repositories on a fresh file each run;
+ * the naive baselines stay in memory).
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import cron from "node-cron";
 import type { Message } from "../src/chat/message.js";
@@ -18,14 +22,21 @@ import { Sender } from "../src/delivery/sender.js";
 import { runTick } from "../src/delivery/tick.js";
 import type { Transport } from "../src/delivery/transport.js";
 import { localParts } from "../src/delivery/zone.js";
+import { openStore } from "../src/store/index.js";
+import type { SqliteDeliveryStore } from "../src/store/sqlite/delivery.js";
 
 const { values } = parseArgs({
   options: {
     destinations: { type: "string", default: "1000" },
     alerts: { type: "string", default: "10" },
     runs: { type: "string", default: "20" },
+    store: { type: "string", default: "memory" },
   },
 });
+const SQLITE = values.store === "sqlite";
+const dir = mkdtempSync(join(tmpdir(), "iw-bench-delivery-"));
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
 const DESTINATIONS = Number(values.destinations);
 const ALERTS_PER = Number(values.alerts);
 const RUNS = Number(values.runs);
@@ -86,8 +97,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const summary = (xs: number[]) => `${ms(median(xs))} (min ${ms(Math.min(...xs))})`;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 
-async function fresh() {
-  const store = new InMemoryDeliveryStore();
+type BenchStore = InMemoryDeliveryStore | SqliteDeliveryStore;
+
+async function fresh(memory = !SQLITE): Promise<BenchStore> {
+  const store: BenchStore = memory
+    ? new InMemoryDeliveryStore()
+    : ((await openStore(join(dir, `bench-${++files}.db`))).delivery.outbox as SqliteDeliveryStore);
   for (const d of destinations()) await store.upsert(d);
   return store;
 }
@@ -95,7 +110,7 @@ async function fresh() {
 // --- scheduler tick
 
 /** The naive tick: every destination's local time read with toLocaleString, slot asked one by one. */
-async function naiveTick(store: InMemoryDeliveryStore, now: Date): Promise<number> {
+async function naiveTick(store: BenchStore, now: Date): Promise<number> {
   let due = 0;
   for (const d of await store.listWithDigest()) {
     const digestSettings = d.digest;
@@ -188,8 +203,8 @@ class InstantPlatform implements Transport {
   }
 }
 
-async function queued(clock: MovableClock) {
-  const store = await fresh();
+async function queued(clock: MovableClock, memory = !SQLITE) {
+  const store = await fresh(memory);
   await runTick({
     destinations: store,
     slots: store,
@@ -249,7 +264,7 @@ async function drain(limits: boolean) {
 /** The naive sender: one post at a time across all channels, the outbox rescanned for each. */
 async function naiveDrain() {
   const clock = new MovableClock(DUE + 10_000);
-  const store = await queued(clock);
+  const store = (await queued(clock, true)) as InMemoryDeliveryStore;
   const rows: OutboxRow[] = store.allRows();
   const platform = new InstantPlatform();
   const t0 = performance.now();
@@ -271,7 +286,9 @@ const raw = await drain(false);
 const naive = await naiveDrain();
 const rate = (n: number, t: number) => `${Math.round(n / (t / 1000)).toLocaleString("en-US")} rows/s`;
 
-console.log(`destinations: ${DESTINATIONS} in ${ZONES.length} zones, digests due at the same minute`);
+console.log(
+  `destinations: ${DESTINATIONS} in ${ZONES.length} zones, digests due at the same minute; store: ${SQLITE ? "sqlite file" : "memory"}`,
+);
 console.log("\n| scheduler | median (min) |\n| --- | --- |");
 for (const [what, value] of tick) console.log(`| ${what} | ${value} |`);
 console.log(

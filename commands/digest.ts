@@ -7,8 +7,8 @@ const DAY_MS = 86_400_000;
 export const digest = defineCommand({
   name: "digest",
   description: "A daily digest in this channel at a set time, or a preview of it now",
-  usage: "/digest on <HH:MM> [timezone] | off | now | preview",
-  examples: ["/digest on 08:30 Europe/London", "/digest off", "/digest preview"],
+  usage: "/digest [on <HH:MM> [timezone] | off | now | preview]",
+  examples: ["/digest", "/digest on 08:30 Europe/London", "/digest off", "/digest now", "/digest preview"],
   adminActions: ["on", "off"],
   options: [
     {
@@ -16,8 +16,8 @@ export const digest = defineCommand({
       description: "what to do",
       kind: "action",
       positional: true,
-      choices: ["on", "off", "now", "preview"] as const,
-      default: "preview",
+      choices: ["status", "on", "off", "now", "preview"] as const,
+      default: "status",
       example: "on",
     },
     { name: "time", description: "time of day, 24-hour", kind: "time", positional: true, example: "08:30" },
@@ -59,13 +59,49 @@ export const digest = defineCommand({
       };
     }
     const settings = await actions.settings(channel);
+    if (args.action === "status") {
+      const next = settings.digestEnabled ? await actions.nextDigest(channel) : undefined;
+      const zone = settings.digestTimezone ?? "UTC";
+      const when =
+        next &&
+        new Intl.DateTimeFormat("en-GB", {
+          timeZone: zone,
+          weekday: "short",
+          day: "numeric",
+          month: "short",
+          hour: "2-digit",
+          minute: "2-digit",
+          hourCycle: "h23",
+        }).format(next);
+      return {
+        title: settings.digestEnabled ? "Daily digest is on" : "Daily digest is off",
+        sections: [
+          {
+            lines: settings.digestEnabled
+              ? [
+                  [span("Every day at "), bold(`${settings.digestTime} ${zone}`), span(".")],
+                  [span("Next: "), bold(when ? `${when} (${zone})` : "not scheduled")],
+                ]
+              : [[span("Turn it on: /digest on 08:30 Europe/London · see it now: /digest preview")]],
+          },
+        ],
+      };
+    }
     const message = await ctx.briefing.digest({
       channel,
       since: new Date(ctx.now.getTime() - DAY_MS),
       now: ctx.now,
       timeZone: settings.digestTimezone ?? undefined,
     });
-    // `now` shows the digest to the channel; `preview` only to the one who asked.
-    return { ...message, ephemeral: args.action === "preview" };
+    // `preview` shows the digest only to the one who asked; `now` posts it to the channel through
+    // the outbox, like a scheduled digest (the shell has no channel: it prints it).
+    if (args.action === "preview" || channel.platform === "cli")
+      return { ...message, ephemeral: args.action === "preview" };
+    await actions.postDigest(channel, message, ctx.caller.id);
+    return {
+      title: "Digest posted",
+      sections: [{ lines: [[span("The digest goes to this channel now; it does not move the daily one.")]] }],
+      ephemeral: true,
+    };
   },
 });

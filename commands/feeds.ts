@@ -68,6 +68,17 @@ export const feeds = defineCommand({
     }
     const rows = await ctx.actions.feeds();
     const shown = action === "status" ? rows.filter((r) => r.status !== "ok") : rows;
+    // Posts to this channel that failed for good: no silent stalls.
+    const dead = action === "status" ? await ctx.actions.deadLetters(ctx.channel) : [];
+    const deadSection =
+      dead.length > 0
+        ? [
+            {
+              heading: `Posts that could not be delivered here (${dead.length})`,
+              lines: dead.slice(0, 10).map((d) => [bold(d.title), span(` · ${d.kind} · ${d.error}`)]),
+            },
+          ]
+        : [];
     if (shown.length === 0) {
       return {
         title: action === "status" ? "All feeds are healthy" : "No feeds",
@@ -83,6 +94,7 @@ export const feeds = defineCommand({
               ],
             ],
           },
+          ...deadSection,
         ],
       };
     }
@@ -104,6 +116,7 @@ export const feeds = defineCommand({
               ),
             ]),
         },
+        ...deadSection,
       ],
       ...(shown.length > 40
         ? { footer: `and ${shown.length - 40} more — see failing ones only: /feeds status` }

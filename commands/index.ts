@@ -10,6 +10,7 @@ import { helpCommand } from "./help.js";
 import { search } from "./search.js";
 import { track } from "./track.js";
 import { valuations } from "./valuations.js";
+import { why } from "./why.js";
 
 /** The single source of truth for every platform: Slack's manifest and Discord's registration come from here. */
 export const commands: readonly CommandDef[] = [
@@ -22,6 +23,7 @@ export const commands: readonly CommandDef[] = [
   feeds,
   digest,
   alerts,
+  why,
   helpCommand(() => commands),
 ];
 

@@ -1,7 +1,12 @@
+import { rmSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { type Actions, createActions } from "./actions/index.js";
+import { entityDirectory } from "./briefing/entity-directory.js";
+import { createBriefing } from "./briefing/index.js";
 import { type Clock, systemClock } from "./clock.js";
 import { type LoadedConfig, loadAppConfig } from "./config/load.js";
+import { createAlertPlanner } from "./delivery/plan-alerts.js";
+import { createDelivery, type Delivery } from "./delivery/runtime.js";
 import { createIntelSource, type IntelSource } from "./enrich/context.js";
 import { type EnrichResult, enrichNewItems } from "./enrich/enrich.js";
 import { createEnrichmentRunner } from "./enrich/runner.js";
@@ -25,6 +30,11 @@ export interface App {
   intel: IntelSource;
   actions: Actions;
   /**
+   * Digests and alerts: the scheduler and sender `infrawire run` starts, and the transports
+   * chat adapters register (`app.delivery.transports.slack = transport`).
+   */
+  delivery: Delivery;
+  /**
    * Analyses new items and regroups stories, in a worker thread when the database is a file,
    * so that commands are answered meanwhile (see enrich/runner.ts).
    */
@@ -38,6 +48,8 @@ export interface AppOptions {
   log?: Logger;
   /** Use the separate demo database next to the configured one. */
   demo?: boolean;
+  /** Start the demo database afresh (the live demo replays the samples from the start). */
+  freshDemo?: boolean;
   clock?: Clock;
 }
 
@@ -49,6 +61,8 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
   });
   if (options.demo && config.databasePath !== ":memory:")
     config.databasePath = join(resolve(config.databasePath, ".."), "demo.db");
+  if (options.demo && options.freshDemo && config.databasePath !== ":memory:")
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${config.databasePath}${suffix}`, { force: true });
   const log = options.log ?? createLogger();
   const clock = options.clock ?? systemClock;
   const store = await openStore(config.databasePath);
@@ -79,11 +93,34 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     clock,
     log,
   });
+  const entities = async () => entityDirectory((await intel.get()).matcher);
+  // Alerts are planned by whoever stores the stories (here for an in-memory database, else the
+  // worker), and written in the same transaction.
+  const alerts = createAlertPlanner({
+    destinations: store.delivery.destinations,
+    outbox: store.delivery.outbox,
+    entities,
+  });
   const runner = createEnrichmentRunner({
     configDir: config.configDir,
     databasePath: config.databasePath,
     log,
-    inline: async (now) => enrichNewItems(store.intel, await intel.get(), log, { now: () => now }),
+    inline: async (now) =>
+      enrichNewItems(store.intel, await intel.get(), log, { now: () => now }, { alerts }),
+  });
+  const delivery = createDelivery({
+    repositories: store.delivery,
+    clock,
+    log,
+    stories: store.briefing,
+    entities,
+    briefing: async () =>
+      createBriefing({
+        stories: store.briefing,
+        items: store.items,
+        settings: store.settings,
+        entities: await entities(),
+      }),
   });
   const enrich = async () => {
     // The worker reads the entity list itself; building it here first re-reads the window when
@@ -100,6 +137,7 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     enrich,
     settings: store.settings,
     intel,
+    delivery,
   });
   return {
     config,
@@ -110,8 +148,10 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     poller,
     intel,
     actions,
+    delivery,
     enrich,
     async close() {
+      await delivery.stop();
       await runner.close();
       await fetcher.close();
       await store.close();

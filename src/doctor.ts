@@ -71,6 +71,15 @@ export async function runDoctor(
         : { detail: "run `npm start` once, or `infrawire feeds import feeds/default.opml`" }),
     });
     for (const feed of bad.slice(0, 10)) print(`    ${feed.status}: ${feed.url} — ${feed.lastError ?? "?"}`);
+    const dead = await app.actions.deadLetters();
+    checks.push({
+      ok: dead.length === 0,
+      label: `delivery: ${count(dead.length, "post")} that could not be delivered`,
+      ...(dead.length > 0
+        ? { detail: "fix the cause shown below (a channel, a token); the rest of the queue keeps going" }
+        : {}),
+    });
+    for (const d of dead.slice(0, 10)) print(`    ${d.destinationKey} ${d.kind} "${d.title}" — ${d.error}`);
     checks.push(...chatChecks(process.env));
     checks.push({
       ok: true,

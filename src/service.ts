@@ -1,10 +1,23 @@
 import { type App, catalogPath } from "./app.js";
 import { startConsole } from "./chat/console.js";
+import { ConsoleTransport } from "./chat/console-transport.js";
 import { createChatCore } from "./chat/core.js";
 import { chatConfigured } from "./chat/settings.js";
+import { type DemoStream, startDemoStream } from "./demo-stream.js";
 import { samplesDir } from "./paths.js";
 
 const TICK_MS = 30_000;
+
+/** Digests and alerts for Slack and Discord channels go out through the configured adapters. */
+async function registerChatTransports(app: App): Promise<void> {
+  const { chatTransports } = await import("./chat/transports.js");
+  const transports = await chatTransports(process.env, app.store.installations);
+  if (transports.slack) app.delivery.transports.slack = transports.slack;
+  if (transports.discord) app.delivery.transports.discord = transports.discord;
+  app.log.info("delivery transports", {
+    platforms: ["console", ...Object.keys(transports)].join(","),
+  });
+}
 const DAY_MS = 86_400_000;
 
 /**
@@ -92,31 +105,52 @@ export async function runService(
     : undefined;
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> | undefined;
+  let stream: Promise<DemoStream | undefined> | undefined;
   const loop = async () => {
-    try {
-      await cycle();
-    } catch (error) {
+    current = cycle().catch((error: unknown) => {
       log.error("poll cycle failed", { error: (error as Error).message });
-    }
+    });
+    await current;
+    current = undefined;
     if (!stopping) timer = setTimeout(loop, TICK_MS);
   };
   await new Promise<void>((resolve) => {
+    // Graceful: no new poll, the cycle under way finishes (its writes are transactions), the
+    // scheduler stops, sends under way finish and are recorded (a claimed row not yet sent is
+    // released by its lease), then the store closes.
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
       if (timer) clearTimeout(timer);
       log.info("stopping", { signal });
       await chat?.close();
-      await app.poller.runCycle().catch(() => undefined);
+      await (await stream)?.stop();
+      await current;
       await app.close();
       resolve();
     };
     process.once("SIGINT", () => void stop("SIGINT"));
     process.once("SIGTERM", () => void stop("SIGTERM"));
-    void loop();
+    let print: (text: string) => void = (text) => {
+      process.stdout.write(`${text}\n`);
+    };
     if (interactive) {
       const prompt = startConsole(createChatCore(app));
+      print = prompt.print;
       void prompt.done.then(() => stop("console closed"));
     }
+    // The console is a channel: its alerts and digests print above the prompt. Chat adapters
+    // register theirs the same way (app.delivery.transports.slack = ...).
+    app.delivery.transports.console = new ConsoleTransport((text) => print(text));
+    if (chat) void registerChatTransports(app);
+    app.delivery.start();
+    // The live demo's stream stands in for polling: the samples arrive one by one.
+    if (options.demo)
+      stream = startDemoStream(app).catch((error: unknown) => {
+        log.error("the demo stream could not start", { error: String(error) });
+        return undefined;
+      });
+    else void loop();
   });
 }

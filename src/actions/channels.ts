@@ -1,3 +1,4 @@
+import type { Message } from "../chat/message.js";
 import type { Clock } from "../clock.js";
 import type { IntelSource } from "../enrich/context.js";
 import { UserError } from "../errors.js";
@@ -5,10 +6,44 @@ import type { EntityInfo } from "../intel/entities.js";
 import { foldAccents } from "../intel/fold.js";
 import type { ChannelRef, ChannelSettings, SettingsRepository } from "../store/index.js";
 
+/** Delivery as channel actions use it (src/delivery/runtime.ts). */
+export interface ChannelDelivery {
+  post(channel: ChannelRef, kind: "digest" | "notice", message: Message, by: string): Promise<string>;
+  nextDigest(channel: ChannelRef): Promise<Date | undefined>;
+  deadLetters(channel?: ChannelRef): Promise<DeadLetter[]>;
+  why(channel: ChannelRef, ref: string): Promise<Message>;
+}
+
+/** A post that failed for good, as `/feeds status` and `infrawire doctor` show it. */
+export interface DeadLetter {
+  key: string;
+  destinationKey: string;
+  kind: string;
+  title: string;
+  error: string;
+}
+
 export interface ChannelActionDeps {
   settings: SettingsRepository;
   intel: IntelSource;
   clock: Clock;
+  /** Absent where nothing posts (the benchmark): posting then says how to run the bot. */
+  delivery?: ChannelDelivery;
+}
+
+/** Queues a message for the channel through the outbox; the running bot's sender posts it. */
+export function postToChannel(
+  deps: ChannelActionDeps,
+  channel: ChannelRef,
+  message: Message,
+  by: string,
+): Promise<string> {
+  if (!deps.delivery || channel.platform === "cli")
+    throw new UserError(
+      "Posting to a channel needs the running bot.",
+      "run /digest now in a chat channel or the console",
+    );
+  return deps.delivery.post(channel, "digest", message, by);
 }
 
 export function track(deps: ChannelActionDeps, channel: ChannelRef, entityId: string, by: string) {

@@ -1,6 +1,17 @@
+import type { Message } from "../chat/message.js";
+import { UserError } from "../errors.js";
 import type { EntityInfo } from "../intel/entities.js";
 import type { ChannelRef, ChannelSettings, FeedRow, FeedSummary } from "../store/index.js";
-import { addEntity, type ChannelActionDeps, changeSettings, track, untrack } from "./channels.js";
+import {
+  addEntity,
+  type ChannelActionDeps,
+  type ChannelDelivery,
+  changeSettings,
+  type DeadLetter,
+  postToChannel,
+  track,
+  untrack,
+} from "./channels.js";
 import {
   type AddedFeed,
   addFeed,
@@ -11,7 +22,7 @@ import {
   seedFeeds,
 } from "./feeds.js";
 
-export type { AddedFeed, ChannelActionDeps, FeedActionDeps };
+export type { AddedFeed, ChannelActionDeps, ChannelDelivery, DeadLetter, FeedActionDeps };
 
 /** What users change, one code path for the CLI, the console and chat alike. */
 export interface Actions {
@@ -34,6 +45,14 @@ export interface Actions {
     changes: Partial<ChannelSettings>,
     by: string,
   ): Promise<ChannelSettings>;
+  /** Queues a digest for the channel now, through the outbox (`/digest now`). */
+  postDigest(channel: ChannelRef, message: Message, by: string): Promise<string>;
+  /** When the channel's next digest runs; undefined when it has none. */
+  nextDigest(channel: ChannelRef): Promise<Date | undefined>;
+  /** Posts that failed for good: in one channel, or everywhere. */
+  deadLetters(channel?: ChannelRef): Promise<DeadLetter[]>;
+  /** Why a story was or was not alerted or digested in the channel. */
+  why(channel: ChannelRef, ref: string): Promise<Message>;
 }
 
 export function createActions(deps: FeedActionDeps & ChannelActionDeps): Actions {
@@ -51,5 +70,13 @@ export function createActions(deps: FeedActionDeps & ChannelActionDeps): Actions
     addEntity: (name, aliases, by) => addEntity(deps, name, aliases, by),
     settings: (channel) => deps.settings.settings(channel),
     changeSettings: (channel, changes, by) => changeSettings(deps, channel, changes, by),
+    postDigest: (channel, message, by) => postToChannel(deps, channel, message, by),
+    nextDigest: async (channel) => deps.delivery?.nextDigest(channel),
+    why: async (channel, ref) => {
+      if (!deps.delivery)
+        throw new UserError("/why needs the bot's delivery.", "run it in a chat channel or the console");
+      return deps.delivery.why(channel, ref);
+    },
+    deadLetters: async (channel) => (deps.delivery ? deps.delivery.deadLetters(channel) : []),
   };
 }

@@ -19,7 +19,7 @@ export interface ConsoleOptions {
 export function startConsole(
   core: ChatCore,
   options: ConsoleOptions = {},
-): { done: Promise<void>; close(): void } {
+): { done: Promise<void>; close(): void; print(text: string): void } {
   const output = options.output ?? process.stdout;
   const rl: Interface = createInterface({
     input: options.input ?? process.stdin,
@@ -29,6 +29,16 @@ export function startConsole(
     prompt: "infrawire> ",
   });
   const write = (text: string) => output.write(`${text}\n`);
+  // What the bot posts to the console channel (alerts, digests) prints above the prompt and
+  // redraws it with what the user had typed so far, as log lines do.
+  const print = (text: string) => {
+    if (rl.terminal) {
+      clearLine(output, 0);
+      cursorTo(output, 0);
+    }
+    write(text);
+    if (rl.terminal) rl.prompt(true);
+  };
   // On a terminal, a log line from the poller clears the prompt line, prints above it, and
   // redraws the prompt with what the user had typed so far.
   const logOutput = options.logOutput ?? process.stderr;
@@ -63,5 +73,5 @@ export function startConsole(
     });
   });
   const done = new Promise<void>((resolve) => rl.on("close", () => void queue.then(resolve)));
-  return { done, close: () => rl.close() };
+  return { done, close: () => rl.close(), print };
 }

@@ -1,8 +1,10 @@
 import type { webApi } from "@slack/bolt";
 import type { REST } from "discord.js";
 import { DeliveryError, discordError, slackError, type Transport } from "../delivery/transport.js";
-import { postDiscordMessage } from "./discord.js";
-import { postSlackMessage } from "./slack.js";
+import type { InstallationRepository } from "../store/index.js";
+import { discordRest, postDiscordMessage } from "./discord.js";
+import { discordSettings, slackSettings } from "./settings.js";
+import { postSlackMessage, slackClientOptions } from "./slack.js";
 
 type WebClient = webApi.WebClient;
 
@@ -104,4 +106,38 @@ export function discordTransport(rest: REST): Transport {
       }
     },
   };
+}
+
+/**
+ * The transports the environment's chat settings allow: Slack with the configured bot token, or
+ * each workspace's token from its OAuth installation; Discord with the bot token (HTTP
+ * interactions alone carry none, and then Discord posts wait until one is set).
+ */
+export async function chatTransports(
+  env: NodeJS.ProcessEnv,
+  installations: InstallationRepository,
+): Promise<{ slack?: Transport; discord?: Transport }> {
+  const out: { slack?: Transport; discord?: Transport } = {};
+  const slack = slackSettings(env);
+  if (slack) {
+    const { webApi: api } = await import("@slack/bolt");
+    const clients = new Map<string, WebClient>();
+    out.slack = slackTransport(async (workspaceId) => {
+      let client = clients.get(workspaceId);
+      if (client) return client;
+      let token = slack.botToken;
+      if (slack.oauth) {
+        const stored = await installations.find("slack", workspaceId);
+        token = stored ? (JSON.parse(stored) as { bot?: { token?: string } }).bot?.token : undefined;
+      }
+      if (!token)
+        throw new DeliveryError("permanent", `no Slack token for workspace ${workspaceId}`, "invalid_auth");
+      client = new api.WebClient(token, slackClientOptions(slack.apiUrl));
+      clients.set(workspaceId, client);
+      return client;
+    });
+  }
+  const discord = discordSettings(env);
+  if (discord?.token) out.discord = discordTransport(discordRest(discord));
+  return out;
 }

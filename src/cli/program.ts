@@ -6,6 +6,7 @@ import { type App, catalogPath, createApp } from "../app.js";
 import { createChatCore, localCaller } from "../chat/core.js";
 import { renderText } from "../chat/render/text.js";
 import { runDoctor } from "../doctor.js";
+import type { EnrichResult } from "../enrich/enrich.js";
 import { UserError } from "../errors.js";
 import { toOpml } from "../ingest/opml.js";
 import type { CycleReport } from "../ingest/poller.js";
@@ -27,13 +28,14 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .option("-v, --verbose", "log debug details to stderr")
     .showHelpAfterError("(run `infrawire --help` for usage)");
 
-  async function openApp(level: LogLevel = "warn", demo = false): Promise<App> {
+  async function openApp(level: LogLevel = "warn", demo = false, freshDemo = false): Promise<App> {
     const opts = program.opts<{ configDir?: string; verbose?: boolean }>();
     const app = await createApp({
       ...(opts.configDir ? { configDir: opts.configDir } : {}),
       // LOG_LEVEL, when set, wins over the command's own default (info for run, warn for others).
       log: createLogger(opts.verbose ? "debug" : (parseLogLevel(process.env.LOG_LEVEL) ?? level)),
       demo,
+      freshDemo,
     });
     if (app.config.databasePath === ":memory:")
       app.log.warn(
@@ -76,7 +78,8 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
     .option("--console", "open the command prompt even when input is not a terminal")
     .option("--once", "run one poll cycle and exit")
     .action(async (opts: { demo?: boolean; once?: boolean; console?: boolean }) => {
-      const app = await openApp("info", opts.demo ?? false);
+      // The live demo (not --once) replays the samples from the start in a fresh demo database.
+      const app = await openApp("info", opts.demo ?? false, (opts.demo ?? false) && !opts.once);
       await runService(app, {
         demo: opts.demo ?? false,
         once: opts.once ?? false,
@@ -95,8 +98,11 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
         const report = await app.poller.runCycle({ force: opts.force ?? false });
         // A store that refuses writes is not a success, whatever the feeds did.
         if (report.storeError) result.exitCode = 1;
-        const enriched = report.storeError ? { analyzed: 0 } : await app.enrich();
-        if (opts.json) console.log(JSON.stringify({ ...report, analyzed: enriched.analyzed }, null, 2));
+        const enriched: EnrichResult = report.storeError ? { analyzed: 0, stories: 0 } : await app.enrich();
+        if (opts.json)
+          console.log(
+            JSON.stringify({ ...report, analyzed: enriched.analyzed, queued: enriched.alerts ?? 0 }, null, 2),
+          );
         else {
           printCycle(report);
           if (enriched.analyzed > 0) {
@@ -104,6 +110,10 @@ export function buildProgram(result: { exitCode: number } = { exitCode: 0 }): Co
               `Analysed ${count(enriched.analyzed, "item")}: ${count(await app.store.intel.eventCount(), "event")} and ${count(await app.store.intel.storyCount(), "story", "stories")} stored.`,
             );
           }
+          if (enriched.alerts)
+            console.log(
+              `Queued ${count(enriched.alerts, "post")} for the running bot to send (alerts and follow-ups).`,
+            );
         }
         if (report.storeError) throw new UserError(report.storeError, "then run the poll again");
       });

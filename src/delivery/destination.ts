@@ -75,6 +75,8 @@ export interface DestinationRepository {
   get(key: string): Promise<Destination | undefined>;
   /** Destinations with a digest turned on and not paused: what a scheduler tick reads. */
   listWithDigest(): Promise<Destination[]>;
+  /** Destinations with alerts turned on and not paused: what planning an alert reads. */
+  listWithAlerts(): Promise<Destination[]>;
   upsert(destination: Destination): Promise<void>;
   /** Pauses the destination; true only for the call that paused it (so its admins hear once). */
   pause(key: string, reason: string, at: Date): Promise<boolean>;

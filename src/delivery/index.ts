@@ -1,8 +1,10 @@
 /**
  * src/delivery — when and where a digest or an alert goes, and that it goes exactly once.
  *
- * Not wired into the app yet: the store (issue 8) implements the repositories in destination.ts
- * and the chat adapters implement `Transport`; the app then starts one scheduler and one sender.
+ * Wired: the store implements the repositories in destination.ts (`Store.delivery`, SQLite in
+ * src/store/sqlite/delivery.ts), `runtime.ts` builds one scheduler and one sender that
+ * `infrawire run` starts, and a chat adapter plugs in by registering its `Transport`:
+ * `app.delivery.transports.slack = transport` (the console's is registered in src/service.ts).
  *
  * The flow:
  *
@@ -32,7 +34,9 @@
 export type { Clock } from "../clock.js";
 export * from "./destination.js";
 export { InMemoryDeliveryStore } from "./memory.js";
+export * from "./plan-alerts.js";
 export * from "./rules.js";
+export * from "./runtime.js";
 export * from "./schedule.js";
 export * from "./sender.js";
 export * from "./tick.js";

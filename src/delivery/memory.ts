@@ -74,6 +74,12 @@ export class InMemoryDeliveryStore implements DestinationRepository, OutboxRepos
     return out;
   }
 
+  async listWithAlerts(): Promise<Destination[]> {
+    const out: Destination[] = [];
+    for (const d of this.destinations.values()) if (d.alerts && !d.paused) out.push(copyDestination(d));
+    return out;
+  }
+
   async upsert(destination: Destination): Promise<void> {
     this.destinations.set(destination.key, copyDestination(destination));
   }

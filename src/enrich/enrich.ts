@@ -1,8 +1,10 @@
 import type { Clock } from "../clock.js";
+import type { AlertPlanner, StoryChange } from "../delivery/plan-alerts.js";
 import { type ArticleIntel, analyzeArticle, type IntelContext, leadOf } from "../intel/analyze.js";
+import type { Story } from "../intel/pipeline.js";
 import { type AnalyzedItem, groupStories, type IntelInput } from "../intel/pipeline.js";
 import type { Logger } from "../log.js";
-import type { IntelRepository, ItemForIntel, StoredIntel } from "../store/index.js";
+import type { IntelRepository, ItemForIntel, StoredIntel, StoryFacts } from "../store/index.js";
 
 const WINDOW_MS = 72 * 3_600_000;
 const BATCH = 5_000;
@@ -21,7 +23,32 @@ function toInput(item: ItemForIntel): IntelInput {
 export interface EnrichResult {
   analyzed: number;
   stories: number;
+  /** Outbox rows (alerts, follow-ups, notices) written with the stories. */
+  alerts?: number;
 }
+
+export interface EnrichOptions {
+  /** Plans alerts for the stories a pass changes; their rows are written with the stories. */
+  alerts?: AlertPlanner;
+}
+
+/** The facts whose change makes a new revision of a story (and maybe a follow-up). */
+function factsOf(story: Story): Omit<StoryFacts, "revision"> {
+  return {
+    type: story.event?.type ?? null,
+    amountUsd: story.event?.amountUsd ?? null,
+    status: story.event?.status ?? null,
+    parties: [...(story.event?.parties ?? [])].sort(),
+    sourceCount: story.keys.length,
+  };
+}
+
+const sameFacts = (a: Omit<StoryFacts, "revision">, b: Omit<StoryFacts, "revision">): boolean =>
+  a.type === b.type &&
+  a.amountUsd === b.amountUsd &&
+  a.status === b.status &&
+  a.sourceCount === b.sourceCount &&
+  JSON.stringify([...a.parties].sort()) === JSON.stringify([...b.parties].sort());
 
 /** Has the next pass read the last 72 hours again, e.g. with an entity a user just added. */
 export function reanalyzeWindow(store: IntelRepository, now: Date): Promise<number> {
@@ -39,6 +66,7 @@ export async function enrichNewItems(
   context: IntelContext,
   log: Logger,
   clock: Clock,
+  options: EnrichOptions = {},
 ): Promise<EnrichResult> {
   const started = performance.now();
   // 1. New items, in batches: analysed and stored. Stories are regrouped once, after the last
@@ -87,23 +115,84 @@ export async function enrichNewItems(
   });
   const stories = groupStories(inputs, items);
   const byKey = new Map(items.map((i) => [i.key, i.intel]));
+  const entitiesOf = (key: string) =>
+    byKey
+      .get(key)
+      ?.entities.filter((e) => e.about)
+      .map((e) => e.id) ?? [];
+
+  // 4. Revisions: a story whose facts changed (or a new one) gets the next; with new items in it
+  // that are not backfill, it may alert. The alert rows are written with the stories, at once.
+  const previous = await store.storyFacts(stories.map((s) => s.id));
+  const revisions = new Map<string, number>();
+  const changes: StoryChange[] = [];
+  const byId = new Map(all.map((i) => [String(i.id), i]));
+  for (const story of stories) {
+    const facts = factsOf(story);
+    const before = previous.get(story.id);
+    const changed = !before || !sameFacts(facts, before);
+    const revision = !before ? 1 : changed ? before.revision + 1 : before.revision;
+    revisions.set(story.id, revision);
+    const added = story.keys.filter((k) => pendingIds.has(Number(k)));
+    if (!changed || added.length === 0 || !story.event || !options.alerts) continue;
+    const members = story.keys.map((k) => byId.get(k)).filter((i): i is ItemForIntel => i !== undefined);
+    const outlets = members.map((i) => i.outlet ?? `item ${i.id}`);
+    changes.push({
+      revision: {
+        storyId: story.id,
+        revision,
+        type: story.event.type,
+        amountUsd: facts.amountUsd,
+        status: facts.status,
+        parties: [...story.event.parties],
+        entityIds: [...new Set(story.keys.flatMap(entitiesOf))],
+        sourceCount: story.keys.length,
+        outlets,
+        // Only what this pass brought decides: a backfilled copy of a story is history.
+        backfill: added.every((k) => byId.get(k)?.backfill !== false),
+      },
+      story: {
+        id: story.id,
+        headline: story.headline,
+        summary: story.summary,
+        type: story.event.type,
+        amountUsd: facts.amountUsd,
+        qualifier: story.event.qualifier,
+        status: story.event.status,
+        parties: [...story.event.parties],
+        amounts: story.amounts,
+        sourceCount: story.keys.length,
+        firstSeenAt: new Date(story.firstSeen).toISOString(),
+        lastSeenAt: new Date(story.lastSeen).toISOString(),
+      },
+      sources: [...members]
+        .sort((a, b) => a.publishedAt - b.publishedAt || a.id - b.id)
+        .map((i) => ({
+          storyId: story.id,
+          title: i.title,
+          url: i.url,
+          outlet: i.outlet,
+          publishedAt: new Date(i.publishedAt).toISOString(),
+        })),
+    });
+  }
+  const now = clock.now();
+  const planned = options.alerts ? await options.alerts.plan(changes, now) : { rows: [] };
   await store.replaceStories(
     all.map((i) => i.id),
     stories,
-    (key) =>
-      byKey
-        .get(key)
-        ?.entities.filter((e) => e.about)
-        .map((e) => e.id) ?? [],
+    entitiesOf,
+    { revisions, outbox: planned.rows, now },
   );
   log.info("items analysed", {
     items: fresh.size,
     regrouped: pending.length - fresh.size,
     window: window.length,
     stories: stories.length,
+    alertRows: planned.rows.length,
     ms: Math.round(performance.now() - started),
   });
-  return { analyzed: fresh.size, stories: stories.length };
+  return { analyzed: fresh.size, stories: stories.length, alerts: planned.rows.length };
 }
 
 function withLead(intel: StoredIntel | undefined, body: string): ArticleIntel | undefined {

@@ -95,7 +95,12 @@ export function createEnrichmentRunner(options: RunnerOptions): EnrichmentRunner
           return;
         }
         cleanup();
-        if (message.kind === "done") resolvePass({ analyzed: message.analyzed, stories: message.stories });
+        if (message.kind === "done")
+          resolvePass({
+            analyzed: message.analyzed,
+            stories: message.stories,
+            ...(message.alerts !== undefined ? { alerts: message.alerts } : {}),
+          });
         else reject(new Error(message.error));
       };
       const onError = (error: Error) => {

@@ -5,7 +5,9 @@
  * pass's result and forwards its log lines.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { entityDirectory } from "../briefing/entity-directory.js";
 import type { Clock } from "../clock.js";
+import { createAlertPlanner } from "../delivery/plan-alerts.js";
 import type { LogFields, Logger } from "../log.js";
 import { openStore } from "../store/index.js";
 import { createIntelSource } from "./context.js";
@@ -39,12 +41,19 @@ const intel = createIntelSource({
   log,
 });
 
+// Alerts are planned here, by whichever process stores the stories, and written with them.
+const alerts = createAlertPlanner({
+  destinations: store.delivery.destinations,
+  outbox: store.delivery.outbox,
+  entities: async () => entityDirectory((await intel.get()).matcher),
+});
+
 port.on("message", async (request: EnrichRequest) => {
   try {
     passNow = new Date(request.now);
     // Entities users added since the last pass are read from the database again.
     intel.refresh();
-    const result = await enrichNewItems(store.intel, await intel.get(), log, clock);
+    const result = await enrichNewItems(store.intel, await intel.get(), log, clock, { alerts });
     post({ kind: "done", ...result });
   } catch (error) {
     post({ kind: "failed", error: (error as Error).message });

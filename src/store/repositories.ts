@@ -3,6 +3,13 @@
  * async and each one is a unit of its own (one transaction where it writes), so that a
  * PostgreSQL backend can sit behind the same interfaces. Nothing outside src/store writes SQL.
  */
+import type {
+  Platform as DeliveryPlatform,
+  DestinationRepository,
+  DigestSlotRepository,
+  NewOutboxRow,
+  OutboxRepository,
+} from "../delivery/destination.js";
 import type { NormalizedItem } from "../ingest/item.js";
 import type { ArticleIntel } from "../intel/analyze.js";
 import type { EventStatus, EventType } from "../intel/events.js";
@@ -142,6 +149,29 @@ export interface ItemForIntel {
   content: string;
   url: string | null;
   publishedAt: number;
+  /** Stored from a feed's first fetch: history, never news (it never alerts). */
+  backfill: boolean;
+  /** The title of the feed that gave it, for the sources an alert lists. */
+  outlet: string | null;
+}
+
+/** A stored story's facts that alerts compare, with its revision. */
+export interface StoryFacts {
+  revision: number;
+  type: EventType | null;
+  amountUsd: number | null;
+  status: string | null;
+  parties: string[];
+  sourceCount: number;
+}
+
+/** What a regrouping writes beside its stories, in the same transaction. */
+export interface GroupingExtras {
+  /** Each story's revision; a story left out keeps the revision it had. */
+  revisions?: ReadonlyMap<string, number>;
+  /** Outbox rows (alerts) the new stories cause: written with them or not at all. */
+  outbox?: readonly NewOutboxRow[];
+  now?: Date;
 }
 
 export type StoredIntel = Pick<ArticleIntel, "entities" | "events">;
@@ -166,11 +196,17 @@ export interface IntelRepository {
   setMeta(key: string, value: string): Promise<void>;
   /** Replaces what is stored about these items' entities and events, and marks them read, at once. */
   saveAnalysed(batch: readonly { id: number; intel: ArticleIntel; at: Date }[]): Promise<void>;
-  /** Replaces the stories of the given items with a new grouping, at once. */
+  /** The stored facts and revisions of these stories, by id. */
+  storyFacts(storyIds: readonly string[]): Promise<Map<string, StoryFacts>>;
+  /**
+   * Replaces the stories of the given items with a new grouping, with its revisions and the
+   * alert rows it causes, at once.
+   */
   replaceStories(
     itemIds: readonly number[],
     stories: readonly Story[],
     entitiesOf: (key: string) => string[],
+    extras?: GroupingExtras,
   ): Promise<void>;
   storyCount(): Promise<number>;
   eventCount(): Promise<number>;
@@ -224,6 +260,15 @@ export interface StoryQuery {
 
 export interface BriefingRepository {
   story(id: string): Promise<StoryRow | undefined>;
+  /**
+   * The story an article's link (as stored, or its canonical form) or a story id names, and
+   * whether every article in it was stored as backfill.
+   */
+  findStory(ref: {
+    id?: string;
+    url?: string;
+    canonicalUrl?: string;
+  }): Promise<{ storyId: string; backfill: boolean } | undefined>;
   /** Stories matching the query, plus how many matched in all (-1 without `withTotal`). */
   stories(query: StoryQuery): Promise<{ rows: StoryRow[]; total: number }>;
   /** Valuation events of one company (or of every company), newest first. */
@@ -232,7 +277,8 @@ export interface BriefingRepository {
   sources(storyIds: readonly string[]): Promise<Map<string, SourceRow[]>>;
 }
 
-export type Platform = "slack" | "discord" | "console" | "cli";
+/** Where delivery can post, plus the shell (which answers commands but is never posted to). */
+export type Platform = DeliveryPlatform | "cli";
 
 /**
  * Where a message goes or a command came from. A Slack channel id alone does not say which
@@ -299,6 +345,12 @@ export interface StoreHealth {
   schemaVersion: number;
 }
 
+export interface DeliveryRepositories {
+  destinations: DestinationRepository;
+  outbox: OutboxRepository;
+  slots: DigestSlotRepository;
+}
+
 /** One backend: every repository over one database. */
 export interface Store {
   feeds: FeedRepository;
@@ -307,6 +359,12 @@ export interface Store {
   briefing: BriefingRepository;
   settings: SettingsRepository;
   installations: InstallationRepository;
+  /**
+   * Destinations, outbox and digest slots (src/delivery/destination.ts). A destination is a
+   * channel's settings and watchlist as users set them; delivery's ChannelRef is this one without
+   * the shell.
+   */
+  delivery: DeliveryRepositories;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -75,7 +75,7 @@ describe("infrawire discord register", () => {
     const deals = body.find((c) => c.name === "deals");
     expect(deals?.options.find((o) => o.name === "entity")?.autocomplete).toBe(true);
     expect(deals?.options.find((o) => o.name === "type")?.choices?.length).toBeGreaterThan(0);
-    expect(run.stdout).toMatch(/Registered 10 commands in server 222222222222222222/);
+    expect(run.stdout).toContain(`Registered ${commands.length} commands in server 222222222222222222`);
     expect(run.stdout).toContain("/deals");
   });
 

@@ -132,6 +132,31 @@ export class BriefingStore implements BriefingRepository {
     return rows;
   }
 
+  async findStory(ref: {
+    id?: string;
+    url?: string;
+    canonicalUrl?: string;
+  }): Promise<{ storyId: string; backfill: boolean } | undefined> {
+    const storyId =
+      ref.id !== undefined
+        ? (this.db.prepare("SELECT id FROM stories WHERE id = ?").pluck().get(ref.id) as string | undefined)
+        : (this.db
+            .prepare(
+              `SELECT si.story_id FROM items i JOIN story_items si ON si.item_id = i.id
+                WHERE i.url = @url OR i.canonical_url = @canonical LIMIT 1`,
+            )
+            .pluck()
+            .get({ url: ref.url ?? null, canonical: ref.canonicalUrl ?? null }) as string | undefined);
+    if (storyId === undefined) return undefined;
+    const live = this.db
+      .prepare(
+        "SELECT count(*) FROM story_items si JOIN items i ON i.id = si.item_id WHERE si.story_id = ? AND i.backfill = 0",
+      )
+      .pluck()
+      .get(storyId) as number;
+    return { storyId, backfill: live === 0 };
+  }
+
   /** Every outlet that reported the stories, first reported first. */
   async sources(storyIds: readonly string[]): Promise<Map<string, SourceRow[]>> {
     const out = new Map<string, SourceRow[]>();

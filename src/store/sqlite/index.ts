@@ -1,6 +1,7 @@
 import type { Store } from "../repositories.js";
 import { BriefingStore } from "./briefing.js";
 import { type Db, openDatabase } from "./db.js";
+import { SqliteDeliveryStore } from "./delivery.js";
 import { FeedStore } from "./feeds.js";
 import { SqliteInstallations } from "./installations.js";
 import { IntelStore } from "./intel.js";
@@ -14,13 +15,15 @@ export function openSqliteStore(path: string): Store {
 
 /** The repositories over an open database (tests that inspect its tables use this). */
 export function sqliteStoreOn(db: Db, path = ":memory:"): Store {
+  const delivery = new SqliteDeliveryStore(db);
   return {
     feeds: new FeedStore(db),
     items: new ItemStore(db),
-    intel: new IntelStore(db),
+    intel: new IntelStore(db, delivery),
     briefing: new BriefingStore(db),
     settings: new SettingsStore(db),
     installations: new SqliteInstallations(db),
+    delivery: { destinations: delivery, outbox: delivery, slots: delivery },
     async health() {
       return {
         location: `sqlite ${path}`,

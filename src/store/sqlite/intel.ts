@@ -4,12 +4,20 @@ import type { EntityScore } from "../../intel/entities.js";
 import type { EventStatus, EventType, ExtractedEvent } from "../../intel/events.js";
 import type { Qualifier } from "../../intel/money.js";
 import type { Story } from "../../intel/pipeline.js";
-import type { IntelRepository, ItemForIntel, StoredIntel } from "../repositories.js";
+import type {
+  GroupingExtras,
+  IntelRepository,
+  ItemForIntel,
+  StoredIntel,
+  StoryFacts,
+} from "../repositories.js";
 import type { Db } from "./db.js";
+import type { SqliteDeliveryStore } from "./delivery.js";
 
 // An item's date for the clustering window: when it was published, else when it was fetched.
 const PUBLISHED_SINCE = "coalesce(published_at, fetched_at) >= ?";
-const ITEM_FOR_INTEL = "id, title, summary, content, url, coalesce(published_at, fetched_at) AS at";
+const ITEM_FOR_INTEL =
+  "id, title, summary, content, url, coalesce(published_at, fetched_at) AS at, backfill, (SELECT f.title FROM feeds f WHERE f.id = items.feed_id) AS outlet";
 
 // items.analyzed: 0 not read yet, 2 read but in no story yet, 1 read and grouped. The middle
 // state lets a pass that stopped between saving and grouping be finished by the next one.
@@ -20,7 +28,10 @@ const GROUPED = 1;
 export class IntelStore implements IntelRepository {
   private readonly statements = new Map<string, Statement>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly delivery?: SqliteDeliveryStore,
+  ) {}
 
   /** Prepared once, reused: saveItem runs for every stored item. */
   private sql(text: string): Statement {
@@ -167,8 +178,14 @@ export class IntelStore implements IntelRepository {
       content: string;
       url: string | null;
       at: string;
+      backfill: number;
+      outlet: string | null;
     }[];
-    return raw.map((r) => ({ ...r, publishedAt: Date.parse(r.at) }));
+    return raw.map(({ at, backfill, ...r }) => ({
+      ...r,
+      publishedAt: Date.parse(at),
+      backfill: backfill === 1,
+    }));
   }
 
   async saveAnalysed(batch: readonly { id: number; intel: ArticleIntel; at: Date }[]): Promise<void> {
@@ -211,18 +228,36 @@ export class IntelStore implements IntelRepository {
     this.sql(`UPDATE items SET analyzed = ${READ} WHERE id = ?`).run(itemId);
   }
 
+  async storyFacts(storyIds: readonly string[]): Promise<Map<string, StoryFacts>> {
+    const rows = this.sql(
+      `SELECT id, revision, type, amount_usd AS amountUsd, status, parties, source_count AS sourceCount
+         FROM stories WHERE id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(storyIds)) as (Omit<StoryFacts, "parties"> & { id: string; parties: string })[];
+    return new Map(
+      rows.map(({ id, parties, ...r }) => [id, { ...r, parties: JSON.parse(parties) as string[] }]),
+    );
+  }
+
   async replaceStories(
     itemIds: readonly number[],
     stories: readonly Story[],
     entitiesOf: (key: string) => string[],
+    extras: GroupingExtras = {},
   ): Promise<void> {
-    this.db.transaction(() => this.replaceStoriesNow(itemIds, stories, entitiesOf)).immediate();
+    if (extras.outbox?.length && !this.delivery) throw new Error("this intel store cannot write outbox rows");
+    this.db
+      .transaction(() => {
+        this.replaceStoriesNow(itemIds, stories, entitiesOf, extras.revisions);
+        if (extras.outbox?.length) this.delivery?.enqueueNow(extras.outbox, extras.now ?? new Date());
+      })
+      .immediate();
   }
 
   private replaceStoriesNow(
     itemIds: readonly number[],
     stories: readonly Story[],
     entitiesOf: (key: string) => string[],
+    revisions: ReadonlyMap<string, number> = new Map(),
   ): void {
     const oldStory = this.sql("SELECT story_id FROM story_items WHERE item_id = ?").pluck(true);
     const stale = new Set<string>();
@@ -230,6 +265,9 @@ export class IntelStore implements IntelRepository {
       const story = oldStory.get(id) as string | undefined;
       if (story) stale.add(story);
     }
+    const oldRevision = this.sql("SELECT revision FROM stories WHERE id = ?").pluck(true);
+    const kept = new Map<string, number>();
+    for (const id of stale) kept.set(id, (oldRevision.get(id) as number | undefined) ?? 1);
     // A member of a replaced story that the new grouping leaves out goes back to "read, not
     // grouped", so that the next pass gives it a story instead of losing it.
     const orphan = this.sql(
@@ -241,12 +279,13 @@ export class IntelStore implements IntelRepository {
       drop.run(id);
     }
     const insert = this.sql(
-      `INSERT INTO stories (id, centre_item_id, headline, summary, type, amount_usd, qualifier, status, parties, amounts, source_count, first_seen_at, last_seen_at)
-       VALUES (@id, @centre, @headline, @summary, @type, @amountUsd, @qualifier, @status, @parties, @amounts, @sources, @firstSeen, @lastSeen)
+      `INSERT INTO stories (id, centre_item_id, headline, summary, type, amount_usd, qualifier, status, parties, amounts, source_count, first_seen_at, last_seen_at, revision)
+       VALUES (@id, @centre, @headline, @summary, @type, @amountUsd, @qualifier, @status, @parties, @amounts, @sources, @firstSeen, @lastSeen, @revision)
        ON CONFLICT (id) DO UPDATE SET centre_item_id = excluded.centre_item_id, headline = excluded.headline,
          summary = excluded.summary, type = excluded.type, amount_usd = excluded.amount_usd, qualifier = excluded.qualifier,
          status = excluded.status, parties = excluded.parties, amounts = excluded.amounts,
-         source_count = excluded.source_count, first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at`,
+         source_count = excluded.source_count, first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at,
+         revision = excluded.revision`,
     );
     const member = this.sql("INSERT OR REPLACE INTO story_items (story_id, item_id) VALUES (?, ?)");
     const grouped = this.sql(`UPDATE items SET analyzed = ${GROUPED} WHERE id = ? AND analyzed = ${READ}`);
@@ -268,6 +307,7 @@ export class IntelStore implements IntelRepository {
         sources: story.keys.length,
         firstSeen: new Date(story.firstSeen).toISOString(),
         lastSeen: new Date(story.lastSeen).toISOString(),
+        revision: revisions.get(story.id) ?? kept.get(story.id) ?? 1,
       });
       const entities = new Set<string>();
       for (const key of story.keys) {

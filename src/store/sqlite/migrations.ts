@@ -283,4 +283,60 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 7,
+    name: "delivery: destinations on channel settings, the outbox, digest slots, story revisions",
+    // A destination is a channel's settings plus its watchlist: the columns here hold only what
+    // delivery itself learns (when the digest was set, the last slot, a pause), so there is one
+    // source of truth for what users set. Outbox times are epoch milliseconds.
+    sql: `
+      ALTER TABLE channel_settings ADD COLUMN digest_since TEXT;
+      ALTER TABLE channel_settings ADD COLUMN digest_last_slot TEXT;
+      ALTER TABLE channel_settings ADD COLUMN alerts_cap INTEGER;
+      ALTER TABLE channel_settings ADD COLUMN paused_reason TEXT;
+      ALTER TABLE channel_settings ADD COLUMN paused_at TEXT;
+      ALTER TABLE channel_settings ADD COLUMN dest_key TEXT
+        GENERATED ALWAYS AS (platform || ':' || workspace_id || ':' || channel_id) VIRTUAL;
+      CREATE UNIQUE INDEX channel_settings_dest_key ON channel_settings (dest_key);
+      UPDATE channel_settings SET digest_since = updated_at WHERE digest_enabled = 1;
+
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        destination_key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        message TEXT NOT NULL,
+        not_before INTEGER NOT NULL,
+        thread_of TEXT,
+        story_id TEXT,
+        subject TEXT,
+        carries TEXT,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        lease_until INTEGER,
+        message_ref TEXT,
+        last_error TEXT,
+        outcome_unknown INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX outbox_open ON outbox (destination_key, not_before, id) WHERE state IN ('pending', 'in_flight');
+      CREATE INDEX outbox_story ON outbox (destination_key, story_id) WHERE story_id IS NOT NULL;
+      CREATE INDEX outbox_alerts ON outbox (destination_key, not_before) WHERE kind = 'alert';
+      CREATE INDEX outbox_rolled ON outbox (destination_key) WHERE state = 'rolled';
+      CREATE INDEX outbox_dead ON outbox (state) WHERE state = 'dead';
+
+      CREATE TABLE digest_slots (
+        key TEXT PRIMARY KEY,
+        destination_key TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'skipped')),
+        reason TEXT,
+        created_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Grows by one when a story's facts change; alert keys carry it.
+      ALTER TABLE stories ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
 ];

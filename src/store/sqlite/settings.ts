@@ -48,6 +48,10 @@ export class SettingsStore implements SettingsRepository {
   }
 
   async settings(channel: ChannelRef): Promise<ChannelSettings> {
+    return this.read(channel) ?? { ...DEFAULTS };
+  }
+
+  private read(channel: ChannelRef): ChannelSettings | undefined {
     const raw = this.db
       .prepare("SELECT * FROM channel_settings WHERE platform = ? AND workspace_id = ? AND channel_id = ?")
       .get(channel.platform, channel.workspaceId, channel.channelId) as
@@ -62,7 +66,7 @@ export class SettingsStore implements SettingsRepository {
           quiet_end: number | null;
         }
       | undefined;
-    if (!raw) return { ...DEFAULTS };
+    if (!raw) return undefined;
     return {
       digestEnabled: raw.digest_enabled === 1,
       digestTime: raw.digest_time,
@@ -82,7 +86,24 @@ export class SettingsStore implements SettingsRepository {
     by: string,
     now: Date,
   ): Promise<ChannelSettings> {
-    const next = { ...(await this.settings(channel)), ...changes };
+    return this.db.transaction(() => this.updateNow(channel, changes, by, now)).immediate();
+  }
+
+  private updateNow(
+    channel: ChannelRef,
+    changes: Partial<ChannelSettings>,
+    by: string,
+    now: Date,
+  ): ChannelSettings {
+    const before = this.read(channel);
+    const next = { ...(before ?? DEFAULTS), ...changes };
+    // The digest's slots count from when it was turned on or its time or zone last changed, so
+    // moving 20:00 to 08:00 at 10:00 does not post a "late" 08:00 digest.
+    const digestMoved =
+      next.digestEnabled &&
+      (!before?.digestEnabled ||
+        before.digestTime !== next.digestTime ||
+        before.digestTimezone !== next.digestTimezone);
     this.db
       .prepare(
         `INSERT INTO channel_settings (platform, workspace_id, channel_id, digest_enabled, digest_time, digest_timezone, alerts_enabled,
@@ -110,6 +131,12 @@ export class SettingsStore implements SettingsRepository {
         by,
         now: now.toISOString(),
       });
+    if (digestMoved)
+      this.db
+        .prepare(
+          "UPDATE channel_settings SET digest_since = ? WHERE platform = ? AND workspace_id = ? AND channel_id = ?",
+        )
+        .run(now.toISOString(), channel.platform, channel.workspaceId, channel.channelId);
     return next;
   }
 
