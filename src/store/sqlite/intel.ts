@@ -268,14 +268,15 @@ export class IntelStore implements IntelRepository {
     const oldRevision = this.sql("SELECT revision FROM stories WHERE id = ?").pluck(true);
     const kept = new Map<string, number>();
     for (const id of stale) kept.set(id, (oldRevision.get(id) as number | undefined) ?? 1);
-    // A member of a replaced story that the new grouping leaves out goes back to "read, not
-    // grouped", so that the next pass gives it a story instead of losing it.
-    const orphan = this.sql(
-      `UPDATE items SET analyzed = ${READ} WHERE analyzed = ${GROUPED} AND id IN (SELECT item_id FROM story_items WHERE story_id = ?)`,
-    );
+    // A member of a replaced story that is not regrouped here goes back to "read, not grouped",
+    // so that the next pass gives it a story instead of losing it. (Enrichment hands in whole
+    // stories, so this finds nothing there; it keeps any other caller from dropping an item.)
+    const members = this.sql("SELECT item_id FROM story_items WHERE story_id = ?").pluck(true);
+    const regrouped = new Set(itemIds);
+    const orphan = this.sql(`UPDATE items SET analyzed = ${READ} WHERE id = ? AND analyzed = ${GROUPED}`);
     const drop = this.sql("DELETE FROM stories WHERE id = ?");
     for (const id of stale) {
-      orphan.run(id);
+      for (const item of members.all(id) as number[]) if (!regrouped.has(item)) orphan.run(item);
       drop.run(id);
     }
     const insert = this.sql(
@@ -288,7 +289,6 @@ export class IntelStore implements IntelRepository {
          revision = excluded.revision`,
     );
     const member = this.sql("INSERT OR REPLACE INTO story_items (story_id, item_id) VALUES (?, ?)");
-    const grouped = this.sql(`UPDATE items SET analyzed = ${GROUPED} WHERE id = ? AND analyzed = ${READ}`);
     const entity = this.sql(
       "INSERT OR IGNORE INTO story_entities (story_id, entity_id, last_seen_at, type, amount_usd) VALUES (?, ?, ?, ?, ?)",
     );
@@ -312,13 +312,16 @@ export class IntelStore implements IntelRepository {
       const entities = new Set<string>();
       for (const key of story.keys) {
         member.run(story.id, Number(key));
-        grouped.run(Number(key));
         for (const e of entitiesOf(key)) entities.add(e);
       }
       const lastSeen = new Date(story.lastSeen).toISOString();
       for (const e of entities)
         entity.run(story.id, e, lastSeen, story.event?.type ?? null, story.event?.amountUsd ?? null);
     }
+    // One statement over the few items waiting for a story (a partial index holds them).
+    this.sql(
+      `UPDATE items SET analyzed = ${GROUPED} WHERE analyzed = ${READ} AND EXISTS (SELECT 1 FROM story_items si WHERE si.item_id = items.id)`,
+    ).run();
   }
 
   async storyCount(): Promise<number> {
