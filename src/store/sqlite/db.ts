@@ -7,6 +7,19 @@ import { type Migration, migrations } from "./migrations.js";
 
 export type Db = Database.Database;
 
+/** Prepares each SQL text once per connection and hands back the same statement after that. */
+export function preparedOnce(db: Db): (sql: string) => Database.Statement {
+  const statements = new Map<string, Database.Statement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+}
+
 function migrate(db: Db, list: Migration[]): void {
   const current = db.pragma("user_version", { simple: true }) as number;
   const latest = list.at(-1)?.version ?? 0;

@@ -17,7 +17,7 @@ import type {
 } from "../../delivery/destination.js";
 import { DEFAULT_CAP_PER_HOUR } from "../../delivery/destination.js";
 import type { EventType } from "../../intel/events.js";
-import type { Db } from "./db.js";
+import { type Db, preparedOnce } from "./db.js";
 
 interface SettingsRaw {
   platform: string;
@@ -90,17 +90,10 @@ function toRow(r: OutboxRaw): OutboxRow {
  * claim a row or a slot.
  */
 export class SqliteDeliveryStore implements DestinationRepository, OutboxRepository, DigestSlotRepository {
-  private readonly statements = new Map<string, Statement>();
+  private readonly sql: (text: string) => Statement;
 
-  constructor(private readonly db: Db) {}
-
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+  constructor(private readonly db: Db) {
+    this.sql = preparedOnce(db);
   }
 
   // --- destinations

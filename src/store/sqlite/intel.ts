@@ -11,7 +11,7 @@ import type {
   StoredIntel,
   StoryFacts,
 } from "../repositories.js";
-import type { Db } from "./db.js";
+import { type Db, preparedOnce } from "./db.js";
 import type { SqliteDeliveryStore } from "./delivery.js";
 
 // An item's date for the clustering window: when it was published, else when it was fetched.
@@ -26,21 +26,14 @@ const GROUPED = 1;
 
 /** Entities, events and stories of stored items. */
 export class IntelStore implements IntelRepository {
-  private readonly statements = new Map<string, Statement>();
+  /** Prepared once, reused: saveItem runs for every stored item. */
+  private readonly sql: (text: string) => Statement;
 
   constructor(
     private readonly db: Db,
     private readonly delivery?: SqliteDeliveryStore,
-  ) {}
-
-  /** Prepared once, reused: saveItem runs for every stored item. */
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+  ) {
+    this.sql = preparedOnce(db);
   }
 
   /** Items not read by the intel layer yet, oldest first. */
