@@ -3,16 +3,12 @@ import type { App } from "../app.js";
 import { entityDirectory } from "../briefing/entity-directory.js";
 import { createBriefing } from "../briefing/index.js";
 import type { Logger } from "../log.js";
-import type { ChannelRef } from "../store/index.js";
+import type { ChannelRef, InstallationRepository } from "../store/index.js";
 import { settingsAnnouncement } from "./announce.js";
 import type { Caller, CommandContext, CommandDef } from "./command.js";
 import { type CommandInput, dispatch } from "./dispatch.js";
-import type { InstallationRepository } from "./installations.js";
 import type { Message } from "./message.js";
 import { callerFor } from "./permissions.js";
-
-/** Where a command came from (see ChannelRef: platform, workspace, channel). */
-export type ChannelAddress = ChannelRef;
 
 export interface CommandRequest {
   /** The command name without the slash ("deals"). */
@@ -20,7 +16,7 @@ export interface CommandRequest {
   /** Free text as typed after the command, or native (Discord) options by name. */
   input: CommandInput;
   caller: Caller;
-  channel: ChannelAddress;
+  channel: ChannelRef;
 }
 
 /**

@@ -23,14 +23,13 @@ import {
 } from "discord.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../log.js";
-import type { ChannelAddress, ChatCore, CommandRequest } from "./core.js";
+import type { ChannelRef } from "../store/index.js";
+import type { ChatCore, CommandRequest } from "./core.js";
 import type { Message } from "./message.js";
 import { type DiscordMessage, renderDiscord } from "./render/discord.js";
 import { type DiscordMode, type DiscordSettings, discordSettings } from "./settings.js";
 import type { PostOptions } from "./slack.js";
 import { settleWithin } from "./timing.js";
-
-export { type DiscordMode, type DiscordSettings, discordSettings };
 
 /**
  * discord.js's REST client. It waits out 429s itself; `retries: 0` stops it from re-sending a
@@ -56,7 +55,7 @@ export function discordNonce(key: string): string {
 /** Posts a Message in a channel; with a key, Discord itself refuses a second post (nonce). */
 export async function postDiscordMessage(
   rest: REST,
-  channel: ChannelAddress,
+  channel: ChannelRef,
   message: Message,
   options: PostOptions = {},
 ): Promise<{ id: string }> {

@@ -1,16 +1,10 @@
 import { UserError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { ChatCore } from "./core.js";
-import {
-  createDiscordGateway,
-  type DiscordMode,
-  discordInteractionsHandler,
-  discordSettings,
-} from "./discord.js";
+import { createDiscordGateway, discordInteractionsHandler } from "./discord.js";
 import { type RawHandler, startChatServer } from "./http.js";
-import { createSlackAdapter, type SlackMode, slackSettings } from "./slack.js";
-
-export { chatConfigured } from "./settings.js";
+import { type DiscordMode, discordSettings, type SlackMode, slackSettings } from "./settings.js";
+import { createSlackAdapter } from "./slack.js";
 
 export interface ChatFrontEnd {
   url: string;

@@ -4,16 +4,14 @@ import { type Installation, type InstallationStore, InstallProvider } from "@sla
 import { systemClock } from "../clock.js";
 import { UserError } from "../errors.js";
 import type { Logger } from "../log.js";
-import type { ChannelAddress, ChatCore, CommandRequest } from "./core.js";
-import type { InstallationRepository } from "./installations.js";
+import type { ChannelRef, InstallationRepository } from "../store/index.js";
+import type { ChatCore, CommandRequest } from "./core.js";
 import type { Message } from "./message.js";
 import { renderSlack, type SlackBlock } from "./render/slack.js";
 import { type SlackMode, type SlackSettings, slackMode, slackSettings } from "./settings.js";
 import { SLACK_BOT_SCOPES } from "./slack-manifest.js";
 import { SlackHttpReceiver, SlackRequestVerifier } from "./slack-receiver.js";
 import { settleWithin } from "./timing.js";
-
-export { type SlackMode, type SlackSettings, slackMode, slackSettings };
 
 type WebClient = webApi.WebClient;
 
@@ -81,7 +79,7 @@ export interface PostOptions {
 /** Posts a Message in a channel (for digests, alerts and shared answers); returns its ts. */
 export async function postSlackMessage(
   client: WebClient,
-  channel: ChannelAddress,
+  channel: ChannelRef,
   message: Message,
   options: PostOptions = {},
 ): Promise<{ ts: string }> {
@@ -244,7 +242,7 @@ export function createSlackAdapter(
   app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
     const name = command.command.replace(/^\//, "");
     const text = command.text ?? "";
-    const channel: ChannelAddress = {
+    const channel: ChannelRef = {
       platform: "slack",
       workspaceId: command.team_id,
       channelId: command.channel_id,
@@ -293,7 +291,7 @@ export function createSlackAdapter(
     } catch {
       return;
     }
-    const channel: ChannelAddress = {
+    const channel: ChannelRef = {
       platform: "slack",
       workspaceId: body.team?.id ?? body.user.team_id ?? "",
       channelId,

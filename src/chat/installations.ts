@@ -1,1 +1,0 @@
-export type { InstallationRepository } from "../store/index.js";
