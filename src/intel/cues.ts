@@ -57,7 +57,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   { type: "investment", pattern: "backs", example: "Nvidia backs Mistral in its latest funding" },
   {
     type: "investment",
-    pattern: `bets? on|bet(?:s|ting)? (?:${HEDGE}${AMOUNT}|big|billions) on`,
+    pattern: `bets? on(?! (?:a|an|the|rates?|interest|stocks?|shares|markets?)\\b)|bet(?:s|ting)? (?:${HEDGE}${AMOUNT}|big|billions) on`,
     example: "Amazon bets $10B on OpenAI in expanded cloud pact",
   },
   // "Amazon's $10 Billion OpenAI Bet", "Meta's $14 billion Scale AI wager"
@@ -141,6 +141,11 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "compute_contract",
+    pattern: "(?:rents?|renting|rented|leases?|leasing|leased) .{0,40}\\bcapacity\\b",
+    example: "OpenAI to rent 2 gigawatts of data-centre capacity from Oracle",
+  },
+  {
+    type: "compute_contract",
     pattern: "tpus?\\b",
     example: "Google to supply Anthropic with up to 1 million TPUs",
   },
@@ -165,7 +170,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "chip_supply",
     pattern:
-      "(?:chips?|gpus?|tpus?|accelerators?|processors|memory|hbm|dram|wafers?|instinct|silicon)\\b.{0,40}\\b(?:deal|supply|supplies|supplier|deploy|deployment|order|orders|agreement|to (?:buy|use|deploy))",
+      "(?:chips?|gpus?|tpus?|accelerators?|processors|memory|hbm|dram|wafers?|instinct|silicon)\\b(?! (?:revenue|sales|stocks?|shares|exports?)\\b).{0,40}\\b(?:deal|supply|supplies|supplier|deploy|deployment|order|orders|agreement|to (?:buy|use|deploy))",
     example: "AMD strikes GPU supply deal with OpenAI",
   },
   {
@@ -259,8 +264,13 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "acquisition",
+    pattern: "snaps? up|snapped up|swallows?|swallowed|gobbles? up|gobbled up",
+    example: "Nvidia snaps up software start-up for $700 million",
+  },
+  {
+    type: "acquisition",
     pattern:
-      "(?:offer|bid|deal) for .{0,40}(?:browser|technology|unit|business|assets|team)|licens(?:e|es|ing) .{0,30}technology",
+      "(?:offer|bid|deal) for .{0,40}(?:browser|technology|unit|business|assets|team)|licen[cs](?:e|es|ing) .{0,30}technology|(?:rights?|licen[cs]e) to use .{0,30}technology",
     example: "Perplexity makes $34.5 billion offer for Google's Chrome browser",
   },
 
@@ -305,6 +315,13 @@ export const EVENT_CUES: readonly CueRow[] = [
     type: "people",
     pattern: "poach(?:es|ed|ing)?|lures?|lured|talent (?:raid|war)|hiring spree|acqui-?hires?",
     example: "Meta poaches three OpenAI researchers for superintelligence team",
+  },
+  // Talent grabs: "swoops on Windsurf's leaders", "raids OpenAI's research team".
+  {
+    type: "people",
+    pattern:
+      "(?:swoops? (?:on|for)|raids?|raided|snaps? up|snapped up|grabs?|grabbed|scoops? up) (?:[\\w'’-]+ ){0,3}(?:leaders?|(?:co-)?founders?|executives?|researchers?|engineers?|team|talent|staff|chiefs?)\\b",
+    example: "Meta raids OpenAI's research team for its new lab",
   },
   {
     type: "people",
@@ -358,7 +375,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "regulation",
     pattern:
-      "export (?:controls?|rules?|curbs?|licen[cs]es?|bans?|restrictions?)|licen[cs]es? to (?:ship|export|sell)|licen[cs]e requirement",
+      "export (?:controls?|rules?|curbs?|licen[cs]es?|bans?|restrictions?|deal|arrangement)|licen[cs]es? to (?:ship|export|sell)|licen[cs]e requirement",
     example: "Microsoft gets U.S. licences to ship Nvidia chips to the UAE",
   },
   {
@@ -389,7 +406,7 @@ export const DEAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   {
     type: "talks",
     pattern:
-      "in talks|talks (?:with|to|over|expand|advance)|enter(?:s|ed|ing)? talks|(?:early|advanced)[- ]stage talks|(?:holds?|held) talks|negotiat(?:es|ing|ions)|in discussions|early-stage discussions|nearing a deal",
+      "in talks|talks (?:with|to|over|expand|advance)|enter(?:s|ed|ing)? talks|(?:early|advanced)[- ]stage talks|(?:holds?|held) talks|negotiat(?:es|ing|ions)|in discussions|early-stage discussions|discussing|under discussion|nearing a deal",
     example: "Amazon in talks to invest more than $10 billion in OpenAI",
   },
   {
@@ -401,13 +418,13 @@ export const DEAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   {
     type: "closed",
     pattern:
-      "complet(?:es|ed)|closes (?:its|a|the|\\$)|closed (?:its|a|the|\\$)|has closed|finali[sz](?:es|ed)|sells (?:its )?entire|sold (?:its )?entire|has raised|had raised",
+      "complet(?:es|ed)|closes (?:its|a|the|\\$)|closed (?:its|a|the|\\$)|has closed|finali[sz](?:es|ed)|sells (?:its )?entire|sold (?:its )?entire|has raised|had raised|has acquired|has bought",
     example: "AMD completes $4.9 billion acquisition of ZT Systems",
   },
   {
     type: "reported",
     pattern:
-      "reportedly|report says|reports say|reported|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal)|people (?:familiar|briefed|close)|sources (?:said|say)",
+      "reportedly|report says|reports say|reported|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal|an? (?:person|people|source))|(?:people|a person|a source) (?:familiar|briefed|close|involved)|sources (?:said|say)",
     example: "Nvidia reportedly plans $5 billion Intel stake",
   },
 ];

@@ -261,8 +261,9 @@ function pickMoney(
     const after = lower.slice(m.end, m.end + 25);
     // Back to the nearest comma: "worth $3.5tn in market value, will invest $2bn" is no valuation.
     const before = lower.slice(Math.max(0, m.start - 45, lower.lastIndexOf(",", m.start) + 1), m.start);
-    // "a stake ... valued at $135bn" is the size of the stake, not the company's worth.
-    if (/stake\b[^$€£]*valued at[^$€£]*$/.test(before)) return false;
+    // "a stake ... valued at $135bn", "an all-stock deal valued at $6.5bn": the size of the stake
+    // or of the deal, not the company's worth.
+    if (/\b(?:stake|deal|transaction|takeover|purchase)\b[^$€£]*valued at[^$€£]*$/.test(before)) return false;
     return (
       /^\s*(?:post-money |pre-money )?valuation/.test(after) ||
       (/^\s*company\b/.test(after) && /\bworth (?:about |around |some )?$/.test(before)) ||
@@ -330,6 +331,10 @@ function clauseAround(text: string, at: number): { start: number; end: number } 
     }
   }
   return { start, end };
+}
+
+function sameAmount(a: number | null, b: number): boolean {
+  return a !== null && Math.abs(a - b) <= 0.001 * b;
 }
 
 const TERM_OR_POWER = /year|watt|\b[GM]W\b/i;
@@ -402,9 +407,11 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   );
   // The strongest reading, plus any other that the title states outright.
   const chosen = ranked.filter((c, i) => i === 0 || (c.unit.isTitle && c.score >= 3));
+  const fromLead = new Set<Candidate>();
   for (const extra of secondary) {
     if (!byType.has(extra.type) || chosen.some((c) => c.type === extra.type)) continue;
     chosen.push(extra);
+    fromLead.add(extra);
   }
 
   const taken = new Set<Money>();
@@ -414,6 +421,19 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   for (const candidate of order) {
     const money = moneyFor(candidate, units, title, amounts, taken, lower);
     if (candidate.type === "valuation" && !money) continue;
+    // A lead sentence that states an event already found, with the same money, read a second way
+    // ("would put $2bn into the round, most of it back to Nvidia as GPU orders"): one event.
+    if (
+      money &&
+      fromLead.has(candidate) &&
+      events.some(
+        (e) =>
+          MONEY_TYPES.has(e.type) &&
+          sameAmount(e.amountUsd, money.amountUsd) &&
+          CUES[e.type].test(lower(candidate.unit)),
+      )
+    )
+      continue;
     if (money) taken.add(money);
     const partyUnit =
       candidate.unit.mentions.length > 0
@@ -598,10 +618,12 @@ function resolveOverlaps(
       byType.delete("chip_supply");
     } else if (has("compute_contract")) byType.delete("compute_contract");
   }
-  // A buyout is the event; the chips or servers it brings are its reason.
+  // A buyout is the event; the chips or servers it brings are its reason, and a stake the lead
+  // mentions ("already owned 23% of io") is its history unless the headline tells of a stake.
   if (inTitle("acquisition")) {
     byType.delete("chip_supply");
     byType.delete("compute_contract");
+    if (!inTitle("investment")) byType.delete("investment");
   }
   // A money deal announced with fanfare is the deal, not a product launch.
   if (has("launch") && [...MONEY_TYPES].some((t) => inTitle(t)) && CURRENCY.test(titleText))
