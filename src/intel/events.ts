@@ -575,6 +575,7 @@ function hedgedInLead(
   return own;
 }
 
+const FUNDING_ROUND = /\b(?:funding round|round of funding|seed round|series [a-h])\b/;
 const DEAL_WORDS = /\b(?:deal|contract|agreement|order|supply|supplies|customer|pact|to use|to deploy)\b/;
 // "to invest $50 billion in AI data centres": money put into sites, not into a company.
 const INTO_SITES =
@@ -641,7 +642,10 @@ function resolveOverlaps(
   }
   if (has("investment") && has("infrastructure")) {
     const invest = byType.get("investment") as Candidate;
-    const raised = TARGET_AS_SUBJECT.test(lower(invest.unit).slice(0, invest.cueAt + 12));
+    // "raises $1bn", and a round told in the passive ("valued at $13bn in a $1.4bn funding round").
+    const raised =
+      TARGET_AS_SUBJECT.test(lower(invest.unit).slice(0, invest.cueAt + 12)) ||
+      FUNDING_ROUND.test(lower(invest.unit));
     const investedIn = orderedIds(invest.unit.mentions).filter(
       (id) => context.entities.get(id)?.kind !== "project",
     );
