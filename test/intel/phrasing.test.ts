@@ -83,3 +83,39 @@ describe("headline phrasing", () => {
     expect(entities.map((e) => e.id)).not.toContain("scale-ai");
   });
 });
+
+// Words that look like a deal's but tell something else: a market bet, chip revenue, the size of
+// a buyout, the same money read a second way.
+describe("what is not a deal", () => {
+  const types = (title: string, body = "") =>
+    analyzeArticle({ title, body }, context).events.map((e) => e.type);
+
+  it("reads no investment into investors betting on a rate cut", () => {
+    expect(types("Nvidia and Broadcom rise as investors bet on a December rate cut")).not.toContain(
+      "investment",
+    );
+  });
+
+  it("reads chip revenue handed over in an export deal as regulation, not a chip deal", () => {
+    const found = types("Nvidia and AMD to give Washington a cut of China chip revenue in export deal");
+    expect(found).toContain("regulation");
+    expect(found).not.toContain("chip_supply");
+  });
+
+  it("takes a deal 'valued at' $6.5 billion for the deal's size, not the buyer's valuation", () => {
+    const events = analyzeArticle(
+      { title: "OpenAI buys device start-up in all-stock deal valued at $6.5 billion", body: "" },
+      context,
+    ).events;
+    expect(events.map((e) => e.type)).toEqual(["acquisition"]);
+    expect(events[0]?.amountUsd).toBe(6.5e9);
+  });
+
+  it("keeps one event when the lead tells the same money a second way", () => {
+    const found = types(
+      "Nvidia's $2 billion xAI bet, explained",
+      "Nvidia would put up to $2 billion into xAI's new round, and most of that cash is expected to flow back to Nvidia as orders for GPUs.",
+    );
+    expect(found).toEqual(["investment"]);
+  });
+});
