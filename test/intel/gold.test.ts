@@ -123,12 +123,10 @@ function score(items: readonly GoldItem[]) {
   };
 }
 
-for (const split of ["tuning", "held-out"] as const) {
-  const items = gold.filter((g) => g.split === split);
-  const s = score(items);
+function report(label: string, s: ReturnType<typeof score>): void {
   console.log(
     [
-      `gold set, ${split} split: ${s.items} items, ${s.goldEvents} events, ${s.stories} stories`,
+      `gold set, ${label}: ${s.items} items, ${s.goldEvents} events, ${s.stories} stories`,
       `entities     P ${s.entityPrecision.toFixed(3)}  R ${s.entityRecall.toFixed(3)}`,
       `event types  recall ${s.eventTypeRecall.toFixed(3)}  precision ${s.eventPrecision.toFixed(3)}`,
       `amounts      accuracy ${s.amountAccuracy.toFixed(3)} (${s.amountHits}/${s.amounts}, within 2%)`,
@@ -138,6 +136,17 @@ for (const split of ["tuning", "held-out"] as const) {
       `same company, same week: ${s.sameWeekMerged} of ${s.sameWeekPairs} pairs wrongly merged`,
     ].join("\n"),
   );
+}
+
+// Each held-out batch on its own as well, so a new batch's first-run figures can be read off.
+for (const file of [...new Set(gold.filter((g) => g.split === "held-out").map((g) => g.file))]) {
+  report(`held-out batch ${file}`, score(gold.filter((g) => g.file === file)));
+}
+
+for (const split of ["tuning", "held-out"] as const) {
+  const items = gold.filter((g) => g.split === split);
+  const s = score(items);
+  report(`${split} split`, s);
 
   const bar = (name: string, title: string, check: () => void) =>
     split === "held-out" && KNOWN_HELD_OUT_SHORTFALLS.has(name)
