@@ -19,6 +19,8 @@ export interface GoldItem {
   expect: { entities: string[]; events: GoldEvent[]; story: string };
   /** "tuning" items may guide rules; "held-out" items (items-heldout-*.json) never do. */
   split: "tuning" | "held-out";
+  /** The fixture file the item comes from, so a batch can be scored on its own. */
+  file: string;
 }
 
 const dir = join(import.meta.dirname, "../fixtures/gold");
@@ -32,8 +34,14 @@ export function loadGold(splits: readonly GoldItem["split"][] = ["tuning"]): Gol
     .filter((f) => /^items.*\.json$/.test(f))
     .sort()
     .flatMap((f) =>
-      (JSON.parse(readFileSync(join(dir, f), "utf8")) as { items: Omit<GoldItem, "split">[] }).items.map(
-        (item): GoldItem => ({ ...item, split: f.startsWith("items-heldout") ? "held-out" : "tuning" }),
+      (
+        JSON.parse(readFileSync(join(dir, f), "utf8")) as { items: Omit<GoldItem, "split" | "file">[] }
+      ).items.map(
+        (item): GoldItem => ({
+          ...item,
+          split: f.startsWith("items-heldout") ? "held-out" : "tuning",
+          file: f,
+        }),
       ),
     )
     .filter((item) => splits.includes(item.split));
