@@ -114,6 +114,10 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     log,
     stories: store.briefing,
     entities,
+    sender: {
+      postTimeoutMs: config.delivery.postTimeoutSeconds * 1000,
+      leaseMs: config.delivery.leaseSeconds * 1000,
+    },
     briefing: async () =>
       createBriefing({
         stories: store.briefing,
