@@ -11,6 +11,17 @@ export interface ChannelDelivery {
   post(channel: ChannelRef, kind: "digest" | "notice", message: Message, by: string): Promise<string>;
   nextDigest(channel: ChannelRef): Promise<Date | undefined>;
   deadLetters(channel?: ChannelRef): Promise<DeadLetter[]>;
+  paused(workspace?: {
+    platform: string;
+    workspaceId: string;
+  }): Promise<
+    {
+      platform: "slack" | "discord" | "console";
+      workspaceId: string;
+      channelId: string;
+      paused?: { reason: string; at: Date };
+    }[]
+  >;
   why(channel: ChannelRef, ref: string): Promise<Message>;
 }
 

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { runBinary } from "../helpers/binary.js";
 import {
   ALERT_STORIES,
   type Bot,
@@ -12,7 +13,22 @@ import {
   stopBot,
   waitFor,
 } from "../helpers/bot-process.js";
-import { type FakeWorkspace, startFakeWorkspace } from "../helpers/slack-workspace.js";
+import { slackSignature, slashCommandBody } from "../helpers/chat.js";
+import { ADMIN_USER, type FakeWorkspace, startFakeWorkspace } from "../helpers/slack-workspace.js";
+
+const SECRET = "0123456789abcdef0123456789abcdef";
+
+/** A slash command as Slack sends it to the bot, signed; the bot's answer as the user sees it. */
+async function slash(bot: Bot, command: string, text: string, channel: string): Promise<string> {
+  const body = slashCommandBody(command, text, "http://127.0.0.1:9/respond", ADMIN_USER, channel);
+  const res = await fetch(`${bot.url}/slack/events`, {
+    method: "POST",
+    headers: slackSignature(SECRET, body),
+    body,
+  });
+  expect(res.status).toBe(200);
+  return JSON.stringify(await res.json());
+}
 
 /**
  * Faults with a real process: the built `infrawire run` posts alerts to a fake Slack workspace on
@@ -30,13 +46,18 @@ async function setUp(options: {
   channels: string[];
   stories?: readonly { guid: string; title: string; body: string }[];
   workspace: FakeWorkspace;
+  noticeChannel?: string;
 }) {
   const s = scratch(options.yaml);
   cleanup.push(() => s.remove());
   const feed = await startFeed();
   cleanup.push(() => feed.close());
   cleanup.push(() => options.workspace.close());
-  await seed(s.dbPath, { feedUrl: feed.feedUrl, channels: options.channels });
+  await seed(s.dbPath, {
+    feedUrl: feed.feedUrl,
+    channels: options.channels,
+    ...(options.noticeChannel ? { noticeChannel: options.noticeChannel } : {}),
+  });
   const env = botEnv(s.dbPath, options.workspace.url);
   const stories = options.stories ?? ALERT_STORIES;
   await queueAlerts(feed, env, s.configDir, stories);
@@ -173,5 +194,56 @@ describe("delivery faults against the built binary and a fake Slack", () => {
     // Retry-After: 2 (seconds); a few ms of slack for the two clocks' rounding.
     expect((next ?? 0) - (limited ?? 0)).toBeGreaterThanOrEqual(1_990);
     expect(deadRows(t.dbPath)).toEqual([]);
+  }, 60_000);
+
+  it("a deleted channel pauses its destination: nothing more is tried there, others get theirs, admins are told once", async () => {
+    let gone = true;
+    const slack = await startFakeWorkspace((call) =>
+      gone && call.json.channel === "CGONE" ? { body: { ok: false, error: "channel_not_found" } } : undefined,
+    );
+    const t = await setUp({
+      channels: ["C1", "CGONE"],
+      stories: ALERT_STORIES.slice(0, 3),
+      workspace: slack,
+      // An admin ran /feeds notices in #admin (CADMIN) earlier.
+      noticeChannel: "CADMIN",
+    });
+    const titles = t.stories.map((s) => s.title);
+    const bot = track(await startBot(t.env, t.configDir));
+    await waitFor(
+      () => sightings(slack, "C1", titles)[titles[2] ?? ""] === 1 && slack.inChannel("CADMIN").length > 0,
+      30_000,
+      () => bot.stderr(),
+    );
+    expect(sightings(slack, "C1", titles)).toEqual(once(titles));
+    // One attempt in the deleted channel, then nothing: its other alerts wait, not retried.
+    expect(slack.posts().filter((c) => c.json.channel === "CGONE")).toHaveLength(1);
+    const notices = slack.inChannel("CADMIN");
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.text).toContain("Posting stopped");
+    expect(notices[0]?.blocks).toContain("CGONE");
+    expect(notices[0]?.blocks).toContain("no longer exists");
+
+    const doctor = await runBinary(["doctor"], { env: { INFRAWIRE_DB: t.dbPath }, configDir: t.configDir });
+    expect(doctor.stdout).toContain("1 channel where posting stopped");
+    expect(doctor.stdout).toMatch(/slack:T1:CGONE since .* the channel no longer exists/);
+    const status = await slash(bot, "feeds", "status", "C1");
+    expect(status).toContain("Channels where posting stopped (1)");
+    expect(status).toContain("CGONE");
+    // Still nothing more tried there, and no second notice.
+    expect(slack.posts().filter((c) => c.json.channel === "CGONE")).toHaveLength(1);
+    expect(slack.inChannel("CADMIN")).toHaveLength(1);
+    // Nothing queued for it is lost: the channel is back, an admin turns alerts on again there,
+    // and its waiting alerts go out, each once.
+    expect(openRows(t.dbPath)).toBe(titles.length);
+    gone = false;
+    expect(await slash(bot, "alerts", "on", "CGONE")).toContain("Alerts on");
+    await waitFor(
+      () => openRows(t.dbPath) === 0,
+      30_000,
+      () => bot.stderr(),
+    );
+    expect(sightings(slack, "CGONE", titles)).toEqual(once(titles));
+    expect(slack.inChannel("CADMIN")).toHaveLength(1);
   }, 60_000);
 });

@@ -128,6 +128,8 @@ export async function seed(
       for (const entity of TRACKED) await app.actions.track(channel, entity, "UADMIN");
       await app.actions.changeSettings(channel, { alertsEnabled: true }, "UADMIN");
     }
+    // What `/feeds notices` in that channel sets.
+    if (options.noticeChannel) await app.actions.setNoticeChannel(slackChannel(options.noticeChannel));
   } finally {
     await app.close();
   }
@@ -178,6 +180,8 @@ export async function queueAlerts(
 
 export interface Bot {
   child: ChildProcess;
+  /** The bot's HTTP server (Slack events at /slack/events). */
+  url: string;
   stderr(): string;
   /** Resolves with the exit code (or the signal's name). */
   exited: Promise<number | string>;
@@ -195,14 +199,14 @@ export async function startBot(env: Record<string, string>, configDir: string): 
     stderr += chunk.toString();
   });
   const exited = once(child, "exit").then(([code, signal]) => (code ?? signal) as number | string);
-  const bot: Bot = { child, stderr: () => stderr, exited };
   await waitFor(
     () => /delivery transports .*slack/.test(stderr) || child.exitCode !== null,
     30_000,
     () => stderr,
   );
   if (child.exitCode !== null) throw new Error(`the bot exited (${child.exitCode}):\n${stderr}`);
-  return bot;
+  const url = /chat listening url=(\S+)/.exec(stderr)?.[1] ?? "";
+  return { child, url, stderr: () => stderr, exited };
 }
 
 export async function stopBot(bot: Bot): Promise<void> {

@@ -1,5 +1,8 @@
 import { type FakeServer, type Recorded, startFake } from "./chat.js";
 
+/** The one workspace admin the fake's users.info knows. */
+export const ADMIN_USER = "UADMIN";
+
 /** A message as the fake workspace keeps it: what a person in the channel would see. */
 export interface KeptMessage {
   channel: string;
@@ -80,6 +83,10 @@ export async function startFakeWorkspace(
       return {
         body: { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", url: "https://t1.slack.example/" },
       };
+    if (call.path.endsWith("/users.info")) {
+      const user = String(call.json.user);
+      return { body: { ok: true, user: { id: user, is_admin: user === ADMIN_USER, is_owner: false } } };
+    }
     if (call.path.endsWith("/chat.postMessage")) {
       const index = postIndex++;
       const reply = fault(call, index);
