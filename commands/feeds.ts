@@ -137,7 +137,12 @@ export const feeds = defineCommand({
     ];
     if (shown.length === 0) {
       return {
-        title: action === "status" ? "All feeds are healthy" : "No feeds",
+        title:
+          action !== "status"
+            ? "No feeds"
+            : paused.length > 0
+              ? `Feeds are healthy; posting stopped in ${count(paused.length, "channel")}`
+              : "All feeds are healthy",
         sections: [
           {
             lines: [
