@@ -5,17 +5,25 @@ import { count } from "../src/plural.js";
 
 export const feeds = defineCommand({
   name: "feeds",
-  description: "The feeds infrawire reads and their health (admins add and remove)",
-  usage: "/feeds add|remove|list|status <url>",
-  examples: ["/feeds list", "/feeds status", "/feeds add https://blogs.nvidia.com/feed/", "/feeds remove 12"],
-  adminActions: ["add", "remove"],
+  description:
+    "The feeds infrawire reads and their health (admins add, remove, enable, choose the notice channel)",
+  usage: "/feeds add|remove|enable|list|status|notices <url>",
+  examples: [
+    "/feeds list",
+    "/feeds status",
+    "/feeds add https://blogs.nvidia.com/feed/",
+    "/feeds remove 12",
+    "/feeds enable 12",
+    "/feeds notices",
+  ],
+  adminActions: ["add", "remove", "enable", "notices"],
   options: [
     {
       name: "action",
       description: "what to do",
       kind: "action",
       positional: true,
-      choices: ["add", "remove", "list", "status"] as const,
+      choices: ["add", "remove", "enable", "list", "status", "notices"] as const,
       default: "list",
       example: "list",
     },
@@ -33,7 +41,7 @@ export const feeds = defineCommand({
     const target = args.url?.replace(/^<|>$/g, "").split("|")[0] ?? "";
     if (action === "add") {
       if (!target) throw new OptionError("Give the feed's URL.", "/feeds add https://blogs.nvidia.com/feed/");
-      const added = await ctx.actions.addFeed(target);
+      const added = await ctx.actions.addFeed(target, { addedIn: ctx.channel });
       const title = added.feed.title || added.feed.url;
       if (!added.created)
         return {
@@ -66,22 +74,75 @@ export const feeds = defineCommand({
         sections: [{ lines: [[span("Its stored articles stay.")]] }],
       };
     }
+    if (action === "enable") {
+      if (!target) throw new OptionError("Give the feed's URL or id.", "/feeds enable 12");
+      const feed = await ctx.actions.enableFeed(target);
+      return {
+        title: `Feed enabled: ${feed.title ?? feed.url}`,
+        sections: [{ lines: [[span("It is polled on the next cycle; see how it does: /feeds status")]] }],
+      };
+    }
+    if (action === "notices") {
+      const off = target.toLowerCase() === "off";
+      await ctx.actions.setNoticeChannel(ctx.channel, off);
+      return off
+        ? {
+            title: "Notices off",
+            sections: [
+              { lines: [[span("infrawire's notices now go to its log only. Back on: /feeds notices")]] },
+            ],
+          }
+        : {
+            title: "Notices come to this channel",
+            sections: [
+              {
+                lines: [
+                  [
+                    span(
+                      "A feed disabled after repeated failures, and a channel where posting stopped, are told here once, with the fix. Stop: /feeds notices off",
+                    ),
+                  ],
+                ],
+              },
+            ],
+          };
+    }
     const rows = await ctx.actions.feeds();
     const shown = action === "status" ? rows.filter((r) => r.status !== "ok") : rows;
     // Posts to this channel that failed for good: no silent stalls.
     const dead = action === "status" ? await ctx.actions.deadLetters(ctx.channel) : [];
-    const deadSection =
-      dead.length > 0
+    const paused = action === "status" ? await ctx.actions.pausedChannels(ctx.channel) : [];
+    const deadSection = [
+      ...(dead.length > 0
         ? [
             {
               heading: `Posts that could not be delivered here (${dead.length})`,
               lines: dead.slice(0, 10).map((d) => [bold(d.title), span(` · ${d.kind} · ${d.error}`)]),
             },
           ]
-        : [];
+        : []),
+      ...(paused.length > 0
+        ? [
+            {
+              heading: `Channels where posting stopped (${paused.length})`,
+              lines: paused
+                .slice(0, 10)
+                .map((p) => [
+                  bold(p.channel.channelId),
+                  span(` · since ${p.at.toISOString().slice(0, 16).replace("T", " ")} UTC · ${p.reason}`),
+                ]),
+            },
+          ]
+        : []),
+    ];
     if (shown.length === 0) {
       return {
-        title: action === "status" ? "All feeds are healthy" : "No feeds",
+        title:
+          action !== "status"
+            ? "No feeds"
+            : paused.length > 0
+              ? `Feeds are healthy; posting stopped in ${count(paused.length, "channel")}`
+              : "All feeds are healthy",
         sections: [
           {
             lines: [

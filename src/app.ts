@@ -85,6 +85,8 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     settings: config.poll,
     log,
     clock,
+    // Bound late: delivery is built below, and a poll runs only after createApp returns.
+    onDisabled: (feed, reason, at) => delivery.feedDisabled(feed, reason, at),
   });
   const intel = createIntelSource({
     configDir: config.configDir,
@@ -114,6 +116,11 @@ export async function createApp(options: AppOptions = {}): Promise<App> {
     log,
     stories: store.briefing,
     entities,
+    notices: store.settings,
+    sender: {
+      postTimeoutMs: config.delivery.postTimeoutSeconds * 1000,
+      leaseMs: config.delivery.leaseSeconds * 1000,
+    },
     briefing: async () =>
       createBriefing({
         stories: store.briefing,

@@ -80,6 +80,24 @@ export async function runDoctor(
         : {}),
     });
     for (const d of dead.slice(0, 10)) print(`    ${d.destinationKey} ${d.kind} "${d.title}" — ${d.error}`);
+    const paused = await app.actions.pausedChannels();
+    checks.push({
+      ok: paused.length === 0,
+      label: `delivery: ${count(paused.length, "channel")} where posting stopped`,
+      ...(paused.length > 0
+        ? {
+            detail: [
+              ...paused
+                .slice(0, 10)
+                .map(
+                  (p) =>
+                    `${p.channel.platform}:${p.channel.workspaceId}:${p.channel.channelId} since ${p.at.toISOString()} — ${p.reason}`,
+                ),
+              "fix the cause, then an admin turns its alerts or digest on again there (/alerts on, /digest on); its queued posts then go out",
+            ].join("\n    "),
+          }
+        : {}),
+    });
     checks.push(...chatChecks(process.env));
     checks.push({
       ok: true,

@@ -103,6 +103,9 @@ export async function runService(
   const chat = chatConfigured(process.env)
     ? await (await import("./chat/front.js")).startChatFrontEnd(createChatCore(app))
     : undefined;
+  // Before the sender starts: rows queued while the bot was down (a restart after a crash) would
+  // otherwise find no Slack transport yet and wait out a minute's hold.
+  if (chat) await registerChatTransports(app);
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> | undefined;
@@ -143,7 +146,6 @@ export async function runService(
     // The console is a channel: its alerts and digests print above the prompt. Chat adapters
     // register theirs the same way (app.delivery.transports.slack = ...).
     app.delivery.transports.console = new ConsoleTransport((text) => print(text));
-    if (chat) void registerChatTransports(app);
     app.delivery.start();
     // The live demo's stream stands in for polling: the samples arrive one by one.
     if (options.demo)

@@ -1,16 +1,23 @@
 import type { Message } from "../chat/message.js";
 import type { Clock } from "../clock.js";
+import type { Destination } from "../delivery/destination.js";
 import type { IntelSource } from "../enrich/context.js";
 import { UserError } from "../errors.js";
 import type { EntityInfo } from "../intel/entities.js";
 import { foldAccents } from "../intel/fold.js";
 import type { ChannelRef, ChannelSettings, SettingsRepository } from "../store/index.js";
 
+export interface WorkspaceRef {
+  platform: string;
+  workspaceId: string;
+}
+
 /** Delivery as channel actions use it (src/delivery/runtime.ts). */
 export interface ChannelDelivery {
   post(channel: ChannelRef, kind: "digest" | "notice", message: Message, by: string): Promise<string>;
   nextDigest(channel: ChannelRef): Promise<Date | undefined>;
   deadLetters(channel?: ChannelRef): Promise<DeadLetter[]>;
+  paused(workspace?: WorkspaceRef): Promise<Destination[]>;
   why(channel: ChannelRef, ref: string): Promise<Message>;
 }
 

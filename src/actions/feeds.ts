@@ -7,7 +7,7 @@ import type { AddressPolicy } from "../ingest/net-guard.js";
 import { parseOpml } from "../ingest/opml.js";
 import type { Poller } from "../ingest/poller.js";
 import { SAMPLE_SCHEME } from "../ingest/sources.js";
-import type { FeedRepository, FeedRow } from "../store/index.js";
+import type { ChannelRef, FeedRepository, FeedRow } from "../store/index.js";
 
 export interface FeedActionDeps {
   feeds: FeedRepository;
@@ -17,6 +17,8 @@ export interface FeedActionDeps {
   clock: Clock;
   /** Analyses what a first poll stored, so that a new feed's stories show at once. */
   enrich(): Promise<unknown>;
+  /** Remembers the channel a feed was added from: it is told if the feed is ever disabled. */
+  setFeedOwner?(feedUrl: string, channel: ChannelRef): Promise<void>;
 }
 
 export interface AddedFeed {
@@ -33,10 +35,13 @@ const NO_SUCH_FEED = "run `infrawire feeds list` (or /feeds list) to see ids and
 export async function addFeed(
   deps: FeedActionDeps,
   url: string,
-  options: { title?: string | undefined; poll?: boolean } = {},
+  options: { title?: string | undefined; poll?: boolean; addedIn?: ChannelRef } = {},
 ): Promise<AddedFeed> {
   const vetted = await vetFeedUrl(url, deps.fetcher, deps.policy);
   const { feed, created } = await deps.feeds.add(vetted, deps.clock.now(), options.title);
+  // Before the first poll, which may already disable it.
+  if (created && options.addedIn && options.addedIn.platform !== "cli")
+    await deps.setFeedOwner?.(feed.url, options.addedIn);
   if (!created || options.poll === false) return { feed, created };
   const result = await deps.poller.pollOne(feed);
   await deps.enrich();

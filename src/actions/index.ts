@@ -22,11 +22,22 @@ import {
   seedFeeds,
 } from "./feeds.js";
 
+/** A channel where posting stopped, as `/feeds status` and `infrawire doctor` show it. */
+export interface PausedChannel {
+  channel: ChannelRef;
+  reason: string;
+  at: Date;
+}
+
 export type { AddedFeed, ChannelActionDeps, ChannelDelivery, DeadLetter, FeedActionDeps };
 
 /** What users change, one code path for the CLI, the console and chat alike. */
 export interface Actions {
-  addFeed(url: string, options?: { title?: string | undefined; poll?: boolean }): Promise<AddedFeed>;
+  /** `addedIn`: the channel that added it, told if the feed is ever disabled. */
+  addFeed(
+    url: string,
+    options?: { title?: string | undefined; poll?: boolean; addedIn?: ChannelRef },
+  ): Promise<AddedFeed>;
   removeFeed(idOrUrl: string): Promise<FeedRow>;
   enableFeed(idOrUrl: string): Promise<FeedRow>;
   importOpml(file: string): Promise<{ added: number; total: number }>;
@@ -51,13 +62,20 @@ export interface Actions {
   nextDigest(channel: ChannelRef): Promise<Date | undefined>;
   /** Posts that failed for good: in one channel, or everywhere. */
   deadLetters(channel?: ChannelRef): Promise<DeadLetter[]>;
+  /** The workspace's notice channel (feeds disabled, channels where posting stopped). */
+  noticeChannel(channel: ChannelRef): Promise<ChannelRef | undefined>;
+  /** Makes `channel` its workspace's notice channel, or (with `off`) stops the workspace's notices. */
+  setNoticeChannel(channel: ChannelRef, off?: boolean): Promise<void>;
+  /** Channels where a permanent error stopped posting: in the channel's workspace, or everywhere. */
+  pausedChannels(workspace?: ChannelRef): Promise<PausedChannel[]>;
   /** Why a story was or was not alerted or digested in the channel. */
   why(channel: ChannelRef, ref: string): Promise<Message>;
 }
 
 export function createActions(deps: FeedActionDeps & ChannelActionDeps): Actions {
   return {
-    addFeed: (url, options) => addFeed(deps, url, options),
+    addFeed: (url, options) =>
+      addFeed({ ...deps, setFeedOwner: (u, c) => deps.settings.setFeedOwner(u, c) }, url, options),
     removeFeed: (idOrUrl) => removeFeed(deps, idOrUrl),
     enableFeed: (idOrUrl) => enableFeed(deps, idOrUrl),
     importOpml: (file) => importOpml(deps, file),
@@ -78,5 +96,20 @@ export function createActions(deps: FeedActionDeps & ChannelActionDeps): Actions
       return deps.delivery.why(channel, ref);
     },
     deadLetters: async (channel) => (deps.delivery ? deps.delivery.deadLetters(channel) : []),
+    noticeChannel: (channel) => deps.settings.noticeChannel(channel.platform, channel.workspaceId),
+    setNoticeChannel: async (channel, off) => {
+      if (channel.platform === "cli")
+        throw new UserError(
+          "The shell cannot receive notices.",
+          "run /feeds notices in the chat channel that should get them",
+        );
+      await deps.settings.setNoticeChannel(channel, off);
+    },
+    pausedChannels: async (workspace) =>
+      (deps.delivery ? await deps.delivery.paused(workspace) : []).map((d) => ({
+        channel: { platform: d.platform, workspaceId: d.workspaceId, channelId: d.channelId },
+        reason: d.paused?.reason ?? "unknown",
+        at: d.paused?.at ?? new Date(0),
+      })),
   };
 }

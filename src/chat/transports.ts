@@ -54,17 +54,25 @@ export function slackTransport(clientFor: (workspaceId: string) => Promise<WebCl
         throw slackFailure(error);
       }
     },
-    // Top-level posts only: a reply in a thread is not in the channel's history, and Slack has no
-    // lookup by metadata, so a follow-up whose outcome is unknown is posted again.
-    async findByKey(channel, key) {
+    // A reply is not in the channel's history (unless broadcast, which infrawire never does), and
+    // Slack has no lookup by metadata: a follow-up is looked for in its thread, a top-level post
+    // among the channel's recent messages.
+    async findByKey(channel, key, options = {}) {
       const client = await clientFor(channel.workspaceId);
       try {
-        const history = await client.conversations.history({
-          channel: channel.channelId,
-          include_all_metadata: true,
-          limit: HISTORY_LIMIT,
-        });
-        const found = history.messages?.find(
+        const page = options.threadOf
+          ? await client.conversations.replies({
+              channel: channel.channelId,
+              ts: options.threadOf,
+              include_all_metadata: true,
+              limit: HISTORY_LIMIT,
+            })
+          : await client.conversations.history({
+              channel: channel.channelId,
+              include_all_metadata: true,
+              limit: HISTORY_LIMIT,
+            });
+        const found = page.messages?.find(
           (m) =>
             m.metadata?.event_type === SLACK_EVENT_TYPE &&
             (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,

@@ -45,6 +45,21 @@ export const appConfigSchema = z.strictObject({
       adminUserIds: z.array(z.string().min(1)).default([]),
     })
     .prefault({}),
+  delivery: z
+    .strictObject({
+      /** A post with no answer by then has an unknown outcome: the channel is checked before a resend. */
+      postTimeoutSeconds: z.number().min(1).max(300).default(15),
+      /**
+       * How long a claimed post is held for its sender. A bot killed mid-send leaves its claim to
+       * run out; the next bot then checks the channel for that post before sending it again.
+       */
+      leaseSeconds: z.number().min(2).max(3600).default(120),
+    })
+    .prefault({})
+    .refine((d) => d.leaseSeconds > d.postTimeoutSeconds, {
+      message: "leaseSeconds must be longer than postTimeoutSeconds, or a live send could be claimed twice",
+      path: ["leaseSeconds"],
+    }),
   retention: z
     .strictObject({
       days: z.number().int().min(1).max(3650).default(90),

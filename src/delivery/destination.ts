@@ -77,6 +77,8 @@ export interface DestinationRepository {
   listWithDigest(): Promise<Destination[]>;
   /** Destinations with alerts turned on and not paused: what planning an alert reads. */
   listWithAlerts(): Promise<Destination[]>;
+  /** Destinations where a permanent error stopped posting: what `infrawire doctor` and `/feeds status` show. */
+  listPaused(): Promise<Destination[]>;
   upsert(destination: Destination): Promise<void>;
   /** Pauses the destination; true only for the call that paused it (so its admins hear once). */
   pause(key: string, reason: string, at: Date): Promise<boolean>;

@@ -80,6 +80,12 @@ export class InMemoryDeliveryStore implements DestinationRepository, OutboxRepos
     return out;
   }
 
+  async listPaused(): Promise<Destination[]> {
+    const out: Destination[] = [];
+    for (const d of this.destinations.values()) if (d.paused) out.push(copyDestination(d));
+    return out;
+  }
+
   async upsert(destination: Destination): Promise<void> {
     this.destinations.set(destination.key, copyDestination(destination));
   }

@@ -3,7 +3,7 @@ import type { Briefing } from "../briefing/index.js";
 import type { Message } from "../chat/message.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../log.js";
-import type { BriefingRepository, DeliveryRepositories } from "../store/repositories.js";
+import type { BriefingRepository, DeliveryRepositories, SettingsRepository } from "../store/repositories.js";
 import { type ChannelRef, type Destination, destinationKey, type Platform } from "./destination.js";
 import { DigestSchedule } from "./schedule.js";
 import { Sender, type SenderOptions } from "./sender.js";
@@ -22,6 +22,46 @@ export interface DeliveryDeps {
   stories: BriefingRepository;
   entities: () => Promise<EntityDirectory>;
   sender?: Partial<Omit<SenderOptions, "clock" | "outbox" | "destinations" | "transports" | "notifyAdmins">>;
+  /** Where notices go: each workspace's notice channel (`/feeds notices`), the channel that added a feed. */
+  notices?: Pick<SettingsRepository, "noticeChannel" | "noticeChannels" | "feedOwner">;
+}
+
+/** A feed the poller disabled, as its notice names it. */
+export interface DisabledFeed {
+  id: number;
+  url: string;
+  title: string | null;
+}
+
+/** What the channel that added a feed (or the admins' notice channel) reads when it is disabled. */
+export function feedDisabledMessage(feed: DisabledFeed, reason: string): Message {
+  return {
+    title: `Feed disabled: ${feed.title || feed.url}`,
+    sections: [
+      {
+        lines: [
+          [{ text: `infrawire stopped reading ${feed.url}: ${reason.replace(/\.$/, "")}.` }],
+          [
+            {
+              text: `Once it works again, re-enable it with /feeds enable ${feed.id} (or infrawire feeds enable ${feed.id} from the shell).`,
+            },
+          ],
+        ],
+      },
+    ],
+  };
+}
+
+function plainText(message: Message): string {
+  return [
+    message.title,
+    ...message.sections.flatMap((s) => s.lines.map((line) => line.map((span) => span.text).join(""))),
+  ].join(" ");
+}
+
+/** A store ChannelRef delivery can post to (the shell's "cli" is never posted to). */
+function postable(ref: { platform: string; workspaceId: string; channelId: string } | undefined) {
+  return ref && ref.platform !== "cli" ? (ref as ChannelRef) : undefined;
 }
 
 /**
@@ -46,6 +86,14 @@ export interface Delivery {
   nextDigest(channel: ChannelRef): Promise<Date | undefined>;
   /** Why a story (a link or an id) was or was not alerted or digested in the channel. */
   why(channel: ChannelRef, ref: string): Promise<Message>;
+  /**
+   * Tells the channel that added a feed, or else every workspace's notice channel, that the poller
+   * disabled it: once (the outbox key holds the feed and the moment), with the command that
+   * re-enables it. Returns how many channels were told; with none to tell, it only logs.
+   */
+  feedDisabled(feed: DisabledFeed, reason: string, at: Date): Promise<number>;
+  /** Channels where a permanent error stopped posting, in one workspace or everywhere. */
+  paused(workspace?: { platform: string; workspaceId: string }): Promise<Destination[]>;
   /** Rows that failed for good, in one channel or everywhere. */
   deadLetters(
     channel?: ChannelRef,
@@ -56,15 +104,31 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   const { repositories: r, clock, log } = deps;
   const schedule = new DigestSchedule();
   const transports: Partial<Record<Platform, Transport>> = {};
+  /** Queues a notice once (its key is unique) for a channel, creating its destination if new. */
+  const enqueueNotice = async (channel: ChannelRef, key: string, message: Message): Promise<boolean> => {
+    const dest = destinationKey(channel);
+    if (!(await r.destinations.get(dest))) await r.destinations.upsert({ ...channel, key: dest });
+    const now = clock.now();
+    return r.outbox.enqueue({ key, destinationKey: dest, kind: "notice", message, notBefore: now }, now);
+  };
   const sender = new Sender({
     clock,
     outbox: r.outbox,
     destinations: r.destinations,
     transports,
     log,
-    notifyAdmins: async ({ destination, message }) => {
-      // No admin channel yet: the log says it once (the pause itself is stored and shown).
-      log.warn(message.title, { destination: destination.key });
+    notifyAdmins: async ({ destination, key, message }) => {
+      const to = postable(await deps.notices?.noticeChannel(destination.platform, destination.workspaceId));
+      // The notice channel itself paused (or none set): the log is the one place left to say it,
+      // and the pause stays visible in `infrawire doctor` and `/feeds status`.
+      if (to && destinationKey(to) !== destination.key) {
+        await enqueueNotice(to, key, message);
+        log.info("admins told in their notice channel", { destination: destination.key, to: to.channelId });
+      } else
+        log.warn(plainText(message), {
+          destination: destination.key,
+          fix: "an admin can choose a channel for such notices with /feeds notices",
+        });
     },
     ...deps.sender,
   });
@@ -136,6 +200,36 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
         channel,
         ref,
         clock.now(),
+      );
+    },
+    async feedDisabled(feed, reason, at) {
+      const owner = postable(await deps.notices?.feedOwner(feed.url));
+      const targets = owner
+        ? [owner]
+        : ((await deps.notices?.noticeChannels()) ?? []).flatMap((c) => postable(c) ?? []);
+      const message = feedDisabledMessage(feed, reason);
+      if (targets.length === 0) {
+        log.warn(plainText(message), {
+          feed: feed.id,
+          fix: "an admin can choose a channel for such notices with /feeds notices",
+        });
+        return 0;
+      }
+      let told = 0;
+      for (const to of targets)
+        if (
+          await enqueueNotice(
+            to,
+            `notice:feed-disabled:${feed.id}:${at.toISOString()}:${destinationKey(to)}`,
+            message,
+          )
+        )
+          told++;
+      return told;
+    },
+    async paused(workspace) {
+      return (await r.destinations.listPaused()).filter(
+        (d) => !workspace || (d.platform === workspace.platform && d.workspaceId === workspace.workspaceId),
       );
     },
     async deadLetters(channel) {

@@ -172,14 +172,16 @@ export class Sender {
       channelId: destination.channelId,
     };
     try {
+      const threadOf = row.threadOf ? (await this.o.outbox.find(row.threadOf))?.messageRef : undefined;
       if (row.outcomeUnknown && transport.findByKey) {
-        const found = await this.withTimeout(transport.findByKey(channel, row.key));
+        const found = await this.withTimeout(
+          transport.findByKey(channel, row.key, threadOf ? { threadOf } : {}),
+        );
         if (found !== undefined) {
           await this.o.outbox.complete(row.key, found, this.o.clock.now());
           return { key: row.key, result: "found", messageRef: found };
         }
       }
-      const threadOf = row.threadOf ? (await this.o.outbox.find(row.threadOf))?.messageRef : undefined;
       const { messageRef } = await this.withTimeout(
         transport.post(channel, row.message, { idempotencyKey: row.key, ...(threadOf ? { threadOf } : {}) }),
       );

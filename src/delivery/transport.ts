@@ -17,9 +17,11 @@ export interface Transport {
   post(channel: ChannelRef, message: Message, options: PostOptions): Promise<{ messageRef: string }>;
   /**
    * The message already posted with this key, if any (Slack: the key in `metadata`, looked up in
-   * `conversations.history`). Called before resending when an earlier attempt's outcome is unknown.
+   * `conversations.history`, or in the thread's `conversations.replies` for a reply: replies are
+   * not in the channel's history). Called before resending when an earlier attempt's outcome is
+   * unknown; `threadOf` is the parent message a reply was posted under.
    */
-  findByKey?(channel: ChannelRef, key: string): Promise<string | undefined>;
+  findByKey?(channel: ChannelRef, key: string, options?: { threadOf?: string }): Promise<string | undefined>;
 }
 
 export type DeliveryErrorKind =

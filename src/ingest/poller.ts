@@ -69,6 +69,8 @@ export interface PollerDeps {
   settings: PollSettings;
   log: Logger;
   clock: Clock;
+  /** Called once when a poll disables a feed (the app tells the channel that added it). */
+  onDisabled?: (feed: FeedRow, reason: string, at: Date) => Promise<unknown>;
 }
 
 const BUSY_RETRIES = 3;
@@ -252,6 +254,10 @@ export class Poller {
       disable,
     });
     log.warn(disable ? "feed disabled" : "feed failed", { feed: feed.id, url: feed.url, reason, failures });
+    if (disable && this.deps.onDisabled)
+      await this.deps.onDisabled(feed, reason, now).catch((error: unknown) => {
+        log.error("could not queue the notice of a disabled feed", { feed: feed.id, error: String(error) });
+      });
     return {
       feedId: feed.id,
       url: feed.url,

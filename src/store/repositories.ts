@@ -326,6 +326,15 @@ export interface SettingsRepository {
   ): Promise<ChannelSettings>;
   customEntities(): Promise<CustomEntity[]>;
   addCustomEntity(entity: CustomEntity, by: string, now: Date): Promise<void>;
+  /** The workspace's channel for the bot's notices (`/feeds notices`): feeds disabled, posting stopped. */
+  noticeChannel(platform: Platform, workspaceId: string): Promise<ChannelRef | undefined>;
+  /** Every workspace's notice channel: where news about a feed no channel added goes. */
+  noticeChannels(): Promise<ChannelRef[]>;
+  /** Makes `channel` its workspace's notice channel, or (with `off`) stops the workspace's notices. */
+  setNoticeChannel(channel: ChannelRef, off?: boolean): Promise<void>;
+  /** The channel a feed was added from (`/feeds add`), told when the feed is disabled. */
+  feedOwner(feedUrl: string): Promise<ChannelRef | undefined>;
+  setFeedOwner(feedUrl: string, channel: ChannelRef): Promise<void>;
 }
 
 /**

@@ -181,13 +181,14 @@ export function slashCommandBody(
   text: string,
   responseUrl: string,
   user = "U_MEMBER",
+  channel = "C1",
 ): string {
   triggers++;
   return new URLSearchParams({
     token: "legacy-verification-token",
     team_id: "T1",
     team_domain: "acme",
-    channel_id: "C1",
+    channel_id: channel,
     channel_name: "deals",
     user_id: user,
     user_name: "jane",

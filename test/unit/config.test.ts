@@ -50,6 +50,21 @@ describe("infrawire.yaml", () => {
     );
   });
 
+  it("keeps a send's claim longer than its timeout, so a live send is never taken twice", () => {
+    expect(loadAppConfig({ configDir: dirWith({}), env: {} }).delivery).toEqual({
+      postTimeoutSeconds: 15,
+      leaseSeconds: 120,
+    });
+    const list = problems(() =>
+      loadAppConfig({
+        configDir: dirWith({ "infrawire.yaml": "delivery:\n  postTimeoutSeconds: 30\n  leaseSeconds: 20\n" }),
+        env: {},
+      }),
+    );
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatch(/^delivery\.leaseSeconds: leaseSeconds must be longer than postTimeoutSeconds/);
+  });
+
   it("names the line of a YAML syntax error", () => {
     const list = problems(() =>
       loadAppConfig({ configDir: dirWith({ "infrawire.yaml": "poll:\n  concurrency: [1\n" }), env: {} }),

@@ -140,7 +140,7 @@ export class SqliteDeliveryStore implements DestinationRepository, OutboxReposit
 
   private list(where: string): Destination[] {
     const rows = this.sql(
-      `SELECT * FROM channel_settings WHERE ${POSTABLE} AND paused_at IS NULL AND ${where} ORDER BY dest_key`,
+      `SELECT * FROM channel_settings WHERE ${POSTABLE} AND ${where} ORDER BY dest_key`,
     ).all() as SettingsRaw[];
     // One query for every watchlist, not one per destination: a tick reads them all.
     const lists = new Map<string, string[]>();
@@ -162,11 +162,15 @@ export class SqliteDeliveryStore implements DestinationRepository, OutboxReposit
   }
 
   async listWithDigest(): Promise<Destination[]> {
-    return this.list("digest_enabled = 1 AND digest_time IS NOT NULL");
+    return this.list("paused_at IS NULL AND digest_enabled = 1 AND digest_time IS NOT NULL");
   }
 
   async listWithAlerts(): Promise<Destination[]> {
-    return this.list("alerts_enabled = 1");
+    return this.list("paused_at IS NULL AND alerts_enabled = 1");
+  }
+
+  async listPaused(): Promise<Destination[]> {
+    return this.list("paused_at IS NOT NULL");
   }
 
   /**

@@ -1,5 +1,11 @@
 import type { EventType } from "../../intel/events.js";
-import type { ChannelRef, ChannelSettings, CustomEntity, SettingsRepository } from "../repositories.js";
+import type {
+  ChannelRef,
+  ChannelSettings,
+  CustomEntity,
+  Platform,
+  SettingsRepository,
+} from "../repositories.js";
 import type { Db } from "./db.js";
 
 const DEFAULTS: ChannelSettings = {
@@ -12,6 +18,22 @@ const DEFAULTS: ChannelSettings = {
   quietStart: null,
   quietEnd: null,
 };
+
+// Workspace-wide facts live in the meta table, so they needed no migration: a notice channel per
+// workspace and the channel each feed was added from.
+const NOTICES = "notices:";
+const FEED_OWNER = "feed-added-in:";
+
+function refOf(json: string): ChannelRef | undefined {
+  try {
+    const r = JSON.parse(json) as Partial<ChannelRef>;
+    return r.platform && r.workspaceId && r.channelId
+      ? { platform: r.platform, workspaceId: r.workspaceId, channelId: r.channelId }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Per-channel watchlists and settings, and entities users added at run time. */
 export class SettingsStore implements SettingsRepository {
@@ -131,6 +153,13 @@ export class SettingsStore implements SettingsRepository {
         by,
         now: now.toISOString(),
       });
+    // Turning alerts or the digest on again is how an admin resumes a channel where posting stopped.
+    if (changes.alertsEnabled === true || changes.digestEnabled === true)
+      this.db
+        .prepare(
+          "UPDATE channel_settings SET paused_reason = NULL, paused_at = NULL WHERE platform = ? AND workspace_id = ? AND channel_id = ?",
+        )
+        .run(channel.platform, channel.workspaceId, channel.channelId);
     if (digestMoved)
       this.db
         .prepare(
@@ -154,5 +183,51 @@ export class SettingsStore implements SettingsRepository {
     this.db
       .prepare("INSERT INTO custom_entities (id, name, aliases, added_by, added_at) VALUES (?, ?, ?, ?, ?)")
       .run(entity.id, entity.name, JSON.stringify(entity.aliases), by, now.toISOString());
+  }
+
+  private meta(key: string): string | undefined {
+    return this.db.prepare("SELECT value FROM meta WHERE key = ?").pluck().get(key) as string | undefined;
+  }
+
+  private setMeta(key: string, value: string | null): void {
+    if (value === null) this.db.prepare("DELETE FROM meta WHERE key = ?").run(key);
+    else
+      this.db
+        .prepare(
+          "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .run(key, value);
+  }
+
+  async noticeChannel(platform: Platform, workspaceId: string): Promise<ChannelRef | undefined> {
+    const raw = this.meta(`${NOTICES}${platform}:${workspaceId}`);
+    return raw === undefined ? undefined : refOf(raw);
+  }
+
+  async noticeChannels(): Promise<ChannelRef[]> {
+    return (
+      this.db
+        .prepare("SELECT value FROM meta WHERE key >= ? AND key < ? ORDER BY key")
+        .pluck()
+        .all(NOTICES, `${NOTICES}\uffff`) as string[]
+    )
+      .map(refOf)
+      .filter((r): r is ChannelRef => r !== undefined);
+  }
+
+  async setNoticeChannel(channel: ChannelRef, off = false): Promise<void> {
+    this.setMeta(
+      `${NOTICES}${channel.platform}:${channel.workspaceId}`,
+      off ? null : JSON.stringify(channel),
+    );
+  }
+
+  async feedOwner(feedUrl: string): Promise<ChannelRef | undefined> {
+    const raw = this.meta(`${FEED_OWNER}${feedUrl}`);
+    return raw === undefined ? undefined : refOf(raw);
+  }
+
+  async setFeedOwner(feedUrl: string, channel: ChannelRef): Promise<void> {
+    this.setMeta(`${FEED_OWNER}${feedUrl}`, JSON.stringify(channel));
   }
 }
