@@ -26,7 +26,7 @@ const PASSIVE =
   /\b(?:sued by|lawsuits? (?:from|by|filed by)|suit (?:from|by|filed by)|complaint (?:from|by)|accused by)\s+/i;
 // Where a list of parties ends: the claim, the venue, the reason.
 const SPAN_END =
-  /\s+(?:over|for|alleging|claiming|after|in (?:a |an |the |federal |state )|on|about|accusing|that|which|who|to (?!court)|as|amid|seeking|said|says|move|moves|proceed|goes|can|may|will|—|-|–)\b|[,:;?!"“”(]|\.(?:\s|$)/i;
+  /\s+(?:over|for|alleging|claiming|after|in (?:a |an |the |federal |state )|on|about|accusing|that|which|who|to (?!court)|as|amid|seeking|said|says|move|moves|proceed|goes|can|may|will|accuses|alleges|claims|charges|targets|—|-|–)\b|[,:;?!"“”(]|\.(?:\s|$)/i;
 // Words before the parties or after them that belong to the reporting, not to a party's name.
 const LEAD_IN =
   /^(?:(?:a |the )?(?:judge|court|jury|appeals court|federal judge)\s+(?:lets|allows|rejects|dismisses|tosses|revives|says|rules|orders|clears)\s+|why\s+|how\s+|what\s+|breaking:\s*)/i;
@@ -94,6 +94,8 @@ function plaintiffKey(name: string): string {
   return `${ROLE_PLAINTIFF.test(name) ? "role" : "name"}:${name.toLowerCase()}`;
 }
 
+const ACCUSING_VERB = /^\s+(?:accuses|accused|targets|names|sues|sued)\s+/i;
+
 function spanEnd(text: string, from: number): number {
   const rest = text.slice(from);
   const stop = SPAN_END.exec(rest);
@@ -112,9 +114,14 @@ export function legalRoles(
   const active = passive ? null : ACTIVE.exec(text);
   if (passive) {
     const after = passive.index + passive[0].length;
-    plaintiffs = partiesIn(text, after, spanEnd(text, after), mentions, entities);
+    const end = spanEnd(text, after);
+    plaintiffs = partiesIn(text, after, end, mentions, entities);
+    // "as a lawsuit by musicians accuses xAI of ...": the suit's own verb names the defendants.
+    const verb = ACCUSING_VERB.exec(text.slice(end));
     const clauseStart = Math.max(0, text.lastIndexOf(",", passive.index) + 1);
-    defendants = partiesIn(text, clauseStart, passive.index, mentions, entities).slice(-3);
+    defendants = verb
+      ? partiesIn(text, end + verb[0].length, spanEnd(text, end + verb[0].length), mentions, entities)
+      : partiesIn(text, clauseStart, passive.index, mentions, entities).slice(-3);
     // "OpenAI faces lawsuit from authors": the subject before the verb is the defendant.
     defendants = defendants.map((p) => ({
       ...p,
