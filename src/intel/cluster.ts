@@ -9,7 +9,7 @@
  *    Comparing with stories rather than with every item keeps a 100,000-item day to seconds.
  */
 
-import { differentCases, type LegalCase, sameCase } from "./legal.js";
+import { differentCases, type LegalCase } from "./legal.js";
 
 export interface ClusterItem {
   key: string;
@@ -293,10 +293,7 @@ class Features {
     // Lawsuits of the same parties: the claims, the court and who sues tell one case from another.
     const cx = this.cases[ex];
     const cy = this.cases[ey];
-    if (cx && cy && shared > 0) {
-      if (differentCases(cx, cy)) return OTHER;
-      if (sameCase(cx, cy)) return SAME;
-    }
+    if (cx && cy && shared > 0 && differentCases(cx, cy)) return OTHER;
     // A one-party lawsuit says too little on its own: its text decides.
     if (xEnd - xStart < 2 || yEnd - yStart < 2) return shared === 0 ? OTHER : UNKNOWN;
     // One outlet may name more investors than another: two shared parties make one deal.

@@ -299,18 +299,3 @@ export function differentCases(a: LegalCase, b: LegalCase): boolean {
   if (pa.length > 0 && pb.length > 0 && !pa.some((x) => pb.some((y) => samePlaintiff(x, y)))) return true;
   return false;
 }
-
-/** Whether two reports agree on a claim and on who brings the case: one case told twice. */
-export function sameCase(a: LegalCase, b: LegalCase): boolean {
-  const pa = a.plaintiffs ?? [];
-  const pb = b.plaintiffs ?? [];
-  return (
-    a.claims.some((c) => b.claims.includes(c)) &&
-    pa.length > 0 &&
-    pb.length > 0 &&
-    pa.some((x) =>
-      pb.some((y) => x === y || (x.startsWith("name:") && y.startsWith("name:") && samePlaintiff(x, y))),
-    ) &&
-    !differentCases(a, b)
-  );
-}

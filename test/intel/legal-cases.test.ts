@@ -138,6 +138,24 @@ describe("grouping lawsuits by case", () => {
     expect(story("secrets")).not.toBe(story("mission"));
   });
 
+  it("keeps one plaintiff's suits against two companies apart although the claim is the same", () => {
+    const { story } = grouped([
+      item(
+        "openai",
+        0,
+        "xAI sues OpenAI over stolen trade secrets",
+        "xAI says former engineers took confidential code with them.",
+      ),
+      item(
+        "apple",
+        30,
+        "xAI sues Apple over stolen trade secrets",
+        "xAI says former engineers took confidential code with them to Cupertino.",
+      ),
+    ]);
+    expect(story("openai")).not.toBe(story("apple"));
+  });
+
   it("keeps two newspapers' copyright suits against one company apart", () => {
     const { story } = grouped([
       item(
