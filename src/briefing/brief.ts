@@ -5,6 +5,12 @@ import { count } from "../plural.js";
 import type { StoryRow } from "../store/index.js";
 import { type BriefingDeps, linesFor, type Period, startOf } from "./deps.js";
 import { describePeriod, emptyResult, MAX_PERIOD_MS, periodToken, typeLabel } from "./format.js";
+import { secondaryLines } from "./secondary.js";
+
+/** Disputes that articles report beside another headline, shown with the disputes. */
+const DISPUTE_TYPES = ["legal", "controversy"] as const;
+/** At most this many such lines in a brief's section. */
+const MAX_TOLD = 3;
 
 /** The order types are shown in a brief: deals first, then disputes, then headlines. */
 export const BRIEF_TYPE_ORDER: readonly (EventType | null)[] = [
@@ -54,7 +60,16 @@ async function companyBrief(deps: BriefingDeps, period: Period): Promise<Message
       order,
       withTotal: false,
     });
-    if (rows.length > 0) sections.push({ heading, lines: await linesFor(deps, rows) });
+    const lines = rows.length > 0 ? await linesFor(deps, rows) : [];
+    if (heading === "Controversies and legal") {
+      const told = await secondaryLines(
+        deps,
+        { entity: entity.id, types: DISPUTE_TYPES, since: from, limit: MAX_TOLD },
+        rows,
+      );
+      lines.push(...told.map((t) => t.line));
+    }
+    if (lines.length > 0) sections.push({ heading, lines });
   }
   const { rows: other } = await deps.stories.stories({
     entity: entity.id,
@@ -86,11 +101,19 @@ async function periodBrief(deps: BriefingDeps, period: Period): Promise<Message>
     if (list.length < 4) list.push(row);
     byType.set(row.type, list);
   }
+  const disputes = DISPUTE_TYPES.flatMap((type) => byType.get(type) ?? []);
+  const told = await secondaryLines(
+    deps,
+    { types: DISPUTE_TYPES, since: startOf(period), limit: MAX_TOLD },
+    disputes,
+  );
   const sections: Section[] = [];
   for (const type of BRIEF_TYPE_ORDER) {
-    const list = byType.get(type);
-    if (list && list.length > 0)
-      sections.push({ heading: typeLabel(type), lines: await linesFor(deps, list) });
+    const list = byType.get(type) ?? [];
+    const lines = list.length > 0 ? await linesFor(deps, list) : [];
+    // A lawsuit told inside a deal story is listed with the lawsuits, after their stories.
+    for (const t of told) if (t.type === type) lines.push(t.line);
+    if (lines.length > 0) sections.push({ heading: typeLabel(type), lines });
   }
   const title = `Brief — ${describePeriod(period.since)}`;
   if (sections.length === 0) {

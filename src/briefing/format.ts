@@ -1,7 +1,8 @@
 import { bold, type Line, link, type Message, span } from "../chat/message.js";
 import { DEAL_TYPES, EVENT_TYPES, type EventType } from "../intel/events.js";
 import { formatAmount } from "../intel/money.js";
-import type { SourceRow, StoryRow } from "../store/index.js";
+import { partiesText } from "../intel/summarize.js";
+import type { SecondaryEventRow, SourceRow, StoryRow } from "../store/index.js";
 import type { EntityDirectory } from "./entity-directory.js";
 
 export { DEAL_TYPES };
@@ -65,7 +66,8 @@ function amountText(story: StoryRow): string | undefined {
 export function storyLine(story: StoryRow, sources: readonly SourceRow[], entities: EntityDirectory): Line {
   const line: Line = [];
   if (story.type) {
-    const names = story.parties.map((id) => entities.get(id)?.name ?? id).join(" → ");
+    // Lawsuits read "The New York Times v. OpenAI, Microsoft"; deals "Amazon → OpenAI".
+    const names = partiesText({ ...story, type: story.type }, entities);
     const parts = [story.type.replace(/_/g, " ")];
     const amount = amountText(story);
     if (amount) parts.push(amount);
@@ -84,6 +86,36 @@ export function storyLine(story: StoryRow, sources: readonly SourceRow[], entiti
     line.push(link(source.outlet ?? hostOf(source.url) ?? "source", source.url));
   });
   if (sources.length > shown.length) line.push(span(` +${sources.length - shown.length}`));
+  return line;
+}
+
+/** How much of a secondary event's sentence a line quotes. */
+const EVIDENCE_CHARS = 240;
+
+/**
+ * One line per case that articles report beside their headline event, told by its own sentence,
+ * with the articles that report it: `OpenAI · legal · filed · A lawsuit says… (2025-12-16) —
+ * reported in “Amazon's $10B OpenAI bet…”: Outlet B`. `reports` are newest first.
+ */
+export function secondaryLine(reports: readonly SecondaryEventRow[], entities: EntityDirectory): Line {
+  const event = reports[0] as SecondaryEventRow;
+  const names = partiesText(event, entities);
+  const parts = [event.type.replace(/_/g, " ")];
+  if (event.status) parts.push(event.status);
+  const text = event.evidence.trim();
+  const quoted = text.length > EVIDENCE_CHARS ? `${text.slice(0, EVIDENCE_CHARS - 1).trimEnd()}…` : text;
+  const line: Line = [
+    bold(names || "—"),
+    span(` · ${parts.join(" · ")} · `),
+    span(`${quoted} `),
+    span(`(${event.at.slice(0, 10)}) — reported in `),
+  ];
+  const shown = reports.slice(0, 4);
+  shown.forEach((report, i) => {
+    if (i > 0) line.push(span("; "));
+    line.push(span(`“${report.title}”: `), link(report.outlet ?? hostOf(report.url) ?? "source", report.url));
+  });
+  if (reports.length > shown.length) line.push(span(` +${reports.length - shown.length}`));
   return line;
 }
 

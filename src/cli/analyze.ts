@@ -31,6 +31,8 @@ export interface AnalyzeReport {
       partyNames?: string[];
       /** Legal events: how many of the parties lead as plaintiffs. */
       plaintiffCount?: number;
+      /** Legal events: what tells the case from another (claims, court, plaintiffs). */
+      legalCase?: { claims: string[]; court?: string; plaintiffs?: string[] };
       status: string | null;
       evidence: string;
       /** Reported in the body beside the headline event: it does not decide the item's story. */
@@ -104,6 +106,7 @@ export async function analyzeSource(app: App, source: string): Promise<AnalyzeRe
           parties: e.parties,
           ...(e.partyNames ? { partyNames: e.partyNames } : {}),
           ...(e.plaintiffCount !== undefined ? { plaintiffCount: e.plaintiffCount } : {}),
+          ...(e.legalCase ? { legalCase: e.legalCase } : {}),
           status: e.status,
           evidence: e.evidence,
           ...(e.secondary ? { secondary: true as const } : {}),

@@ -36,8 +36,19 @@ function usable(charset: string | undefined): string | undefined {
   return iconv.encodingExists(name) ? name : undefined;
 }
 
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Whether the bytes are well-formed UTF-8. A U+FFFD the text itself carries (a feed that lost
+ * its dashes upstream sends EF BF BD) is well-formed: only an invalid sequence makes it fail.
+ */
 function isValidUtf8(bytes: Buffer): boolean {
-  return !new TextDecoder("utf-8", { fatal: false }).decode(bytes).includes("\ufffd");
+  try {
+    STRICT_UTF8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface DecodedBody {

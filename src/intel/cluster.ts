@@ -9,6 +9,8 @@
  *    Comparing with stories rather than with every item keeps a 100,000-item day to seconds.
  */
 
+import { differentCases, type LegalCase } from "./legal.js";
+
 export interface ClusterItem {
   key: string;
   title: string;
@@ -31,6 +33,8 @@ export interface ClusterEvent {
   status?: string | null | undefined;
   /** Entity ids. */
   parties: readonly string[];
+  /** Lawsuits: what the case is about, so that two cases of the same parties stay apart. */
+  legalCase?: LegalCase | undefined;
 }
 
 export interface StoryGroup {
@@ -179,6 +183,8 @@ class Features {
   /** Event e's parties (interned like `about`) are `party[partyStart[e]..partyStart[e+1])`. */
   readonly partyStart: Int32Array;
   readonly party: Int32Array;
+  /** Event e's case identity (lawsuits only; few, so a plain array). */
+  readonly cases: (LegalCase | undefined)[] = [];
 
   constructor(
     items: readonly ClusterItem[],
@@ -220,6 +226,7 @@ class Features {
         families.push((FAMILY.get(event.type) ?? FAMILY.size) + 1);
         stages.push(legal ? (LEGAL_STAGE.get(event.status ?? "") ?? 0) + 1 : 0);
         eventAmounts.push(event.amountUsd ?? 0);
+        this.cases.push(legal ? event.legalCase : undefined);
         for (const id of event.parties) party.push(intern(id));
         partyStarts.push(party.length);
       }
@@ -283,6 +290,10 @@ class Features {
     const ax = this.eventAmount[ex] as number;
     const ay = this.eventAmount[ey] as number;
     if (ax > 0 && ay > 0 && Math.abs(ax - ay) > 0.25 * Math.max(ax, ay)) return OTHER;
+    // Lawsuits of the same parties: the claims, the court and who sues tell one case from another.
+    const cx = this.cases[ex];
+    const cy = this.cases[ey];
+    if (cx && cy && shared > 0 && differentCases(cx, cy)) return OTHER;
     // A one-party lawsuit says too little on its own: its text decides.
     if (xEnd - xStart < 2 || yEnd - yStart < 2) return shared === 0 ? OTHER : UNKNOWN;
     // One outlet may name more investors than another: two shared parties make one deal.

@@ -1,6 +1,6 @@
 import { compileByType, DEAL_STATUS_CUES, EVENT_CUES, LEGAL_STATUS_CUES, NAMED_ACCELERATOR } from "./cues.js";
 import type { EntityInfo, Mention } from "./entities.js";
-import { legalRoles } from "./legal.js";
+import { type LegalCase, legalCase, legalRoles } from "./legal.js";
 import { extractMoney, extractTerms, type Money, type Qualifier } from "./money.js";
 
 /** Events that are deals: what the deal ledger lists. */
@@ -35,6 +35,8 @@ export interface ExtractedEvent {
   partyNames?: string[];
   /** Legal events: how many of the parties lead as plaintiffs. */
   plaintiffCount?: number;
+  /** Legal events: what the case is about, its court and plaintiffs, to tell cases apart. */
+  legalCase?: LegalCase;
   /** Null for controversies: criticism has no stage. */
   status: EventStatus | null;
   /** An event reported in the body beside the item's headline event (it does not steer grouping). */
@@ -457,6 +459,12 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
         if (roles.names) event.partyNames = roles.names;
         event.plaintiffCount = roles.plaintiffCount;
       }
+      const own = new Set([candidate.unit.text, partyUnit.text, ...(title ? [title.text] : [])]);
+      event.legalCase = legalCase(
+        [...own],
+        units.slice(0, 4).map((u) => u.text),
+        roles,
+      );
     }
     if (money && money.currency !== "USD")
       event.originalAmount = { amount: money.amount, currency: money.currency };

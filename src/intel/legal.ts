@@ -11,6 +11,11 @@ export interface LegalRoles {
   names?: string[];
   /** How many of `names` (or of `ids` when there are no names) are plaintiffs. */
   plaintiffCount: number;
+  /**
+   * Who brings the case: entity ids; untracked plaintiffs in lower case as "name:" + their name, or
+   * "role:" + it when they are named by what they are ("authors").
+   */
+  plaintiffs: string[];
 }
 
 // "X sues Y", "X files suit against Y", "X's lawsuit against Y", "case against Y", "X v. Y".
@@ -21,7 +26,7 @@ const PASSIVE =
   /\b(?:sued by|lawsuits? (?:from|by|filed by)|suit (?:from|by|filed by)|complaint (?:from|by)|accused by)\s+/i;
 // Where a list of parties ends: the claim, the venue, the reason.
 const SPAN_END =
-  /\s+(?:over|for|alleging|claiming|after|in (?:a |an |the |federal |state )|on|about|accusing|that|which|who|to (?!court)|as|amid|seeking|said|says|move|moves|proceed|goes|can|may|will|—|-|–)\b|[,:;?!"“”(]|\.(?:\s|$)/i;
+  /\s+(?:over|for|alleging|claiming|after|in (?:a |an |the |federal |state )|on|about|accusing|that|which|who|to (?!court)|as|amid|seeking|said|says|move|moves|proceed|goes|can|may|will|accuses|alleges|claims|charges|targets|—|-|–)\b|[,:;?!"“”(]|\.(?:\s|$)/i;
 // Words before the parties or after them that belong to the reporting, not to a party's name.
 const LEAD_IN =
   /^(?:(?:a |the )?(?:judge|court|jury|appeals court|federal judge)\s+(?:lets|allows|rejects|dismisses|tosses|revives|says|rules|orders|clears)\s+|why\s+|how\s+|what\s+|breaking:\s*)/i;
@@ -79,6 +84,18 @@ function partiesIn(
   return out;
 }
 
+// Plaintiffs named by what they are ("authors", "a group of writers", "the estate of a user"):
+// one outlet's "novelists" is another's "writers", so such names never tell two cases apart.
+const ROLE_PLAINTIFF =
+  /^(?:(?:an?|the|some|several|two|three|four|five|dozens of|\d+)\s+)?(?:(?:group|coalition|class) of\s+)?(?:estates?|famil(?:y|ies)|parents|mothers?|fathers?|widows?|children|teens?|victims?|survivors?|authors|artists|publishers|newspapers|news (?:outlets|organi[sz]ations)|users|consumers|customers|shareholders|investors|employees|workers|musicians|writers|novelists|journalists|photographers|actors|creators|developers|programmers|record labels|states|attorneys general|plaintiffs)\b/i;
+
+/** A plaintiff's key: "role:" for those named by what they are, "name:" for the rest, lower case. */
+function plaintiffKey(name: string): string {
+  return `${ROLE_PLAINTIFF.test(name) ? "role" : "name"}:${name.toLowerCase()}`;
+}
+
+const ACCUSING_VERB = /^\s+(?:accuses|accused|targets|names|sues|sued)\s+/i;
+
 function spanEnd(text: string, from: number): number {
   const rest = text.slice(from);
   const stop = SPAN_END.exec(rest);
@@ -97,9 +114,14 @@ export function legalRoles(
   const active = passive ? null : ACTIVE.exec(text);
   if (passive) {
     const after = passive.index + passive[0].length;
-    plaintiffs = partiesIn(text, after, spanEnd(text, after), mentions, entities);
+    const end = spanEnd(text, after);
+    plaintiffs = partiesIn(text, after, end, mentions, entities);
+    // "as a lawsuit by musicians accuses xAI of ...": the suit's own verb names the defendants.
+    const verb = ACCUSING_VERB.exec(text.slice(end));
     const clauseStart = Math.max(0, text.lastIndexOf(",", passive.index) + 1);
-    defendants = partiesIn(text, clauseStart, passive.index, mentions, entities).slice(-3);
+    defendants = verb
+      ? partiesIn(text, end + verb[0].length, spanEnd(text, end + verb[0].length), mentions, entities)
+      : partiesIn(text, clauseStart, passive.index, mentions, entities).slice(-3);
     // "OpenAI faces lawsuit from authors": the subject before the verb is the defendant.
     defendants = defendants.map((p) => ({
       ...p,
@@ -121,7 +143,159 @@ export function legalRoles(
   const ids = all.flatMap((p) => (p.id ? [p.id] : []));
   if (ids.length === 0) return undefined;
   const untracked = all.some((p) => !p.id);
+  const plaintiffKeys = plaintiffs.map((p) => p.id ?? plaintiffKey(p.name));
   return untracked
-    ? { ids, names: all.map((p) => p.name), plaintiffCount: plaintiffs.length }
-    : { ids, plaintiffCount: plaintiffs.filter((p) => p.id).length };
+    ? { ids, names: all.map((p) => p.name), plaintiffCount: plaintiffs.length, plaintiffs: plaintiffKeys }
+    : { ids, plaintiffCount: plaintiffs.filter((p) => p.id).length, plaintiffs: plaintiffKeys };
+}
+
+/**
+ * What a case is about, as the words reporters use for it: two outlets name the same claim in
+ * different words ("theft of trade secrets", "poached engineers to obtain confidential code"),
+ * and two cases between the same parties are told apart by theirs. Kept as a table so that a
+ * new wording is one row.
+ */
+const CLAIMS: readonly (readonly [claim: string, cue: RegExp])[] = [
+  [
+    "trade_secrets",
+    /\btrade[- ]secrets?\b|\bconfidential (?:information|code|data|files)\b|\bproprietary (?:information|code|technology|source code)\b|\bmisappropriat\w*|\bpoach\w*|\bstole (?:code|secrets)\b/,
+  ],
+  [
+    "nonprofit_mission",
+    /\bnon-?profit\b|\bcharitable trust\b|\bfounding (?:mission|agreement|promise)s?\b|\bfor-profit\b|\bbreach(?:ed|ing)? (?:of )?(?:its |the )?(?:charitable|founding)\b/,
+  ],
+  [
+    "copyright",
+    /\bcopyright\w*|\binfring\w*|\bpirat\w*|\bfair use\b|\b(?:books|articles|works|songs|lyrics|images|artworks?|novels|stories|photos|videos) (?:were |was )?(?:used |copied |scraped )?without (?:permission|consent|a licen[cs]e|licen[cs]ing|payment)\b|\bstolen (?:books|works|articles|content)\b/,
+  ],
+  [
+    "antitrust",
+    /\bantitrust\b|\banti-?competitive\b|\bmonopol\w*|\bstifle\w* (?:\w+ )?(?:competition|rivals|competitors)\b|\bcollu\w*|\bsherman act\b|\bcompetition law\b/,
+  ],
+  [
+    "harm",
+    /\bwrongful[- ]death\b|\bsuicid\w*|\bmurder\w*|\bself-harm\b|\bdelusion\w*|\bmental (?:health|distress)\b/,
+  ],
+  ["privacy", /\bprivacy\b|\bpersonal data\b|\bbiometric\w*|\bwiretap\w*|\bgdpr\b|\bdata protection\b/],
+  ["defamation", /\bdefam\w*|\blibel\w*|\bslander\w*/],
+  ["patent", /\bpatents?\b/],
+  ["trademark", /\btrademarks?\b/],
+  ["securities", /\bsecurities (?:fraud|law)\b|\bmisled (?:investors|shareholders)\b/],
+  [
+    "employment",
+    /\bdiscriminat\w*|\bwrongful(?:ly)? (?:termination|dismissal|fired)\b|\bwhistle-?blower\w*|\bretaliat\w*/,
+  ],
+];
+
+/** The claims a text names, each once, in the table's order ([] when it names none). */
+export function caseClaims(text: string): string[] {
+  const lower = text.toLowerCase();
+  return CLAIMS.filter(([, cue]) => cue.test(lower)).map(([claim]) => claim);
+}
+
+// Where a court sits, reduced to the state, so that "federal court in Manhattan" and "the Southern
+// District of New York" agree; its level when a text says it (a state case refiled in federal court
+// is a new case).
+const PLACES: readonly (readonly [place: string, cue: RegExp])[] = [
+  ["ny", /\b(?:new york|manhattan|brooklyn)\b/],
+  ["ca", /\b(?:california|san francisco|oakland|san jose|los angeles)\b/],
+  ["de", /\b(?:delaware|wilmington)\b/],
+  ["tx", /\b(?:texas|dallas|austin|fort worth)\b/],
+  ["wa", /\b(?:washington state|seattle)\b/],
+  ["dc", /\b(?:district of columbia|d\.c\.)/],
+  ["uk", /\b(?:london|high court|uk)\b/],
+  ["eu", /\b(?:european|eu|luxembourg)\b/],
+];
+const COURT =
+  /\b(?:federal|state|superior|district|chancery|high|appeals?|circuit|supreme)? ?court\b|\bdistrict of\b|\bchancery\b/;
+
+/** "federal:ca", "state:de", ":ny", or undefined when the text names no court. */
+export function courtOf(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  const at = COURT.exec(lower);
+  if (!at) return undefined;
+  const near = lower.slice(Math.max(0, at.index - 40), at.index + at[0].length + 50);
+  const level = /\bfederal\b|\bdistrict (?:court|of)\b|\bcircuit\b/.test(near)
+    ? "federal"
+    : /\bstate(?:-| )court\b|\bsuperior court\b|\bchancery\b/.test(near)
+      ? "state"
+      : "";
+  const place = PLACES.find(([, cue]) => cue.test(near))?.[0] ?? "";
+  return level || place ? `${level}:${place}` : undefined;
+}
+
+/** What tells one case from another between the same parties (see ExtractedEvent.legalCase). */
+export interface LegalCase {
+  /** Claims the report names (caseClaims), [] when it names none. */
+  claims: string[];
+  /** The court when named (courtOf). */
+  court?: string;
+  /** Who brings it (LegalRoles.plaintiffs), when the wording says. */
+  plaintiffs?: string[];
+}
+
+/**
+ * The identity of the case an event reports: its claims and court from the event's own sentence
+ * and the title, else from the other sentences read; its plaintiffs from the roles.
+ */
+export function legalCase(
+  own: readonly string[],
+  further: readonly string[],
+  roles: LegalRoles | undefined,
+): LegalCase {
+  const text = own.join(" \n ");
+  let claims = caseClaims(text);
+  let court = courtOf(text);
+  if (claims.length === 0 || court === undefined) {
+    const rest = further.join(" \n ");
+    if (claims.length === 0) claims = caseClaims(rest);
+    court ??= courtOf(rest);
+  }
+  const out: LegalCase = { claims };
+  if (court !== undefined) out.court = court;
+  if (roles && roles.plaintiffs.length > 0) out.plaintiffs = roles.plaintiffs;
+  return out;
+}
+
+const ARTICLES = /^(?:the|a|an|some|several|two|three|four|five|\d+)\s+/;
+const minorWord = (w: string) => w.length < 3 || ["of", "and", "the", "for"].includes(w);
+
+/** Two ways of naming one plaintiff: "The New York Times", "New York Times", "NYT". */
+function samePlaintiff(a: string, b: string): boolean {
+  if (a === b) return true;
+  // A tracked company beside a name (its founder?), or anyone named by a role: not comparable.
+  if (!a.startsWith("name:") || !b.startsWith("name:")) return a.includes(":") || b.includes(":");
+  const words = (k: string) =>
+    k
+      .replace(/^name:/, "")
+      .replace(ARTICLES, "")
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 0);
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.some((w) => !minorWord(w) && wb.includes(w))) return true;
+  const initials = (ws: string[]) =>
+    ws
+      .filter((w) => !minorWord(w))
+      .map((w) => w[0])
+      .join("");
+  return (wa.length === 1 && wa[0] === initials(wb)) || (wb.length === 1 && wb[0] === initials(wa));
+}
+
+/**
+ * Whether two reports are of different cases: claims named on both sides with none in common,
+ * courts of another level or state, or plaintiffs named on both sides that are other people.
+ * Unknowns never split: an outlet that names no claim may report the same case.
+ */
+export function differentCases(a: LegalCase, b: LegalCase): boolean {
+  if (a.claims.length > 0 && b.claims.length > 0 && !a.claims.some((c) => b.claims.includes(c))) return true;
+  if (a.court && b.court) {
+    const [levelA = "", placeA = ""] = a.court.split(":");
+    const [levelB = "", placeB = ""] = b.court.split(":");
+    if ((levelA && levelB && levelA !== levelB) || (placeA && placeB && placeA !== placeB)) return true;
+  }
+  const pa = a.plaintiffs ?? [];
+  const pb = b.plaintiffs ?? [];
+  if (pa.length > 0 && pb.length > 0 && !pa.some((x) => pb.some((y) => samePlaintiff(x, y)))) return true;
+  return false;
 }

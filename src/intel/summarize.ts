@@ -68,7 +68,7 @@ export interface DealLineFacts {
 /** The names an event's line shows: plaintiffs "v." defendants for lawsuits, "→" otherwise. */
 export function partiesText(
   facts: Pick<DealLineFacts, "type" | "parties" | "partyNames" | "plaintiffCount">,
-  entities: ReadonlyMap<string, EntityInfo>,
+  entities: { get(id: string): EntityInfo | undefined },
 ): string {
   const names = facts.partyNames ?? facts.parties.map((id) => entities.get(id)?.name ?? id);
   if (facts.type === "legal" && names.length >= 2 && facts.plaintiffCount !== 0) {

@@ -13,6 +13,7 @@ import type {
 import type { NormalizedItem } from "../ingest/item.js";
 import type { ArticleIntel } from "../intel/analyze.js";
 import type { EventStatus, EventType } from "../intel/events.js";
+import type { LegalCase } from "../intel/legal.js";
 import type { Qualifier } from "../intel/money.js";
 import type { Story } from "../intel/pipeline.js";
 
@@ -225,6 +226,43 @@ export interface StoryRow {
   sourceCount: number;
   firstSeenAt: string;
   lastSeenAt: string;
+  /** Every party by name in role order, when one is not a tracked entity (see ExtractedEvent). */
+  partyNames?: string[];
+  /** Legal stories: how many of the parties lead as plaintiffs. */
+  plaintiffCount?: number;
+  /** Legal stories: what the case is about (claims, court, plaintiffs). */
+  legalCase?: LegalCase;
+}
+
+/**
+ * An event an article reports beside its headline event (a lawsuit told in a deal story), with
+ * the article that reports it. It belongs to no story of its own: the article's story is that of
+ * its headline event.
+ */
+export interface SecondaryEventRow {
+  itemId: number;
+  /** The story of the article that reports it (its headline event's), if grouped yet. */
+  storyId: string | null;
+  type: EventType;
+  status: EventStatus | null;
+  parties: string[];
+  partyNames?: string[];
+  plaintiffCount?: number;
+  legalCase?: LegalCase;
+  /** The sentence that states it. */
+  evidence: string;
+  at: string;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+}
+
+export interface SecondaryEventQuery {
+  /** Only events naming this entity as a party. */
+  entity?: string | undefined;
+  types: readonly EventType[];
+  since: Date;
+  limit: number;
 }
 
 export interface ValuationRow {
@@ -275,6 +313,8 @@ export interface BriefingRepository {
   valuations(entity: string | undefined, limit: number): Promise<ValuationRow[]>;
   /** Every outlet that reported the stories, first reported first. */
   sources(storyIds: readonly string[]): Promise<Map<string, SourceRow[]>>;
+  /** Secondary events of the period, newest first. */
+  secondaryEvents(query: SecondaryEventQuery): Promise<SecondaryEventRow[]>;
 }
 
 /** Where delivery can post, plus the shell (which answers commands but is never posted to). */

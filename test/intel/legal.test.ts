@@ -41,6 +41,7 @@ describe("legal events", () => {
       "filed",
       "Estate of Connecticut woman v. OpenAI",
     ],
+    ["A lawsuit by musicians accuses xAI of copying their songs", "filed", "Musicians v. xAI"],
     [
       "OpenAI faces wrongful death lawsuit from parents of California teen",
       "filed",

@@ -74,4 +74,29 @@ describe("sqlite migrations", () => {
     });
     await store.close();
   });
+
+  it("has a version 7 database read again where a lawsuit followed another event, so its flag is stored", async () => {
+    const path = freshFile();
+    const old = new Database(path);
+    for (const migration of migrations.filter((m) => m.version <= 7)) old.exec(migration.sql);
+    old.pragma("user_version = 7");
+    const item = old.prepare(
+      "INSERT INTO items (id, guid, title, summary, content, fetched_at, analyzed) VALUES (?, ?, ?, '', '', ?, 1)",
+    );
+    item.run(1, "deal", "Amazon in talks to invest in OpenAI", T0.toISOString());
+    item.run(2, "suit", "Authors sue OpenAI", T0.toISOString());
+    // As version 7 stored them: a deal with a lawsuit from its body, unflagged; a lawsuit story.
+    const event = old.prepare(
+      `INSERT INTO events (item_id, type, parties, status, evidence, at) VALUES (?, ?, '["openai"]', ?, 'x', ?)`,
+    );
+    event.run(1, "investment", "talks", T0.toISOString());
+    event.run(1, "legal", "filed", T0.toISOString());
+    event.run(2, "legal", "filed", T0.toISOString());
+    old.close();
+
+    const store = await openStore(path);
+    expect((await store.health()).schemaVersion).toBe(8);
+    expect((await store.intel.unanalyzed(10)).map((i) => i.id)).toEqual([1]);
+    await store.close();
+  });
 });

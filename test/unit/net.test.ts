@@ -67,6 +67,13 @@ describe("body charsets", () => {
     );
     expect(decodeBody(iconv.encode(xml, "utf-16le")).text).toBe(xml);
   });
+  it("keeps UTF-8 that carries U+FFFD of its own (dashes lost upstream) as UTF-8", () => {
+    const damaged = "<t>OpenAI’s deal\ufffdits biggest yet\ufffdcould close soon</t>";
+    expect(decodeBody(Buffer.from(damaged, "utf8"), "text/xml; charset=utf-8")).toEqual({
+      text: damaged,
+      charset: "utf-8",
+    });
+  });
   it("falls back to windows-1252 when bytes labelled UTF-8 are not UTF-8", () => {
     expect(decodeBody(iconv.encode(`<t>${text}</t>`, "windows-1252"), "text/xml; charset=utf-8").text).toBe(
       `<t>${text}</t>`,

@@ -1,6 +1,15 @@
 import type { EventStatus, EventType } from "../../intel/events.js";
+import type { LegalCase } from "../../intel/legal.js";
 import type { Qualifier } from "../../intel/money.js";
-import type { BriefingRepository, SourceRow, StoryQuery, StoryRow, ValuationRow } from "../repositories.js";
+import type {
+  BriefingRepository,
+  SecondaryEventQuery,
+  SecondaryEventRow,
+  SourceRow,
+  StoryQuery,
+  StoryRow,
+  ValuationRow,
+} from "../repositories.js";
 import type { Db } from "./db.js";
 
 interface RawStory {
@@ -17,10 +26,13 @@ interface RawStory {
   source_count: number;
   first_seen_at: string;
   last_seen_at: string;
+  party_names: string | null;
+  plaintiff_count: number | null;
+  legal_case: string | null;
 }
 
 function toStory(raw: RawStory): StoryRow {
-  return {
+  const row: StoryRow = {
     id: raw.id,
     headline: raw.headline,
     summary: raw.summary,
@@ -34,6 +46,10 @@ function toStory(raw: RawStory): StoryRow {
     firstSeenAt: raw.first_seen_at,
     lastSeenAt: raw.last_seen_at,
   };
+  if (raw.party_names !== null) row.partyNames = JSON.parse(raw.party_names) as string[];
+  if (raw.plaintiff_count !== null) row.plaintiffCount = raw.plaintiff_count;
+  if (raw.legal_case !== null) row.legalCase = JSON.parse(raw.legal_case) as LegalCase;
+  return row;
 }
 
 /** The read side of stories for briefs, deal ledgers and alerts. All SQL stays here. */
@@ -175,5 +191,52 @@ export class BriefingStore implements BriefingRepository {
       else out.set(row.storyId, [row]);
     }
     return out;
+  }
+
+  /** Secondary events of the period, newest first: a partial index holds only them. */
+  async secondaryEvents(query: SecondaryEventQuery): Promise<SecondaryEventRow[]> {
+    if (query.types.length === 0 || query.limit <= 0) return [];
+    const params: Record<string, unknown> = { since: query.since.toISOString(), limit: query.limit };
+    query.types.forEach((type, i) => {
+      params[`type${i}`] = type;
+    });
+    if (query.entity) params.entity = query.entity;
+    const rows = this.db
+      .prepare(
+        `SELECT e.item_id AS itemId, si.story_id AS storyId, e.type, e.status, e.parties,
+                e.party_names AS partyNames, e.plaintiff_count AS plaintiffCount, e.legal_case AS legalCase,
+                e.evidence, e.at,
+                i.title, i.url, f.title AS outlet
+           FROM events e INDEXED BY events_secondary
+           JOIN items i ON i.id = e.item_id
+           LEFT JOIN feeds f ON f.id = i.feed_id
+           LEFT JOIN story_items si ON si.item_id = e.item_id
+          WHERE e.secondary = 1 AND e.at >= @since
+            AND e.type IN (${query.types.map((_, i) => `@type${i}`).join(", ")})
+            ${query.entity ? "AND EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = e.id AND p.entity_id = @entity)" : ""}
+          ORDER BY e.at DESC, e.id DESC LIMIT @limit`,
+      )
+      .all(params) as (Omit<
+      SecondaryEventRow,
+      "parties" | "partyNames" | "plaintiffCount" | "status" | "legalCase"
+    > & {
+      status: string;
+      parties: string;
+      partyNames: string | null;
+      plaintiffCount: number | null;
+      legalCase: string | null;
+    })[];
+    return rows.map(({ parties, partyNames, plaintiffCount, status, legalCase, ...r }) => {
+      // events.status is NOT NULL: a controversy (no stage) is stored as "".
+      const row: SecondaryEventRow = {
+        ...r,
+        status: (status || null) as SecondaryEventRow["status"],
+        parties: JSON.parse(parties) as string[],
+      };
+      if (partyNames !== null) row.partyNames = JSON.parse(partyNames) as string[];
+      if (plaintiffCount !== null) row.plaintiffCount = plaintiffCount;
+      if (legalCase !== null) row.legalCase = JSON.parse(legalCase) as LegalCase;
+      return row;
+    });
   }
 }

@@ -2,6 +2,7 @@ import type { Statement } from "better-sqlite3";
 import type { ArticleIntel } from "../../intel/analyze.js";
 import type { EntityScore } from "../../intel/entities.js";
 import type { EventStatus, EventType, ExtractedEvent } from "../../intel/events.js";
+import type { LegalCase } from "../../intel/legal.js";
 import type { Qualifier } from "../../intel/money.js";
 import type { Story } from "../../intel/pipeline.js";
 import type {
@@ -110,7 +111,8 @@ export class IntelStore implements IntelRepository {
     }
     const events = this.sql(
       `SELECT item_id AS itemId, type, amount_usd AS amountUsd, qualifier, original_amount AS originalAmount,
-         original_currency AS originalCurrency, parties, status, evidence
+         original_currency AS originalCurrency, parties, status, evidence, secondary,
+         party_names AS partyNames, plaintiff_count AS plaintiffCount, legal_case AS legalCase
        FROM events WHERE item_id IN (${window}) ORDER BY item_id, id`,
     ).all(at) as {
       itemId: number;
@@ -122,6 +124,10 @@ export class IntelStore implements IntelRepository {
       parties: string;
       status: EventStatus;
       evidence: string;
+      secondary: number;
+      partyNames: string | null;
+      plaintiffCount: number | null;
+      legalCase: string | null;
     }[];
     for (const e of events) {
       const event: ExtractedEvent = {
@@ -135,6 +141,10 @@ export class IntelStore implements IntelRepository {
       };
       if (e.originalAmount !== null && e.originalCurrency !== null)
         event.originalAmount = { amount: e.originalAmount, currency: e.originalCurrency };
+      if (e.partyNames !== null) event.partyNames = JSON.parse(e.partyNames) as string[];
+      if (e.plaintiffCount !== null) event.plaintiffCount = e.plaintiffCount;
+      if (e.legalCase !== null) event.legalCase = JSON.parse(e.legalCase) as LegalCase;
+      if (e.secondary === 1) event.secondary = true;
       entry(e.itemId).events.push(event);
     }
     return out;
@@ -197,8 +207,9 @@ export class IntelStore implements IntelRepository {
     );
     for (const e of intel.entities) entity.run(itemId, e.id, e.mentions, e.salience, e.about ? 1 : 0);
     const event = this.sql(
-      `INSERT INTO events (item_id, type, amount_usd, qualifier, original_amount, original_currency, parties, status, evidence, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (item_id, type, amount_usd, qualifier, original_amount, original_currency, parties, status, evidence, at,
+         secondary, party_names, plaintiff_count, legal_case)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const party = this.sql(
       "INSERT OR IGNORE INTO event_parties (event_id, entity_id, position) VALUES (?, ?, ?)",
@@ -215,6 +226,10 @@ export class IntelStore implements IntelRepository {
         e.status ?? "",
         e.evidence.slice(0, 2_000),
         at.toISOString(),
+        e.secondary ? 1 : 0,
+        e.partyNames ? JSON.stringify(e.partyNames) : null,
+        e.plaintiffCount ?? null,
+        e.legalCase ? JSON.stringify(e.legalCase) : null,
       );
       for (const [position, id] of e.parties.entries()) party.run(Number(info.lastInsertRowid), id, position);
     }
@@ -273,13 +288,14 @@ export class IntelStore implements IntelRepository {
       drop.run(id);
     }
     const insert = this.sql(
-      `INSERT INTO stories (id, centre_item_id, headline, summary, type, amount_usd, qualifier, status, parties, amounts, source_count, first_seen_at, last_seen_at, revision)
-       VALUES (@id, @centre, @headline, @summary, @type, @amountUsd, @qualifier, @status, @parties, @amounts, @sources, @firstSeen, @lastSeen, @revision)
+      `INSERT INTO stories (id, centre_item_id, headline, summary, type, amount_usd, qualifier, status, parties, amounts, source_count, first_seen_at, last_seen_at, revision, party_names, plaintiff_count, legal_case)
+       VALUES (@id, @centre, @headline, @summary, @type, @amountUsd, @qualifier, @status, @parties, @amounts, @sources, @firstSeen, @lastSeen, @revision, @partyNames, @plaintiffCount, @legalCase)
        ON CONFLICT (id) DO UPDATE SET centre_item_id = excluded.centre_item_id, headline = excluded.headline,
          summary = excluded.summary, type = excluded.type, amount_usd = excluded.amount_usd, qualifier = excluded.qualifier,
          status = excluded.status, parties = excluded.parties, amounts = excluded.amounts,
          source_count = excluded.source_count, first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at,
-         revision = excluded.revision`,
+         revision = excluded.revision, party_names = excluded.party_names, plaintiff_count = excluded.plaintiff_count,
+         legal_case = excluded.legal_case`,
     );
     const member = this.sql("INSERT OR REPLACE INTO story_items (story_id, item_id) VALUES (?, ?)");
     const entity = this.sql(
@@ -301,6 +317,9 @@ export class IntelStore implements IntelRepository {
         firstSeen: new Date(story.firstSeen).toISOString(),
         lastSeen: new Date(story.lastSeen).toISOString(),
         revision: revisions.get(story.id) ?? kept.get(story.id) ?? 1,
+        partyNames: story.event?.partyNames ? JSON.stringify(story.event.partyNames) : null,
+        plaintiffCount: story.event?.plaintiffCount ?? null,
+        legalCase: story.event?.legalCase ? JSON.stringify(story.event.legalCase) : null,
       });
       const entities = new Set<string>();
       for (const key of story.keys) {

@@ -339,4 +339,28 @@ export const migrations: Migration[] = [
       ALTER TABLE stories ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
     `,
   },
+  {
+    version: 8,
+    name: "secondary events, the parties of lawsuits by name, what a case is about",
+    // A body event beside the item's headline event (a lawsuit told in a deal story) is kept with
+    // its flag, so that grouping ignores it and /controversies lists it. Party names (JSON arrays)
+    // hold untracked plaintiffs and defendants ("an estate v. OpenAI"). Rows written before this
+    // carry no flag: items whose events include a lawsuit after another event are read again by
+    // the next pass, which flags them as it stores them.
+    sql: `
+      ALTER TABLE events ADD COLUMN secondary INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE events ADD COLUMN party_names TEXT;
+      ALTER TABLE events ADD COLUMN plaintiff_count INTEGER;
+      -- A lawsuit's claims, court and plaintiffs (JSON), which tell two cases of one company apart.
+      ALTER TABLE events ADD COLUMN legal_case TEXT;
+      CREATE INDEX events_secondary ON events (at) WHERE secondary = 1;
+      ALTER TABLE stories ADD COLUMN party_names TEXT;
+      ALTER TABLE stories ADD COLUMN plaintiff_count INTEGER;
+      ALTER TABLE stories ADD COLUMN legal_case TEXT;
+      UPDATE items SET analyzed = 0
+       WHERE analyzed != 0 AND id IN (
+         SELECT e.item_id FROM events e
+          WHERE e.type = 'legal' AND EXISTS (SELECT 1 FROM events f WHERE f.item_id = e.item_id AND f.id < e.id));
+    `,
+  },
 ];

@@ -456,4 +456,130 @@ export function briefingContract(store: () => Store): void {
       expect((await s.briefing.sources([])).size).toBe(0);
     });
   });
+
+  describe("briefing: events reported beside the headline (secondary)", () => {
+    const lawsuit = event("legal", {
+      parties: ["openai"],
+      partyNames: ["An estate", "OpenAI"],
+      plaintiffCount: 1,
+      status: "filed",
+      secondary: true,
+      legalCase: { claims: ["harm", "privacy"], plaintiffs: ["role:an estate"] },
+      evidence: "An estate says OpenAI withheld the chat logs of a user who died.",
+    });
+
+    it("keeps the flag, the parties by name and the case through a save, and lists them newest first", async () => {
+      const s = store();
+      const { ids } = await seed(
+        s,
+        "https://wire.example/feed",
+        [
+          article("deal", { title: "Amazon in talks to invest in OpenAI", publishedAt: iso(-2) }),
+          article("old", { title: "Nvidia and OpenAI expand their deal", publishedAt: iso(-400) }),
+          article("probe", { title: "Microsoft signs a cloud deal", publishedAt: iso(-1) }),
+        ],
+        T0,
+        "Wire",
+      );
+      const [deal, old, probe] = ids as [number, number, number];
+      const headline = event("investment", {
+        amountUsd: 10e9,
+        qualifier: "exact",
+        parties: ["amazon", "openai"],
+      });
+      const criticism = event("controversy", {
+        parties: ["microsoft"],
+        status: null,
+        secondary: true,
+        evidence: "Critics say Microsoft's cloud terms lock customers in.",
+      });
+      await s.intel.saveAnalysed([
+        { id: deal, intel: intel([entity("amazon"), entity("openai")], [headline, lawsuit]), at: at(-2) },
+        {
+          id: old,
+          intel: intel([entity("openai")], [headline, { ...lawsuit, evidence: "An old suit." }]),
+          at: at(-400),
+        },
+        { id: probe, intel: intel([entity("microsoft")], [headline, criticism]), at: at(-1) },
+      ]);
+      expect((await s.intel.intelOf([deal])).get(deal)?.events).toEqual([headline, lawsuit]);
+      // The article's story is its headline event's: the lawsuit is listed beside it, not as it.
+      await s.intel.replaceStories([deal], [storyOf([deal], { type: "investment", amountUsd: 10e9 })], () => [
+        "amazon",
+        "openai",
+      ]);
+
+      const rows = await s.briefing.secondaryEvents({
+        types: ["legal", "controversy"],
+        since: at(-72),
+        limit: 10,
+      });
+      expect(rows.map((r) => r.itemId)).toEqual([probe, deal]);
+      expect(rows[1]).toEqual({
+        itemId: deal,
+        storyId: `s${deal}`,
+        type: "legal",
+        status: "filed",
+        parties: ["openai"],
+        partyNames: ["An estate", "OpenAI"],
+        plaintiffCount: 1,
+        legalCase: { claims: ["harm", "privacy"], plaintiffs: ["role:an estate"] },
+        evidence: "An estate says OpenAI withheld the chat logs of a user who died.",
+        at: iso(-2),
+        title: "Amazon in talks to invest in OpenAI",
+        url: "https://wire.example/deal",
+        outlet: "Wire",
+      });
+      // A controversy has no stage; an ungrouped article has no story yet.
+      expect(rows[0]).toMatchObject({
+        type: "controversy",
+        status: null,
+        storyId: null,
+        parties: ["microsoft"],
+      });
+      expect(rows[0]?.partyNames).toBeUndefined();
+      // By type, by a party, by period and limit; headline events never appear here.
+      const legalOnly = await s.briefing.secondaryEvents({ types: ["legal"], since: at(-72), limit: 10 });
+      expect(legalOnly.map((r) => r.itemId)).toEqual([deal]);
+      const ofOpenai = await s.briefing.secondaryEvents({
+        entity: "openai",
+        types: ["legal", "controversy"],
+        since: at(-500),
+        limit: 10,
+      });
+      expect(ofOpenai.map((r) => r.itemId)).toEqual([deal, old]);
+      expect(await s.briefing.secondaryEvents({ types: ["investment"], since: at(-500), limit: 10 })).toEqual(
+        [],
+      );
+      expect(
+        (
+          await s.briefing.secondaryEvents({ types: ["legal", "controversy"], since: at(-500), limit: 1 })
+        ).map((r) => r.itemId),
+      ).toEqual([probe]);
+    });
+
+    it("gives a legal story its parties by name and its case", async () => {
+      const s = store();
+      const { ids } = await seed(s, "https://wire.example/feed", [article("suit")], T0, "Wire");
+      const id = ids[0] as number;
+      const story = storyOf([id], { type: "legal", parties: ["openai", "microsoft"], status: "filed" });
+      story.event = {
+        ...(story.event as NonNullable<Story["event"]>),
+        partyNames: ["The New York Times", "OpenAI", "Microsoft"],
+        plaintiffCount: 1,
+        legalCase: { claims: ["copyright"], court: "federal:ny", plaintiffs: ["name:the new york times"] },
+      };
+      await s.intel.replaceStories([id], [story], () => ["openai"]);
+      expect(await s.briefing.story(story.id)).toMatchObject({
+        partyNames: ["The New York Times", "OpenAI", "Microsoft"],
+        plaintiffCount: 1,
+        legalCase: { claims: ["copyright"], court: "federal:ny", plaintiffs: ["name:the new york times"] },
+      });
+      const plain = storyOf([id], { type: "investment", parties: ["amazon", "openai"] });
+      await s.intel.replaceStories([id], [plain], () => ["openai"]);
+      const row = await s.briefing.story(plain.id);
+      expect(row?.partyNames).toBeUndefined();
+      expect(row?.legalCase).toBeUndefined();
+    });
+  });
 }
