@@ -27,7 +27,7 @@ import type { ChannelRef } from "../store/index.js";
 import type { ChatCore, CommandRequest } from "./core.js";
 import type { Message } from "./message.js";
 import { type DiscordMessage, renderDiscord } from "./render/discord.js";
-import { type DiscordMode, type DiscordSettings, discordSettings } from "./settings.js";
+import type { DiscordSettings } from "./settings.js";
 import type { PostOptions } from "./slack.js";
 import { settleWithin } from "./timing.js";
 

@@ -8,7 +8,7 @@ import type { ChannelRef, InstallationRepository } from "../store/index.js";
 import type { ChatCore, CommandRequest } from "./core.js";
 import type { Message } from "./message.js";
 import { renderSlack, type SlackBlock } from "./render/slack.js";
-import { type SlackMode, type SlackSettings, slackMode, slackSettings } from "./settings.js";
+import { type SlackMode, type SlackSettings, slackMode } from "./settings.js";
 import { SLACK_BOT_SCOPES } from "./slack-manifest.js";
 import { SlackHttpReceiver, SlackRequestVerifier } from "./slack-receiver.js";
 import { settleWithin } from "./timing.js";
