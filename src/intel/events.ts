@@ -149,11 +149,34 @@ const CLAUSE_OPENERS =
 
 /** The offset just after the last clause opener before `at`, or 0. */
 function lastClauseBreak(lower: string, at: number): number {
+  const { openers } = clausesOf(lower);
   let start = 0;
-  CLAUSE_OPENERS.lastIndex = 0;
-  for (let m = CLAUSE_OPENERS.exec(lower); m !== null && m.index < at; m = CLAUSE_OPENERS.exec(lower))
-    start = m.index + m[0].length;
+  for (let k = 0; k < openers.length && (openers[k] as number) < at; k += 2) start = openers[k + 1] as number;
   return start;
+}
+
+/** Where a sentence's clauses break, as [index, end] pairs in reading order. */
+interface Clauses {
+  text: string;
+  /** CLAUSE_OPENERS matches. */
+  openers: number[];
+  /** CLAUSE_BREAK matches. */
+  breaks: number[];
+}
+// The sentence read last: one sentence is asked about its clauses for its cue and each amount.
+let lastClauses: Clauses = { text: "", openers: [], breaks: [] };
+
+function matchSpans(pattern: RegExp, text: string): number[] {
+  const out: number[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+function clausesOf(text: string): Clauses {
+  if (lastClauses.text !== text)
+    lastClauses = { text, openers: matchSpans(CLAUSE_OPENERS, text), breaks: matchSpans(CLAUSE_BREAK, text) };
+  return lastClauses;
 }
 
 const PEOPLE_DESTINATION =
@@ -248,6 +271,51 @@ function orderParties(
   }
 }
 
+/**
+ * What an amount's own sentence says it measures, read once per amount however often candidates
+ * weigh it: a pure function of the sentence and the amount's place in it.
+ */
+interface AmountReading {
+  lower: string;
+  /** The company's worth ("at a $183bn valuation"), not the deal's size. */
+  valuation: boolean;
+  /** Revenue, market value, a forecast or an earlier deal (isContextAmount); read when needed. */
+  context?: boolean;
+}
+const readings = new WeakMap<Money, AmountReading>();
+
+function readingOf(lower: string, m: Money): AmountReading {
+  let reading = readings.get(m);
+  if (!reading || reading.lower !== lower) {
+    reading = { lower, valuation: isValuationAmount(lower, m) };
+    readings.set(m, reading);
+  }
+  return reading;
+}
+
+function isContext(lower: string, m: Money): boolean {
+  const reading = readingOf(lower, m);
+  reading.context ??= isContextAmount(lower, m);
+  return reading.context;
+}
+
+function isValuationAmount(lower: string, m: Money): boolean {
+  const after = lower.slice(m.end, m.end + 25);
+  // Back to the nearest comma: "worth $3.5tn in market value, will invest $2bn" is no valuation.
+  const before = lower.slice(Math.max(0, m.start - 45, lower.lastIndexOf(",", m.start) + 1), m.start);
+  // Each test needs a word that most sentences lack; looking for it first is cheaper.
+  const valuedBefore = before.includes("valu");
+  // "a stake ... valued at $135bn" is the size of the stake, not the company's worth.
+  if (valuedBefore && /stake\b[^$€£]*valued at[^$€£]*$/.test(before)) return false;
+  return (
+    (after.includes("valuation") && /^\s*(?:post-money |pre-money )?valuation/.test(after)) ||
+    (before.includes("worth") &&
+      /^\s*company\b/.test(after) &&
+      /\bworth (?:about |around |some )?$/.test(before)) ||
+    (valuedBefore && /valu(?:e|es|ed|ing|ation)\b[^$€£]*$/.test(before))
+  );
+}
+
 /** The money a candidate refers to: the amount in its unit nearest to its cue, valuation cues first. */
 function pickMoney(
   candidate: Candidate,
@@ -257,18 +325,7 @@ function pickMoney(
 ): Money | undefined {
   const free = money.filter((m) => !taken.has(m));
   if (free.length === 0) return undefined;
-  const valuationMoney = free.filter((m) => {
-    const after = lower.slice(m.end, m.end + 25);
-    // Back to the nearest comma: "worth $3.5tn in market value, will invest $2bn" is no valuation.
-    const before = lower.slice(Math.max(0, m.start - 45, lower.lastIndexOf(",", m.start) + 1), m.start);
-    // "a stake ... valued at $135bn" is the size of the stake, not the company's worth.
-    if (/stake\b[^$€£]*valued at[^$€£]*$/.test(before)) return false;
-    return (
-      /^\s*(?:post-money |pre-money )?valuation/.test(after) ||
-      (/^\s*company\b/.test(after) && /\bworth (?:about |around |some )?$/.test(before)) ||
-      /valu(?:e|es|ed|ing|ation)\b[^$€£]*$/.test(before)
-    );
-  });
+  const valuationMoney = free.filter((m) => readingOf(lower, m).valuation);
   // "was valued at $13 billion in its last round" is history, not this story's valuation.
   if (candidate.type === "valuation")
     return valuationMoney.find((m) => !PREVIOUS_ROUND.test(lower.slice(m.end, m.end + 40)));
@@ -281,7 +338,7 @@ function pickMoney(
       m.start >= clause.start &&
       m.start < clause.end &&
       !valuationMoney.includes(m) &&
-      !isContextAmount(lower, m),
+      !isContext(lower, m),
   );
   return [...rest].sort(
     (a, b) => Math.abs(a.start - candidate.cueAt) - Math.abs(b.start - candidate.cueAt),
@@ -304,7 +361,7 @@ const PREVIOUS_ROUND =
 /** An amount that the clause ties to something other than the deal it reports. */
 function isContextAmount(lower: string, m: Money): boolean {
   const after = lower.slice(m.end, m.end + 40);
-  if (CONTEXT_AFTER.test(after) || ALREADY_AFTER.test(after)) return true;
+  if (CONTEXT_AFTER.test(after) || (after.includes("already") && ALREADY_AFTER.test(after))) return true;
   // Read back to the nearest comma: ", which forecasts $5bn in revenue, signed a $14bn deal".
   const comma = lower.lastIndexOf(",", m.start);
   const from = Math.max(
@@ -319,17 +376,13 @@ function isContextAmount(lower: string, m: Money): boolean {
 const CLAUSE_BREAK = /;|\. |, while |: /g;
 
 function clauseAround(text: string, at: number): { start: number; end: number } {
+  const { breaks } = clausesOf(text);
   let start = 0;
-  let end = text.length;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(text); m !== null; m = CLAUSE_BREAK.exec(text)) {
-    if (m.index < at) start = m.index + m[0].length;
-    else {
-      end = m.index;
-      break;
-    }
+  for (let k = 0; k < breaks.length; k += 2) {
+    if ((breaks[k] as number) < at) start = breaks[k + 1] as number;
+    else return { start, end: breaks[k] as number };
   }
-  return { start, end };
+  return { start, end: text.length };
 }
 
 const TERM_OR_POWER = /year|watt|\b[GM]W\b/i;
@@ -355,6 +408,12 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       }
       return value;
     },
+  };
+  // Term and power of each unit, read once whichever events ask (undefined: it names none).
+  const terms = new Map<TextUnit, ReturnType<typeof extractTerms> | undefined>();
+  const termsOf = (u: TextUnit) => {
+    if (!terms.has(u)) terms.set(u, TERM_OR_POWER.test(u.text) ? extractTerms(u.text) : undefined);
+    return terms.get(u);
   };
   const lower = (u: TextUnit): string => {
     let text = lowered.get(u);
@@ -441,11 +500,9 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     if (money && money.currency !== "USD")
       event.originalAmount = { amount: money.amount, currency: money.currency };
     // Term and power: from the event's own sentence, else from the first lead sentence that says.
-    const inOrder = [candidate.unit, ...units]
-      .filter((u) => TERM_OR_POWER.test(u.text))
-      .map((u) => extractTerms(u.text));
-    const years = inOrder.find((f) => f.durationYears)?.durationYears;
-    const power = inOrder.find((f) => f.gigawatts)?.gigawatts;
+    const inOrder = [candidate.unit, ...units].map(termsOf);
+    const years = inOrder.find((f) => f?.durationYears)?.durationYears;
+    const power = inOrder.find((f) => f?.gigawatts)?.gigawatts;
     if (years) event.durationYears = years;
     if (power) event.gigawatts = power;
     events.push(event);
