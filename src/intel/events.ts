@@ -169,7 +169,8 @@ let lastClauses: Clauses = { text: "", openers: [], breaks: [] };
 function matchSpans(pattern: RegExp, text: string): number[] {
   const out: number[] = [];
   pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) out.push(m.index, m.index + m[0].length);
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text))
+    out.push(m.index, m.index + m[0].length);
   return out;
 }
 
@@ -335,10 +336,7 @@ function pickMoney(
   const clause = clauseAround(lower, candidate.cueAt);
   const rest = free.filter(
     (m) =>
-      m.start >= clause.start &&
-      m.start < clause.end &&
-      !valuationMoney.includes(m) &&
-      !isContext(lower, m),
+      m.start >= clause.start && m.start < clause.end && !valuationMoney.includes(m) && !isContext(lower, m),
   );
   return [...rest].sort(
     (a, b) => Math.abs(a.start - candidate.cueAt) - Math.abs(b.start - candidate.cueAt),
