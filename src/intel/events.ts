@@ -272,34 +272,7 @@ function orderParties(
   }
 }
 
-/**
- * What an amount's own sentence says it measures, read once per amount however often candidates
- * weigh it: a pure function of the sentence and the amount's place in it.
- */
-interface AmountReading {
-  lower: string;
-  /** The company's worth ("at a $183bn valuation"), not the deal's size. */
-  valuation: boolean;
-  /** Revenue, market value, a forecast or an earlier deal (isContextAmount); read when needed. */
-  context?: boolean;
-}
-const readings = new WeakMap<Money, AmountReading>();
-
-function readingOf(lower: string, m: Money): AmountReading {
-  let reading = readings.get(m);
-  if (!reading || reading.lower !== lower) {
-    reading = { lower, valuation: isValuationAmount(lower, m) };
-    readings.set(m, reading);
-  }
-  return reading;
-}
-
-function isContext(lower: string, m: Money): boolean {
-  const reading = readingOf(lower, m);
-  reading.context ??= isContextAmount(lower, m);
-  return reading.context;
-}
-
+/** The company's worth ("at a $183bn valuation"), not the deal's size, as the amount's sentence says. */
 function isValuationAmount(lower: string, m: Money): boolean {
   const after = lower.slice(m.end, m.end + 25);
   // Back to the nearest comma: "worth $3.5tn in market value, will invest $2bn" is no valuation.
@@ -326,7 +299,7 @@ function pickMoney(
 ): Money | undefined {
   const free = money.filter((m) => !taken.has(m));
   if (free.length === 0) return undefined;
-  const valuationMoney = free.filter((m) => readingOf(lower, m).valuation);
+  const valuationMoney = free.filter((m) => isValuationAmount(lower, m));
   // "was valued at $13 billion in its last round" is history, not this story's valuation.
   if (candidate.type === "valuation")
     return valuationMoney.find((m) => !PREVIOUS_ROUND.test(lower.slice(m.end, m.end + 40)));
@@ -336,7 +309,10 @@ function pickMoney(
   const clause = clauseAround(lower, candidate.cueAt);
   const rest = free.filter(
     (m) =>
-      m.start >= clause.start && m.start < clause.end && !valuationMoney.includes(m) && !isContext(lower, m),
+      m.start >= clause.start &&
+      m.start < clause.end &&
+      !valuationMoney.includes(m) &&
+      !isContextAmount(lower, m),
   );
   return [...rest].sort(
     (a, b) => Math.abs(a.start - candidate.cueAt) - Math.abs(b.start - candidate.cueAt),
