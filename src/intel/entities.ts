@@ -1,6 +1,6 @@
 import type { EntityConfig } from "../config/schema.js";
 import { escapeRegExp, foldAccents } from "./fold.js";
-import { NameTrie } from "./name-trie.js";
+import { NameTrie, OTHER_WHITESPACE } from "./name-trie.js";
 
 export type NameKind = "name" | "product" | "person";
 
@@ -164,7 +164,7 @@ export class EntityMatcher {
     // could go on to a longer name (the trie walks the only path the RegExp can take, and ends
     // at its longest name; the RegExp takes the same path and ends there as well).
     const proposed = this.trie.candidates(text);
-    const literalOk = !OTHER_WHITESPACE.test(text);
+    const literalOk = !this.trie.sawOtherWhitespace;
     for (let k = 0; k < proposed.length; k += 3) {
       const start = proposed[k] as number;
       const index = proposed[k + 2] as number;
@@ -269,9 +269,6 @@ export class EntityMatcher {
   }
 }
 
-// Whitespace that \s matches besides space, tab, newline and carriage return.
-const OTHER_WHITESPACE = /[\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-
 /**
  * For each name, 1 when its exact spelling leaves the RegExp one way through it: not so for a name
  * with a hyphen (or a tab) where another name has a space ("andreessen-horowitz" beside
@@ -281,6 +278,9 @@ function literalProposals(keys: readonly string[]): Uint8Array {
   const prefixes = new Set<string>();
   for (const key of keys) for (let k = 1; k <= key.length; k++) prefixes.add(key.slice(0, k));
   const out = new Uint8Array(keys.length);
+  // A name that holds other whitespace (no shipped one does): a walk through it would hide that
+  // whitespace from the trie's check.
+  if (keys.some((key) => [...key].some((c) => OTHER_WHITESPACE[c.charCodeAt(0)] === 1))) return out;
   keys.forEach((key, index) => {
     out[index] = 1;
     for (let k = 0; k < key.length; k++) {
