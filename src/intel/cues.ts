@@ -455,15 +455,104 @@ export const LEGAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   },
 ];
 
+/** The source every table means: its rows as alternatives, whole words, or from a currency sign. */
+export function plainCueSource(rows: readonly CueRow<string>[]): string {
+  // Only a table with an amount-led row needs the look-ahead; the rest start at \b.
+  const amountLed = rows.some((r) => r.pattern.startsWith(AMOUNT_LED) || r.pattern.startsWith("\\$"));
+  const start = amountLed ? "(?:\\b|(?=[$€£]))" : "\\b";
+  return `${start}(?:${rows.map((r) => r.pattern).join("|")})\\b`;
+}
+
+const AMOUNT_LED = "(?:us)?\\$";
+
+/** The top-level alternatives of a RegExp source: split at `|` outside groups and classes. */
+function alternativesOf(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let k = 0; k < source.length; k++) {
+    const c = source[k];
+    if (c === "\\") k++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      out.push(source.slice(from, k));
+      from = k + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+/** The length of the group that opens at `source[at]`, parentheses included. */
+function groupLength(source: string, at: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let k = at; k < source.length; k++) {
+    const c = source[k];
+    if (c === "\\") k++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return k - at + 1;
+  }
+  return -1;
+}
+
 /**
- * One combined RegExp per table: the rows' patterns as alternatives with word boundaries around
- * them (an alternative may also start at a currency sign, which has no boundary before it).
+ * Whether an alternative can only start with a character other than a currency sign, read from
+ * its source: a plain character, \d or \s, or a group (not optional) whose alternatives all can.
+ * Unsure means false.
+ */
+function startsOffCurrency(alternative: string): boolean {
+  const c = alternative[0];
+  if (c === undefined) return false;
+  // A first atom that may be left out leaves the start to the next one: unsure.
+  const optional = (atomLength: number) => /^(?:[?*]|\{0)/.test(alternative.slice(atomLength));
+  if (c === "\\") return /^\\[dsw]/.test(alternative) && !optional(2);
+  if (c === "(") {
+    if (!alternative.startsWith("(?:")) return false;
+    const length = groupLength(alternative, 0);
+    if (length < 0 || optional(length)) return false;
+    return alternativesOf(alternative.slice(3, length - 1)).every(startsOffCurrency);
+  }
+  if (c === "[") {
+    const end = alternative.indexOf("]", 1);
+    return (
+      end > 1 && alternative[1] !== "^" && !/[$€£\\]/.test(alternative.slice(1, end)) && !optional(end + 1)
+    );
+  }
+  return !"$€£.^|)?*+{[".includes(c) && !optional(1);
+}
+
+/**
+ * One combined RegExp per table, matching where `plainCueSource` does (callers read `index` and
+ * `test` only). A table with amount-led rows is written so that the engine checks a word
+ * boundary, or a dollar sign, before trying any row: the look-ahead start of the plain form made
+ * the investment table the costliest cue in bench/intel. `test/intel/cues.test.ts` holds each
+ * table to its plain form.
  */
 export function compileCues<T extends string>(rows: readonly CueRow<T>[]): RegExp {
-  // Only a table with an amount-led row pays for the look-ahead: a plain \b start scans faster.
-  const amountLed = rows.some((r) => r.pattern.startsWith("(?:us)?\\$") || r.pattern.startsWith("\\$"));
-  const start = amountLed ? "(?:\\b|(?=[$€£]))" : "\\b";
-  return new RegExp(`${start}(?:${rows.map((r) => r.pattern).join("|")})\\b`);
+  const plain = plainCueSource(rows);
+  if (!plain.startsWith("(?:\\b|")) return new RegExp(plain);
+  const words: string[] = [];
+  const amounts: string[] = [];
+  const dollars: string[] = [];
+  for (const alternative of rows.flatMap((r) => alternativesOf(r.pattern))) {
+    if (alternative.startsWith(AMOUNT_LED)) amounts.push(alternative.slice(AMOUNT_LED.length));
+    else if (alternative.startsWith("\\$")) dollars.push(alternative.slice(2));
+    else if (startsOffCurrency(alternative)) words.push(alternative);
+    else return new RegExp(plain);
+  }
+  // At a currency sign the plain form's look-ahead is what lets a row start; a row that starts
+  // with a word character needs the boundary anyway, and "us$" needs it before the "u".
+  const parts = [`\\b(?:${words.join("|")})\\b`];
+  if (amounts.length > 0) parts.push(`(?:\\bus)?\\$(?:${amounts.join("|")})\\b`);
+  if (dollars.length > 0) parts.push(`\\$(?:${dollars.join("|")})\\b`);
+  return new RegExp(parts.join("|"));
 }
 
 /** One combined RegExp per event type. */

@@ -1,6 +1,6 @@
 import type { EntityConfig } from "../config/schema.js";
 import { escapeRegExp, foldAccents } from "./fold.js";
-import { NameTrie } from "./name-trie.js";
+import { NameTrie, OTHER_WHITESPACE } from "./name-trie.js";
 
 export type NameKind = "name" | "product" | "person";
 
@@ -45,13 +45,21 @@ export class EntityMatcher {
   private readonly anchored: RegExp;
   /** All names as a character trie: it proposes where a name stands, the RegExp decides. */
   private readonly trie: NameTrie;
+  /** The trie's names (lower case), by its name index. */
+  private readonly keys: readonly string[];
+  /** 1 for each name whose exact spelling the RegExp would accept as the trie does (literalProposals). */
+  private readonly literal: Uint8Array;
   private readonly vetoes = new Map<string, RegExp>();
   /** Veto phrases that contain one of the entity's own names ("Oracle of Omaha"). */
   private readonly nameVetoes = new Map<string, RegExp>();
   /** Lower-case names of each entity, to tell which names a veto phrase covers. */
   private readonly namesOf = new Map<string, string[]>();
 
-  constructor(config: readonly EntityConfig[]) {
+  /**
+   * `literalProposals: false` checks every proposal of the trie with the RegExp: the plain path,
+   * which tests hold the default one to.
+   */
+  constructor(config: readonly EntityConfig[], options: { literalProposals?: boolean } = {}) {
     const entities = new Map<string, EntityInfo>();
     for (const entity of config) {
       entities.set(entity.id, { id: entity.id, name: entity.name, kind: entity.kind });
@@ -96,6 +104,8 @@ export class EntityMatcher {
     this.anchored = new RegExp(`(?:${trie})(?![A-Za-z0-9])`, "y");
     this.trie = new NameTrie(keys);
     this.entryLists = [...this.names.values()];
+    this.keys = keys;
+    this.literal = options.literalProposals === false ? new Uint8Array(keys.length) : literalProposals(keys);
   }
 
   /**
@@ -148,10 +158,24 @@ export class EntityMatcher {
         out.push(m.index, m.index + m[0].length, -1);
       return out;
     }
-    // The trie proposes; the combined RegExp, anchored at each proposal, decides.
+    // The trie proposes; the combined RegExp, anchored at each proposal, decides. A proposal
+    // that spells its name exactly is where the RegExp would end too, unless the text holds
+    // whitespace the trie does not read as a separator: the RegExp's [\s-] accepts that and
+    // could go on to a longer name (the trie walks the only path the RegExp can take, and ends
+    // at its longest name; the RegExp takes the same path and ends there as well).
     const proposed = this.trie.candidates(text);
+    const literalOk = !this.trie.sawOtherWhitespace;
     for (let k = 0; k < proposed.length; k += 3) {
       const start = proposed[k] as number;
+      const index = proposed[k + 2] as number;
+      if (literalOk && this.literal[index] === 1) {
+        const end = proposed[k + 1] as number;
+        const key = this.keys[index] as string;
+        if (end - start === key.length && text.startsWith(key, start)) {
+          out.push(start, end, proposed[k + 2] as number);
+          continue;
+        }
+      }
       this.anchored.lastIndex = start;
       const m = this.anchored.exec(text);
       if (!m) continue;
@@ -243,6 +267,28 @@ export class EntityMatcher {
     if ([...plainOnly].every((id) => corroborated.has(id))) return kept;
     return kept.map((list) => list.filter((m) => corroborated.has(m.entityId)));
   }
+}
+
+/**
+ * For each name, 1 when its exact spelling leaves the RegExp one way through it: not so for a name
+ * with a hyphen (or a tab) where another name has a space ("andreessen-horowitz" beside
+ * "andreessen horowitz"), as the RegExp renders a space as [\s-] and could take either branch.
+ */
+function literalProposals(keys: readonly string[]): Uint8Array {
+  const prefixes = new Set<string>();
+  for (const key of keys) for (let k = 1; k <= key.length; k++) prefixes.add(key.slice(0, k));
+  const out = new Uint8Array(keys.length);
+  // A name that holds other whitespace (no shipped one does): a walk through it would hide that
+  // whitespace from the trie's check.
+  if (keys.some((key) => [...key].some((c) => OTHER_WHITESPACE[c.charCodeAt(0)] === 1))) return out;
+  keys.forEach((key, index) => {
+    out[index] = 1;
+    for (let k = 0; k < key.length; k++) {
+      const c = key[k] as string;
+      if (c !== " " && /[\s-]/.test(c) && prefixes.has(`${key.slice(0, k)} `)) out[index] = 0;
+    }
+  });
+  return out;
 }
 
 interface TrieNode {

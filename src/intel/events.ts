@@ -151,11 +151,35 @@ const CLAUSE_OPENERS =
 
 /** The offset just after the last clause opener before `at`, or 0. */
 function lastClauseBreak(lower: string, at: number): number {
+  const { openers } = clausesOf(lower);
   let start = 0;
-  CLAUSE_OPENERS.lastIndex = 0;
-  for (let m = CLAUSE_OPENERS.exec(lower); m !== null && m.index < at; m = CLAUSE_OPENERS.exec(lower))
-    start = m.index + m[0].length;
+  for (let k = 0; k < openers.length && (openers[k] as number) < at; k += 2) start = openers[k + 1] as number;
   return start;
+}
+
+/** Where a sentence's clauses break, as [index, end] pairs in reading order. */
+interface Clauses {
+  text: string;
+  /** CLAUSE_OPENERS matches. */
+  openers: number[];
+  /** CLAUSE_BREAK matches. */
+  breaks: number[];
+}
+// The sentence read last: one sentence is asked about its clauses for its cue and each amount.
+let lastClauses: Clauses = { text: "", openers: [], breaks: [] };
+
+function matchSpans(pattern: RegExp, text: string): number[] {
+  const out: number[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text))
+    out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+function clausesOf(text: string): Clauses {
+  if (lastClauses.text !== text)
+    lastClauses = { text, openers: matchSpans(CLAUSE_OPENERS, text), breaks: matchSpans(CLAUSE_BREAK, text) };
+  return lastClauses;
 }
 
 const PEOPLE_DESTINATION =
@@ -250,6 +274,26 @@ function orderParties(
   }
 }
 
+/** The company's worth ("at a $183bn valuation"), not the deal's size, as the amount's sentence says. */
+function isValuationAmount(lower: string, m: Money): boolean {
+  const after = lower.slice(m.end, m.end + 25);
+  // Back to the nearest comma: "worth $3.5tn in market value, will invest $2bn" is no valuation.
+  const before = lower.slice(Math.max(0, m.start - 45, lower.lastIndexOf(",", m.start) + 1), m.start);
+  // Each test needs a word that most sentences lack; looking for it first is cheaper.
+  const valuedBefore = before.includes("valu");
+  // "a stake ... valued at $135bn", "an all-stock deal valued at $6.5bn": the size of the stake
+  // or of the deal, not the company's worth.
+  if (valuedBefore && /\b(?:stake|deal|transaction|takeover|purchase)\b[^$€£]*valued at[^$€£]*$/.test(before))
+    return false;
+  return (
+    (after.includes("valuation") && /^\s*(?:post-money |pre-money )?valuation/.test(after)) ||
+    (before.includes("worth") &&
+      /^\s*company\b/.test(after) &&
+      /\bworth (?:about |around |some )?$/.test(before)) ||
+    (valuedBefore && /valu(?:e|es|ed|ing|ation)\b[^$€£]*$/.test(before))
+  );
+}
+
 /** The money a candidate refers to: the amount in its unit nearest to its cue, valuation cues first. */
 function pickMoney(
   candidate: Candidate,
@@ -259,19 +303,7 @@ function pickMoney(
 ): Money | undefined {
   const free = money.filter((m) => !taken.has(m));
   if (free.length === 0) return undefined;
-  const valuationMoney = free.filter((m) => {
-    const after = lower.slice(m.end, m.end + 25);
-    // Back to the nearest comma: "worth $3.5tn in market value, will invest $2bn" is no valuation.
-    const before = lower.slice(Math.max(0, m.start - 45, lower.lastIndexOf(",", m.start) + 1), m.start);
-    // "a stake ... valued at $135bn", "an all-stock deal valued at $6.5bn": the size of the stake
-    // or of the deal, not the company's worth.
-    if (/\b(?:stake|deal|transaction|takeover|purchase)\b[^$€£]*valued at[^$€£]*$/.test(before)) return false;
-    return (
-      /^\s*(?:post-money |pre-money )?valuation/.test(after) ||
-      (/^\s*company\b/.test(after) && /\bworth (?:about |around |some )?$/.test(before)) ||
-      /valu(?:e|es|ed|ing|ation)\b[^$€£]*$/.test(before)
-    );
-  });
+  const valuationMoney = free.filter((m) => isValuationAmount(lower, m));
   // "was valued at $13 billion in its last round" is history, not this story's valuation.
   if (candidate.type === "valuation")
     return valuationMoney.find((m) => !PREVIOUS_ROUND.test(lower.slice(m.end, m.end + 40)));
@@ -307,7 +339,7 @@ const PREVIOUS_ROUND =
 /** An amount that the clause ties to something other than the deal it reports. */
 function isContextAmount(lower: string, m: Money): boolean {
   const after = lower.slice(m.end, m.end + 40);
-  if (CONTEXT_AFTER.test(after) || ALREADY_AFTER.test(after)) return true;
+  if (CONTEXT_AFTER.test(after) || (after.includes("already") && ALREADY_AFTER.test(after))) return true;
   // Read back to the nearest comma: ", which forecasts $5bn in revenue, signed a $14bn deal".
   const comma = lower.lastIndexOf(",", m.start);
   const from = Math.max(
@@ -322,17 +354,13 @@ function isContextAmount(lower: string, m: Money): boolean {
 const CLAUSE_BREAK = /;|\. |, while |: /g;
 
 function clauseAround(text: string, at: number): { start: number; end: number } {
+  const { breaks } = clausesOf(text);
   let start = 0;
-  let end = text.length;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(text); m !== null; m = CLAUSE_BREAK.exec(text)) {
-    if (m.index < at) start = m.index + m[0].length;
-    else {
-      end = m.index;
-      break;
-    }
+  for (let k = 0; k < breaks.length; k += 2) {
+    if ((breaks[k] as number) < at) start = breaks[k + 1] as number;
+    else return { start, end: breaks[k] as number };
   }
-  return { start, end };
+  return { start, end: text.length };
 }
 
 function sameAmount(a: number | null, b: number): boolean {
@@ -362,6 +390,12 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       }
       return value;
     },
+  };
+  // Term and power of each unit, read once whichever events ask (undefined: it names none).
+  const terms = new Map<TextUnit, ReturnType<typeof extractTerms> | undefined>();
+  const termsOf = (u: TextUnit) => {
+    if (!terms.has(u)) terms.set(u, TERM_OR_POWER.test(u.text) ? extractTerms(u.text) : undefined);
+    return terms.get(u);
   };
   const lower = (u: TextUnit): string => {
     let text = lowered.get(u);
@@ -469,11 +503,9 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     if (money && money.currency !== "USD")
       event.originalAmount = { amount: money.amount, currency: money.currency };
     // Term and power: from the event's own sentence, else from the first lead sentence that says.
-    const inOrder = [candidate.unit, ...units]
-      .filter((u) => TERM_OR_POWER.test(u.text))
-      .map((u) => extractTerms(u.text));
-    const years = inOrder.find((f) => f.durationYears)?.durationYears;
-    const power = inOrder.find((f) => f.gigawatts)?.gigawatts;
+    const inOrder = [candidate.unit, ...units].map(termsOf);
+    const years = inOrder.find((f) => f?.durationYears)?.durationYears;
+    const power = inOrder.find((f) => f?.gigawatts)?.gigawatts;
     if (years) event.durationYears = years;
     if (power) event.gigawatts = power;
     events.push(event);

@@ -11,6 +11,12 @@ export class NameTrie {
   private readonly next: Int32Array;
   /** The index in `names` + 1 of the name that ends at each node, 0 where none does. */
   private readonly ends: Int32Array;
+  /**
+   * Whether the text of the last `candidates` call holds whitespace other than space, tab,
+   * newline and carriage return, which RegExp's \s accepts and the trie does not: then a name's
+   * RegExp may reach past where the trie stopped.
+   */
+  sawOtherWhitespace = false;
 
   /** `names` are lower case; space, tab, newline and hyphen are one separator inside them. */
   constructor(names: readonly string[]) {
@@ -64,9 +70,12 @@ export class NameTrie {
     const { column, next, ends, width } = this;
     const out: number[] = [];
     const length = text.length;
+    let other = 0;
     let i = 0;
     while (i < length) {
-      while (i < length && WORD[text.charCodeAt(i)] === 0) i++;
+      // Every character that is not a name's is read here (a walk stops at one it cannot take).
+      for (let code = text.charCodeAt(i); i < length && WORD[code] === 0; code = text.charCodeAt(++i))
+        other |= OTHER_WHITESPACE[code] as number;
       if (i >= length) break;
       let node = 0;
       let end = -1;
@@ -89,6 +98,7 @@ export class NameTrie {
         i = end;
       } else while (i < length && WORD[text.charCodeAt(i)] === 1) i++;
     }
+    this.sawOtherWhitespace = other !== 0;
     return out;
   }
 }
@@ -104,6 +114,11 @@ const WORD = new Uint8Array(65536);
 for (let code = 0; code < 128; code++) WORD[code] = /[A-Za-z0-9]/.test(String.fromCharCode(code)) ? 1 : 0;
 
 const SEPARATORS = [9, 10, 13, 45];
+
+/** What \s matches besides space, tab, newline and carriage return. */
+export const OTHER_WHITESPACE = new Uint8Array(65536);
+for (let code = 0; code < 65536; code++)
+  OTHER_WHITESPACE[code] = /\s/.test(String.fromCharCode(code)) && ![32, 9, 10, 13].includes(code) ? 1 : 0;
 
 /** Space, tab, newline and hyphen are one separator inside names ("SK Hynix", "SK-Hynix"). */
 function separatorCode(code: number): number {

@@ -41,6 +41,23 @@ export interface Story {
   lastSeen: number;
 }
 
+// Summaries of recent story centres. The enrichment pass regroups its whole window each time and
+// most stories keep their centre; segmenting every centre's body again was a fifth of a steady
+// pass. A summary is a function of the title and body alone, so a hit is what summarize gives.
+const SUMMARIES_KEPT = 8_192;
+const summaries = new Map<string, string>();
+
+function summaryOf(title: string, body: string): string {
+  const key = `${title}\u0000${body}`;
+  let summary = summaries.get(key);
+  if (summary === undefined) {
+    summary = summarize(title, articleSentences(body));
+    if (summaries.size >= SUMMARIES_KEPT) summaries.clear();
+    summaries.set(key, summary);
+  }
+  return summary;
+}
+
 /** Intel for each item, then the stories that group them. Pure and deterministic. */
 export function analyzeBatch(
   inputs: readonly IntelInput[],
@@ -90,7 +107,7 @@ export function groupStories(
       centre: group.centre,
       headline: centre?.input.title ?? "",
       // Summaries need full sentence segmentation: done once per story, for its centre.
-      summary: centre ? summarize(centre.input.title, articleSentences(centre.input.body)) : "",
+      summary: centre ? summaryOf(centre.input.title, centre.input.body) : "",
       event: mergeEvents(
         members.map((m) => m.item.intel.events.find((e) => !e.secondary)).filter((e) => e !== undefined),
       ),

@@ -88,6 +88,68 @@ describe("entity matching", () => {
     );
   });
 
+  it("finds the same names when the trie's exact proposals are taken without the RegExp", () => {
+    // A proposal that spells its name exactly skips the RegExp, unless the name forks from another
+    // at a separator or the text holds whitespace the trie does not read as one. Few short words,
+    // joined by any separator, make such forks and near-misses common.
+    const short = fc.constantFrom("ab", "cd", "ef", "x1", "g");
+    const joiner = fc.constantFrom(" ", "-", "\t");
+    const multiword = fc
+      .array(fc.tuple(joiner, short), { minLength: 1, maxLength: 3 })
+      .map((parts) => parts.map(([sep, w], i) => (i === 0 ? w : sep + w)).join(""))
+      .filter((n) => n.length >= 2);
+    const scenario = fc.uniqueArray(multiword, { minLength: 1, maxLength: 8 }).chain((names) =>
+      fc.record({
+        names: fc.constant(names),
+        pieces: fc.array(
+          fc.tuple(
+            fc.oneof(fc.constantFrom(...names), short),
+            fc.constantFrom(" ", "-", "\t", "\u2009", "\u00a0", ", ", "\n", "'s "),
+            fc.boolean(),
+          ),
+          { maxLength: 20 },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(scenario, ({ names, pieces }) => {
+        const config: EntityConfig[] = names.map((n, i) => ({
+          id: `e${i}`,
+          name: n,
+          kind: "lab",
+          aliases: [],
+          caseSensitive: false,
+          products: [],
+          people: [],
+          veto: [],
+        }));
+        const fast = new EntityMatcher(config);
+        const plain = new EntityMatcher(config, { literalProposals: false });
+        const text = pieces
+          .map(([piece, sep, upper]) => (upper ? piece.toUpperCase() : piece) + sep)
+          .join("");
+        const spans = (m: EntityMatcher) => m.mentions(text).map((x) => [x.entityId, x.start, x.end]);
+        expect(spans(fast)).toEqual(spans(plain));
+      }),
+      { numRuns: 1500 },
+    );
+    // A fork the random names rarely make: the RegExp takes the space's branch at the hyphen.
+    const forked = ["ab cd", "ab-cd ef"].map((n, i) => ({
+      id: `e${i}`,
+      name: n,
+      kind: "lab" as const,
+      aliases: [],
+      caseSensitive: false,
+      products: [],
+      people: [],
+      veto: [],
+    }));
+    for (const text of ["ab-cd ef x", "ab cd ef x", "x ab\u2009cd ef"])
+      expect(new EntityMatcher(forked).mentions(text)).toEqual(
+        new EntityMatcher(forked, { literalProposals: false }).mentions(text),
+      );
+  });
+
   it("still builds, and still matches Latin names, when the names hold hundreds of other characters", () => {
     // Names match at ASCII word starts (after accent folding); an alias in another script is
     // never found, but 300 of them, more distinct characters than a byte can number, must not

@@ -276,14 +276,74 @@ export class IntelStore implements IntelRepository {
     const oldRevision = this.sql("SELECT revision FROM stories WHERE id = ?").pluck(true);
     const kept = new Map<string, number>();
     for (const id of stale) kept.set(id, (oldRevision.get(id) as number | undefined) ?? 1);
+    const rowOf = (story: Story) => ({
+      id: story.id,
+      centre: Number(story.centre),
+      headline: story.headline,
+      summary: story.summary,
+      type: story.event?.type ?? null,
+      amountUsd: story.event?.amountUsd ?? null,
+      qualifier: story.event?.qualifier ?? null,
+      status: story.event?.status ?? null,
+      parties: JSON.stringify(story.event?.parties ?? []),
+      amounts: JSON.stringify(story.amounts),
+      sources: story.keys.length,
+      firstSeen: new Date(story.firstSeen).toISOString(),
+      lastSeen: new Date(story.lastSeen).toISOString(),
+      revision: revisions.get(story.id) ?? kept.get(story.id) ?? 1,
+      partyNames: story.event?.partyNames ? JSON.stringify(story.event.partyNames) : null,
+      plaintiffCount: story.event?.plaintiffCount ?? null,
+      legalCase: story.event?.legalCase ? JSON.stringify(story.event.legalCase) : null,
+    });
+    const entitySet = (story: Story) => new Set(story.keys.flatMap((key) => entitiesOf(key)));
+    // A story that regrouping gives back exactly as stored (row, members, entities) is left as it
+    // is: in a steady pass most of the window's stories are, and deleting and writing them again
+    // was most of the pass's writes. Only a stored story can be; its members are all here.
+    const members = this.sql("SELECT item_id FROM story_items WHERE story_id = ?").pluck(true);
+    const storedRow = this.sql(
+      `SELECT id, centre_item_id AS centre, headline, summary, type, amount_usd AS amountUsd, qualifier, status, parties,
+         amounts, source_count AS sources, first_seen_at AS firstSeen, last_seen_at AS lastSeen, revision,
+         party_names AS partyNames, plaintiff_count AS plaintiffCount, legal_case AS legalCase
+       FROM stories WHERE id = ?`,
+    );
+    const storedEntities = this.sql(
+      "SELECT entity_id AS id, last_seen_at AS lastSeen, type, amount_usd AS amountUsd FROM story_entities WHERE story_id = ?",
+    );
+    const unchanged = new Set<string>();
+    for (const story of stories) {
+      if (!stale.has(story.id)) continue;
+      const row = rowOf(story);
+      const stored = storedRow.get(story.id) as Record<string, unknown> | undefined;
+      if (!stored || Object.entries(row).some(([key, value]) => stored[key] !== value)) continue;
+      const storedMembers = members.all(story.id) as number[];
+      const keys = new Set(story.keys.map(Number));
+      if (storedMembers.length !== keys.size || storedMembers.some((id) => !keys.has(id))) continue;
+      const entities = entitySet(story);
+      const rows = storedEntities.all(story.id) as {
+        id: string;
+        lastSeen: string;
+        type: string | null;
+        amountUsd: number | null;
+      }[];
+      const same =
+        rows.length === entities.size &&
+        rows.every(
+          (e) =>
+            entities.has(e.id) &&
+            e.lastSeen === row.lastSeen &&
+            e.type === row.type &&
+            e.amountUsd === row.amountUsd,
+        );
+      if (same) unchanged.add(story.id);
+    }
     // A member of a replaced story that is not regrouped here goes back to "read, not grouped",
     // so that the next pass gives it a story instead of losing it. (Enrichment hands in whole
     // stories, so this finds nothing there; it keeps any other caller from dropping an item.)
-    const members = this.sql("SELECT item_id FROM story_items WHERE story_id = ?").pluck(true);
     const regrouped = new Set(itemIds);
     const orphan = this.sql(`UPDATE items SET analyzed = ${READ} WHERE id = ? AND analyzed = ${GROUPED}`);
     const drop = this.sql("DELETE FROM stories WHERE id = ?");
     for (const id of stale) {
+      if (unchanged.has(id)) continue;
       for (const item of members.all(id) as number[]) if (!regrouped.has(item)) orphan.run(item);
       drop.run(id);
     }
@@ -302,33 +362,11 @@ export class IntelStore implements IntelRepository {
       "INSERT OR IGNORE INTO story_entities (story_id, entity_id, last_seen_at, type, amount_usd) VALUES (?, ?, ?, ?, ?)",
     );
     for (const story of stories) {
-      insert.run({
-        id: story.id,
-        centre: Number(story.centre),
-        headline: story.headline,
-        summary: story.summary,
-        type: story.event?.type ?? null,
-        amountUsd: story.event?.amountUsd ?? null,
-        qualifier: story.event?.qualifier ?? null,
-        status: story.event?.status ?? null,
-        parties: JSON.stringify(story.event?.parties ?? []),
-        amounts: JSON.stringify(story.amounts),
-        sources: story.keys.length,
-        firstSeen: new Date(story.firstSeen).toISOString(),
-        lastSeen: new Date(story.lastSeen).toISOString(),
-        revision: revisions.get(story.id) ?? kept.get(story.id) ?? 1,
-        partyNames: story.event?.partyNames ? JSON.stringify(story.event.partyNames) : null,
-        plaintiffCount: story.event?.plaintiffCount ?? null,
-        legalCase: story.event?.legalCase ? JSON.stringify(story.event.legalCase) : null,
-      });
-      const entities = new Set<string>();
-      for (const key of story.keys) {
-        member.run(story.id, Number(key));
-        for (const e of entitiesOf(key)) entities.add(e);
-      }
-      const lastSeen = new Date(story.lastSeen).toISOString();
-      for (const e of entities)
-        entity.run(story.id, e, lastSeen, story.event?.type ?? null, story.event?.amountUsd ?? null);
+      if (unchanged.has(story.id)) continue;
+      const row = rowOf(story);
+      insert.run(row);
+      for (const key of story.keys) member.run(story.id, Number(key));
+      for (const e of entitySet(story)) entity.run(story.id, e, row.lastSeen, row.type, row.amountUsd);
     }
     // One statement over the few items waiting for a story (a partial index holds them).
     this.sql(

@@ -147,6 +147,45 @@ export function intelContract(store: () => Store): void {
       expect(sources.has(`s${b}`)).toBe(false);
     });
 
+    it("regrouping a story as it was keeps it; a story whose headline or entities changed is rewritten", async () => {
+      const s = store();
+      const { ids } = await seed(s, "https://wire.example/feed", [
+        article("a", { publishedAt: iso(-6) }),
+        article("b", { publishedAt: iso(-5) }),
+        article("c", { publishedAt: iso(-4) }),
+        article("d", { publishedAt: iso(-3) }),
+      ]);
+      const [a, b, c, d] = ids as [number, number, number, number];
+      await s.intel.saveAnalysed(ids.map((id) => ({ id, intel: intel([entity("openai")]), at: at(-1) })));
+      const deal = (headline: string) =>
+        storyOf([a, b], { type: "investment", amountUsd: 5e9, lastSeen: at(-5).getTime(), headline });
+      const solo = (id: number) => storyOf([id], { lastSeen: at(-4).getTime() });
+      const before = (key: string) => (key === String(c) ? ["openai"] : ["amazon"]);
+      await s.intel.replaceStories(ids, [deal("Deal"), solo(c), solo(d)], before);
+      // Again: the deal as it was, c with another entity, d with a new headline.
+      const after = (key: string) => (key === String(c) ? ["nvidia"] : ["amazon"]);
+      await s.intel.replaceStories(
+        ids,
+        [deal("Deal"), solo(c), { ...solo(d), headline: "Story d, updated" }],
+        after,
+      );
+      const query = { since: at(-48), limit: 10, order: "recent" as const };
+      expect(await s.intel.storyCount()).toBe(3);
+      expect(await s.intel.unstoried()).toEqual([]);
+      expect((await s.briefing.stories({ ...query, entity: "amazon" })).rows.map((r) => r.id).sort()).toEqual(
+        [`s${a}`, `s${d}`].sort(),
+      );
+      expect((await s.briefing.stories({ ...query, entity: "nvidia" })).rows.map((r) => r.id)).toEqual([
+        `s${c}`,
+      ]);
+      expect((await s.briefing.stories({ ...query, entity: "openai" })).rows).toEqual([]);
+      expect((await s.briefing.story(`s${d}`))?.headline).toBe("Story d, updated");
+      expect((await s.briefing.sources([`s${a}`])).get(`s${a}`)?.map((r) => r.title)).toEqual([
+        "Article a",
+        "Article b",
+      ]);
+    });
+
     it("names a story's other members, and never loses one that a regrouping leaves out", async () => {
       const s = store();
       const { ids } = await seed(s, "https://wire.example/feed", [
