@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { loadEntities, loadFxRates } from "../src/config/load.js";
 import type { EntityConfig } from "../src/config/schema.js";
 import { analyzeArticle } from "../src/intel/analyze.js";
-import { type ClusterItem, clusterStories } from "../src/intel/cluster.js";
+import { type ClusterItem, clusterEvents, clusterStories } from "../src/intel/cluster.js";
 import { EntityMatcher } from "../src/intel/entities.js";
 import { escapeRegExp } from "../src/intel/fold.js";
 import { projectRoot } from "../src/paths.js";
@@ -111,15 +111,16 @@ function analyseAll(): { seconds: number; events: number; kept: ClusterItem[] } 
   const kept = articles.map((a, i) => {
     const r = analyzeArticle({ title: a.title, body: a.body }, { matcher, rates });
     events += r.events.length;
+    const headline = clusterEvents(r.events);
     return {
       key: String(i),
       title: a.title,
       text: a.body,
       publishedAt: a.publishedAt,
       about: r.entities.filter((e) => e.about).map((e) => e.id),
-      eventType: r.events[0]?.type,
-      amountUsd: r.events[0]?.amountUsd,
-      events: r.events,
+      eventType: headline[0]?.type,
+      amountUsd: headline[0]?.amountUsd,
+      events: headline,
     };
   });
   return { seconds: (performance.now() - started) / 1000, events, kept };

@@ -37,6 +37,26 @@ export interface ClusterEvent {
   legalCase?: LegalCase | undefined;
 }
 
+/**
+ * What grouping reads of an article's events: the headline ones (an event told in passing in the
+ * body does not steer the story), without evidence or names, so that a day's index holds little.
+ */
+export function clusterEvents(
+  events: readonly (ClusterEvent & { secondary?: boolean | undefined })[],
+): ClusterEvent[] {
+  const out: ClusterEvent[] = [];
+  for (const e of events)
+    if (!e.secondary)
+      out.push({
+        type: e.type,
+        amountUsd: e.amountUsd,
+        status: e.status,
+        parties: e.parties,
+        legalCase: e.legalCase,
+      });
+  return out;
+}
+
 export interface StoryGroup {
   /** Keys of the items, earliest first. */
   keys: string[];

@@ -1,6 +1,6 @@
 import type { ArticleIntel, IntelContext } from "./analyze.js";
 import { analyzeArticle, articleSentences } from "./analyze.js";
-import { type ClusterOptions, clusterStories } from "./cluster.js";
+import { type ClusterOptions, clusterEvents, clusterStories } from "./cluster.js";
 import type { EventStatus, ExtractedEvent } from "./events.js";
 import type { Qualifier } from "./money.js";
 import { summarize } from "./summarize.js";
@@ -84,16 +84,16 @@ export function groupStories(
   const groups = clusterStories(
     items.map((item, i) => {
       const input = inputs[i] as IntelInput;
-      const first = item.intel.events.find((e) => !e.secondary);
+      const events = clusterEvents(item.intel.events);
       return {
         key: item.key,
         title: input.title,
         text: item.intel.lead.map((s) => s.text).join(" "),
         publishedAt: input.publishedAt,
         about: item.intel.entities.filter((e) => e.about).map((e) => e.id),
-        eventType: first?.type,
-        amountUsd: first?.amountUsd,
-        events: item.intel.events.filter((e) => !e.secondary),
+        eventType: events[0]?.type,
+        amountUsd: events[0]?.amountUsd,
+        events,
       };
     }),
     options,
