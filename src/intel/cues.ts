@@ -478,7 +478,7 @@ export const LEGAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   {
     type: "ruling",
     pattern:
-      "rul(?:es|ed|ing)|judge (?:lets|allows|orders|says|sides)|denie[sd] (?:\\w+ )?motion to dismiss|refus(?:es|ed) to (?:dismiss|throw out|toss)|verdict|jury|(?:court|judge) (?:grants|denies|blocks|orders|finds)|injunction|lets .{0,40}(?:case|suit|lawsuit) (?:move|proceed|go)",
+      "rul(?:es|ed|ing)|judge (?:lets|allows|orders|says|sides)|(?:rejects?|rejected|denies|denied|refus(?:es|ed)|declin(?:es|ed)) (?:[\\w'’-]+ ){0,3}?(?:bid|motion|request|attempt|effort)s? to (?:dismiss|throw out|toss)|(?:refus|declin)(?:es|ed) to (?:dismiss|throw out|toss)|verdict|jury|(?:court|judge) (?:grants|denies|blocks|orders|finds)|injunction|lets .{0,40}(?:case|suit|lawsuit) (?:move|proceed|go)",
     example: "Judge lets New York Times copyright case against OpenAI move ahead",
   },
 ];

@@ -326,6 +326,10 @@ const CONTEXT_BEFORE =
 // "adding $25 billion to its market value": a share-price move, not money paid.
 const MARKET_VALUE_AFTER = /^\s*(?:to|from|off) (?:its |their |the company's )?market (?:value|cap\w*)\b/;
 
+// "$725 million to settle a separate privacy lawsuit": the amount of another case or deal.
+const OTHER_MATTER_AFTER =
+  /^[^.;$€£]{0,30}\b(?:separate|unrelated|earlier|previous|prior) (?:[a-z-]+ )?(?:case|lawsuit|suit|settlement|dispute|claims?|action|deal|contract|agreement)\b/;
+
 // "the $38 billion it has already committed": the amount of an earlier deal.
 const ALREADY_AFTER = /^[^.;,$€£]{0,30}\b(?:has|had|have) already\b/;
 
@@ -339,7 +343,13 @@ const PREVIOUS_ROUND =
 /** An amount that the clause ties to something other than the deal it reports. */
 function isContextAmount(lower: string, m: Money): boolean {
   const after = lower.slice(m.end, m.end + 40);
-  if (CONTEXT_AFTER.test(after) || ALREADY_AFTER.test(after) || MARKET_VALUE_AFTER.test(after)) return true;
+  if (
+    CONTEXT_AFTER.test(after) ||
+    ALREADY_AFTER.test(after) ||
+    MARKET_VALUE_AFTER.test(after) ||
+    OTHER_MATTER_AFTER.test(after)
+  )
+    return true;
   // Read back to the nearest comma: ", which forecasts $5bn in revenue, signed a $14bn deal".
   const comma = lower.lastIndexOf(",", m.start);
   const from = Math.max(
@@ -712,6 +722,9 @@ function resolveOverlaps(
       if (sameVerb || ofJob) byType.delete(type);
     }
   }
+  // "FTC launches probe into": the regulator's verb, not a product launch.
+  if (has("legal") && has("launch") && byType.get("legal")?.cueAt === byType.get("launch")?.cueAt)
+    byType.delete("launch");
   // Hires named in a lawsuit ("poached staff") are part of the dispute.
   if (has("legal") && has("people")) byType.delete("people");
   // "Contract" in a lawsuit or a regulation story is not a compute deal.
