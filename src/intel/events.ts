@@ -284,6 +284,13 @@ function pickMoney(
       )
     )
       return false;
+    // "an agreement with Microsoft, valued at up to $19.4bn": another contract's size.
+    if (
+      /\b(?:contract|agreement|pact|order)\b[^$€£.;]{0,60}, valued at[^$€£]*$/.test(
+        lower.slice(Math.max(0, m.start - 90), m.start),
+      )
+    )
+      return false;
     return (
       /^\s*(?:post-money |pre-money )?valuation/.test(after) ||
       (/^\s*company\b/.test(after) && /\bworth (?:about |around |some )?$/.test(before)) ||
@@ -326,6 +333,10 @@ const CONTEXT_BEFORE =
 // "adding $25 billion to its market value": a share-price move, not money paid.
 const MARKET_VALUE_AFTER = /^\s*(?:to|from|off) (?:its |their |the company's )?market (?:value|cap\w*)\b/;
 
+// "raised $640 million at a $2.8 billion valuation a year ago": an earlier round.
+const HISTORY_AFTER =
+  /^(?: at an? (?:us)?[$€£][\d.]+\s?\w+ (?:post-money |pre-money )?valuation)?[^.;$€£]{0,40}\b(?:last (?:year|round|spring|summer|autumn|fall|winter)|a year (?:ago|earlier|before)|in (?:its|the|a) (?:last|previous|prior|earlier) (?:round|funding))\b/;
+
 // "$725 million to settle a separate privacy lawsuit": the amount of another case or deal.
 const OTHER_MATTER_AFTER =
   /^[^.;$€£]{0,30}\b(?:separate|unrelated|earlier|previous|prior) (?:[a-z-]+ )?(?:case|lawsuit|suit|settlement|dispute|claims?|action|deal|contract|agreement)\b/;
@@ -338,7 +349,7 @@ const EARLIER_ROUND_BEFORE =
   /\b(?:a year (?:earlier|ago|before)|last year|the year before|previously|in its (?:last|previous|prior) round)\b/;
 
 const PREVIOUS_ROUND =
-  /^[^.;$€£]{0,20}\b(?:in (?:its|the|a) (?:last|previous|prior|earlier) (?:round|funding)|last (?:year|round))\b/;
+  /^[^.;$€£]{0,20}\b(?:in (?:its|the|a) (?:last|previous|prior|earlier) (?:round|funding)|last (?:year|round|spring|summer|autumn|fall|winter)|a year (?:ago|earlier|before)|earlier (?:this|that) year|in 20\d\d)\b/;
 
 /** An amount that the clause ties to something other than the deal it reports. */
 function isContextAmount(lower: string, m: Money): boolean {
@@ -347,7 +358,8 @@ function isContextAmount(lower: string, m: Money): boolean {
     CONTEXT_AFTER.test(after) ||
     ALREADY_AFTER.test(after) ||
     MARKET_VALUE_AFTER.test(after) ||
-    OTHER_MATTER_AFTER.test(after)
+    OTHER_MATTER_AFTER.test(after) ||
+    HISTORY_AFTER.test(after)
   )
     return true;
   // Read back to the nearest comma: ", which forecasts $5bn in revenue, signed a $14bn deal".
@@ -380,6 +392,10 @@ function clauseAround(text: string, at: number): { start: number; end: number } 
 function sameAmount(a: number | null, b: number): boolean {
   return a !== null && Math.abs(a - b) <= 0.001 * b;
 }
+
+const VALUE_WORD = /valu|worth/i;
+const UNNAMED_VALUE =
+  /\b(?:valu(?:e|es|ing) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b)/;
 
 const ESTIMATE =
   /\b(?:puts?|putting|estimates?|estimated|reckons?) the (?:cost|price|bill|value) of (?:a|an|one|each|every|the average)\b|\bcosts? (?:of )?(?:about |around |roughly )?(?:us)?\$[\d.]+\s?\w+ (?:per|a|for each|for every) (?:gigawatt|gw|site|campus)\b/;
@@ -421,7 +437,21 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   const secondary: Candidate[] = [];
   for (const [index, unit] of units.entries()) {
     // The title may name no company ("Investors question circular deals"): the lead does.
-    if (unit.mentions.length === 0 && !unit.isTitle) continue;
+    if (unit.mentions.length === 0 && !unit.isTitle) {
+      // "The deal would value the lab at $40bn": a round's price told without the company's name
+      // (an untracked company's name, "would value Poolside at", is another company's price).
+      if (index <= 3 && VALUE_WORD.test(unit.text) && UNNAMED_VALUE.test(lower(unit))) {
+        const at = CUES.valuation.exec(lower(unit));
+        if (at && amounts.get(unit).length > 0) {
+          const weight = index <= 2 ? 1 : 0.5;
+          const existing = byType.get("valuation");
+          if (existing) existing.score += weight;
+          else byType.set("valuation", { type: "valuation", score: weight, unit, cueAt: at.index });
+          secondary.push({ type: "valuation", score: weight, unit, cueAt: at.index });
+        }
+      }
+      continue;
+    }
     // "Analysts put the cost of a gigawatt at $50bn": an estimate of a kind of spending, no deal.
     if (!unit.isTitle && ESTIMATE.test(lower(unit))) continue;
     for (const [type, cueAt] of findCues(lower(unit), unit.isTitle)) {

@@ -171,3 +171,36 @@ describe("stages, roles and probes", () => {
     expect(legal?.amountUsd).toBeNull();
   });
 });
+
+// Amounts that tell history or another deal, and a round's price told without the lab's name.
+describe("background amounts and unnamed valuations", () => {
+  const analyze = (title: string, body = "") => analyzeArticle({ title, body }, context).events;
+
+  it("reads no valuation from another contract 'valued at up to' after a comma", () => {
+    const events = analyze(
+      "Nebius signs $3 billion AI capacity deal with Meta",
+      "The contract follows a five-year agreement with Microsoft, valued at up to $19.4 billion, that Nebius signed in September.",
+    );
+    expect(events.map((e) => e.type)).toEqual(["compute_contract"]);
+    expect(events[0]?.amountUsd).toBe(3e9);
+  });
+
+  it("reads last year's round as history: neither this deal's amount nor its valuation", () => {
+    const events = analyze(
+      "Nvidia in talks to invest in Groq",
+      "Nvidia is in talks to take a stake in Groq, people familiar with the matter said. Groq raised $640 million at a $2.8 billion valuation a year ago.",
+    );
+    expect(events.map((e) => e.type)).toEqual(["investment"]);
+    expect(events[0]?.amountUsd).toBeNull();
+  });
+
+  it("reads a round's price from a lead sentence that calls the company 'the lab'", () => {
+    const events = analyze(
+      "Google in talks to invest $2 billion in SSI",
+      "Google is in talks to invest about $2 billion in Safe Superintelligence, people familiar with the plans said. The deal would value the lab at about $40 billion.",
+    );
+    const valuation = events.find((e) => e.type === "valuation");
+    expect(valuation?.amountUsd).toBe(40e9);
+    expect(valuation?.parties).toEqual(["ssi"]);
+  });
+});
