@@ -464,6 +464,13 @@ export const LEGAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
     pattern: "settle(?:s|d|ment)?|agrees? to pay",
     example: "Anthropic to pay $1.5bn in copyright settlement with authors",
   },
+  // Before dismissals: "files appeal after judge dismissed its suit" is the appeal; an appeals
+  // court is no appeal by a party ("Appeals court dismisses ...").
+  {
+    type: "appeal",
+    pattern: "appeal(?:s|ed|ing)?(?! court)|appellate(?! court)",
+    example: "OpenAI appeals order to hand over ChatGPT logs",
+  },
   {
     type: "dismissed",
     pattern:
@@ -471,14 +478,9 @@ export const LEGAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
     example: "Judge dismisses Musk's lawsuit against OpenAI",
   },
   {
-    type: "appeal",
-    pattern: "appeal(?:s|ed|ing)?|appellate",
-    example: "OpenAI appeals order to hand over ChatGPT logs",
-  },
-  {
     type: "ruling",
     pattern:
-      "rul(?:es|ed|ing)|judge (?:lets|allows|orders|says|sides)|(?:rejects?|rejected|denies|denied|refus(?:es|ed)|declin(?:es|ed)) (?:[\\w'’-]+ ){0,3}?(?:bid|motion|request|attempt|effort)s? to (?:dismiss|throw out|toss)|(?:refus|declin)(?:es|ed) to (?:dismiss|throw out|toss)|verdict|jury|(?:court|judge) (?:grants|denies|blocks|orders|finds)|injunction|lets .{0,40}(?:case|suit|lawsuit) (?:move|proceed|go)",
+      "rul(?:es|ed|ing)|judge (?:lets|allows|orders|says|sides)|(?:rejects?|rejected|denies|denied|refus(?:es|ed)|declin(?:es|ed)) (?:[\\w'’-]+ ){0,3}?(?:bid|motion|request|attempt|effort)s? to (?:dismiss|throw out|toss)|(?:refus|declin)(?:es|ed) to (?:dismiss|throw out|toss)|(?:can|may|will|to) (?:go|move|proceed) (?:ahead|forward)|cleared to (?:proceed|go ahead|move forward)|(?:must|has to|will have to) face|verdict|jury|(?:court|judge) (?:grants|denies|blocks|orders|finds)|injunction|lets .{0,40}(?:case|suit|lawsuit) (?:move|proceed|go)",
     example: "Judge lets New York Times copyright case against OpenAI move ahead",
   },
 ];

@@ -617,8 +617,11 @@ function moneyFor(
   // ("expects an $800 million charge after new export curbs").
   if (!MONEY_TYPES.has(candidate.type)) {
     if (candidate.type !== "regulation" && candidate.type !== "legal") return undefined;
+    // A settlement told in the body is this case's amount only when the headline settles.
+    const ownSettlement = candidate.type === "legal" && SETTLEMENT.test(lower(candidate.unit));
     for (const unit of units) {
       if (unit === candidate.unit || unit.mentions.length === 0) continue;
+      if (candidate.type === "legal" && !ownSettlement && SETTLEMENT.test(lower(unit))) continue;
       const cue = CUES[candidate.type].exec(lower(unit));
       if (!cue) continue;
       const money = pickMoney(
@@ -638,6 +641,8 @@ function moneyFor(
   }
   return undefined;
 }
+
+const SETTLEMENT = /\bsettle(?:s|d|ment)?\b/;
 
 const HEDGE_WORDS =
   /\b(?:more than|over|above|beyond|upwards of|north of|in excess of|exceeding|up to|as much as|at least|about|around|roughly|approximately|nearly|almost|some|close to)\s+(?:a\s+)?(?:US)?[$€£]|\d\+|-plus\b/i;

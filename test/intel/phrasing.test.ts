@@ -144,6 +144,37 @@ describe("stages, roles and probes", () => {
     expect(legal?.status).toBe("appeal");
   });
 
+  it("reads a party appealing a dismissal as an appeal, an appeals court's dismissal as a dismissal", () => {
+    const appeal = analyze("xAI files appeal after judge dismissed its suit against OpenAI").find(
+      (e) => e.type === "legal",
+    );
+    expect(appeal?.status).toBe("appeal");
+    const dismissed = analyze("Appeals court dismisses Musk's case against OpenAI").find(
+      (e) => e.type === "legal",
+    );
+    expect(dismissed?.status).toBe("dismissed");
+  });
+
+  it("reads a case cleared to go ahead as a ruling", () => {
+    for (const title of [
+      "Authors' lawsuit against Microsoft can go ahead, judge says",
+      "Microsoft must face authors' claims over AI training, court rules",
+      "Authors' lawsuit against Microsoft cleared to proceed",
+    ]) {
+      const legal = analyze(title).find((e) => e.type === "legal");
+      expect(legal?.status, title).toBe("ruling");
+    }
+  });
+
+  it("takes no settlement amount of another case for a ruling", () => {
+    const legal = analyze(
+      "Judge lets authors' lawsuit against Microsoft proceed",
+      "A federal judge ruled that authors can pursue claims that Microsoft trained its models on pirated books. The case echoes claims Anthropic resolved with a $1.5 billion settlement with authors.",
+    ).find((e) => e.type === "legal");
+    expect(legal?.status).toBe("ruling");
+    expect(legal?.amountUsd).toBeNull();
+  });
+
   it("puts the company talked with over a funding round first, as the investor", () => {
     const event = analyze("Perplexity in talks with Nvidia over new funding round").find(
       (e) => e.type === "investment",
