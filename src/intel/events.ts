@@ -284,9 +284,10 @@ function pickMoney(
       )
     )
       return false;
-    // "an agreement with Microsoft, valued at up to $19.4bn": another contract's size.
+    // "an agreement with Microsoft, valued at up to $19.4bn", "the Microsoft deal, which is
+    // valued at": another contract's size.
     if (
-      /\b(?:contract|agreement|pact|order)\b[^$€£.;]{0,60}, valued at[^$€£]*$/.test(
+      /\b(?:deal|contract|agreement|pact|order)\b[^$€£.;]{0,60}, (?:which|that) (?:is|was|could be|would be) valued at[^$€£]*$|\b(?:contract|agreement|pact|order)\b[^$€£.;]{0,60}, valued at[^$€£]*$/.test(
         lower.slice(Math.max(0, m.start - 90), m.start),
       )
     )

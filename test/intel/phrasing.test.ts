@@ -216,6 +216,14 @@ describe("background amounts and unnamed valuations", () => {
     expect(events[0]?.amountUsd).toBe(3e9);
   });
 
+  it("reads no valuation from another deal 'which is valued at up to'", () => {
+    const events = analyze(
+      "Nebius signs $3 billion AI capacity deal with Meta",
+      "It comes on top of the Microsoft deal, which is valued at up to $19.4 billion over five years.",
+    );
+    expect(events.map((e) => e.type)).toEqual(["compute_contract"]);
+  });
+
   it("reads last year's round as history: neither this deal's amount nor its valuation", () => {
     const events = analyze(
       "Nvidia in talks to invest in Groq",
