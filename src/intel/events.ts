@@ -394,6 +394,9 @@ function sameAmount(a: number | null, b: number): boolean {
   return a !== null && Math.abs(a - b) <= 0.001 * b;
 }
 
+const PARTICIPATED =
+  /\b(?:also )?(?:took part|takes part|taking part|participated|participates|participating|joined|joins) (?:in )?the (?:round|raise|funding)\b/;
+
 const VALUE_WORD = /valu|worth/i;
 const UNNAMED_VALUE =
   /\b(?:valu(?:e|es|ing) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b)/;
@@ -556,6 +559,16 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     if (years) event.durationYears = years;
     if (power) event.gigawatts = power;
     events.push(event);
+  }
+  // "SoftBank also took part in the round": investors the lead adds, before the one that raised.
+  const round = events.find((e) => e.type === "investment");
+  if (round && round.parties.length >= 2) {
+    for (const unit of units.slice(0, 4)) {
+      if (unit.isTitle || unit.mentions.length === 0 || !PARTICIPATED.test(lower(unit))) continue;
+      const raised = round.parties.at(-1) as string;
+      const joined = orderedIds(unit.mentions).filter((id) => !round.parties.includes(id));
+      if (joined.length > 0) round.parties = [...round.parties.slice(0, -1), ...joined, raised];
+    }
   }
   // "Broadcom's $3.2bn bet on optics" beside its $3.2bn purchase: one deal told two ways.
   const bought = events.find((e) => e.type === "acquisition" && e.amountUsd !== null);

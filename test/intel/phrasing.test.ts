@@ -243,3 +243,20 @@ describe("background amounts and unnamed valuations", () => {
     expect(valuation?.parties).toEqual(["ssi"]);
   });
 });
+
+describe("investors named in the lead", () => {
+  it("adds an investor the lead says took part in the round, before the company that raised", () => {
+    const events = analyzeArticle(
+      {
+        title: "Perplexity raises $1 billion from Nvidia",
+        body: "Perplexity has raised $1 billion in a round led by Nvidia, the company said on Tuesday. SoftBank also took part in the round.",
+      },
+      context,
+    ).events;
+    expect(events.find((e) => e.type === "investment")?.parties).toEqual([
+      "nvidia",
+      "softbank",
+      "perplexity",
+    ]);
+  });
+});
