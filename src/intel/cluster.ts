@@ -205,6 +205,13 @@ class Features {
   readonly party: Int32Array;
   /** Event e's case identity (lawsuits only; few, so a plain array). */
   readonly cases: (LegalCase | undefined)[] = [];
+  /**
+   * The item's first one-party deal (a buyer whose target is not tracked): its party (interned),
+   * or -1; its family + 1 and amount. Such events are not in the lists above.
+   */
+  readonly soloParty: Int32Array;
+  readonly soloFamily: Int8Array;
+  readonly soloAmount: Float64Array;
 
   constructor(
     items: readonly ClusterItem[],
@@ -224,6 +231,9 @@ class Features {
     this.eventStart = new Int32Array(n + 1);
     this.type = new Int16Array(n);
     this.amount = new Float64Array(n);
+    this.soloParty = new Int32Array(n).fill(-1);
+    this.soloFamily = new Int8Array(n);
+    this.soloAmount = new Float64Array(n);
     const families: number[] = [];
     const stages: number[] = [];
     const eventAmounts: number[] = [];
@@ -242,6 +252,11 @@ class Features {
       this.aboutStart[i + 1] = about.length;
       for (const event of item.events ?? []) {
         const legal = event.type === "legal";
+        if (event.parties.length === 1 && !legal && this.soloParty[i] === -1) {
+          this.soloParty[i] = intern(event.parties[0] as string);
+          this.soloFamily[i] = (FAMILY.get(event.type) ?? FAMILY.size) + 1;
+          this.soloAmount[i] = event.amountUsd ?? 0;
+        }
         if (event.parties.length < 2 && !legal) continue;
         families.push((FAMILY.get(event.type) ?? FAMILY.size) + 1);
         stages.push(legal ? (LEGAL_STAGE.get(event.status ?? "") ?? 0) + 1 : 0);
@@ -281,10 +296,22 @@ class Features {
     const xTo = eventStart[x + 1] as number;
     const yFrom = eventStart[y] as number;
     const yTo = eventStart[y + 1] as number;
-    if (xFrom === xTo || yFrom === yTo) return UNKNOWN;
+    if (xFrom === xTo || yFrom === yTo) return this.sameSoloDeal(x, y);
     for (let ex = xFrom; ex < xTo; ex++)
       for (let ey = yFrom; ey < yTo; ey++) if (this.eventRelation(ex, ey) === SAME) return SAME;
     return this.eventRelation(xFrom, yFrom);
+  }
+
+  /**
+   * "Broadcom to buy Brightwave for $3.2bn" and, days later, "Why Broadcom paid $3.2bn": one
+   * tracked party, one family, the same amount (within 2%) make one deal; anything less, UNKNOWN.
+   */
+  private sameSoloDeal(x: number, y: number): number {
+    const px = this.soloParty[x] as number;
+    if (px < 0 || px !== this.soloParty[y] || this.soloFamily[x] !== this.soloFamily[y]) return UNKNOWN;
+    const ax = this.soloAmount[x] as number;
+    const ay = this.soloAmount[y] as number;
+    return ax > 0 && ay > 0 && Math.abs(ax - ay) <= 0.02 * Math.max(ax, ay) ? SAME : UNKNOWN;
   }
 
   private eventRelation(ex: number, ey: number): number {

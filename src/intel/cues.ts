@@ -116,6 +116,13 @@ export const EVENT_CUES: readonly CueRow[] = [
       "worth (?:about |around |some )?\\$[\\d.]+\\s?(?:t|tn|trillion|b|bn|billion)\\b(?= (?:valuation|company))",
     example: "Investors see xAI worth $200 billion company after round",
   },
+  // Hedged forms of a round's price: "would value the lab at roughly", "lift its value to".
+  {
+    type: "valuation",
+    pattern:
+      "(?:would|could|will|to|may|might) value (?:[\\w'’-]+ ){1,4}?at|(?:lifts?|lifting|push(?:es)?|pushing|raises?|raising|take|takes) (?:[\\w'’-]+ ){0,3}?value to|(?:would|could|might|will) be worth",
+    example: "New round would value Mistral at roughly $30 billion",
+  },
 
   // compute_contract
   {
@@ -131,7 +138,8 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "compute_contract",
-    pattern: "capacity deal|ai capacity|multiyear capacity|infrastructure deal",
+    pattern:
+      "capacity deal|ai capacity|multiyear capacity|infrastructure deal|gpu (?:capacity|clusters?|cloud)",
     example: "Nebius wins $17.4 billion Microsoft deal for AI capacity",
   },
   {
@@ -170,7 +178,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "chip_supply",
     pattern:
-      "(?:chips?|gpus?|tpus?|accelerators?|processors|memory|hbm|dram|wafers?|instinct|silicon)\\b(?! (?:revenue|sales|stocks?|shares|exports?)\\b).{0,40}\\b(?:deal|supply|supplies|supplier|deploy|deployment|order|orders|agreement|to (?:buy|use|deploy))",
+      "(?:chips?|gpus?|tpus?|accelerators?|processors|memory|hbm|dram|wafers?|instinct|silicon)\\b(?! (?:revenue|sales|stocks?|shares|exports?|capacity|clusters?|cloud|hours)\\b).{0,40}\\b(?:deal|supply|supplies|supplier|deploy|deployment|order|orders|agreement|to (?:buy|use|deploy))",
     example: "AMD strikes GPU supply deal with OpenAI",
   },
   {
@@ -210,7 +218,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "infrastructure",
     pattern:
-      "data[- ]?cent(?:er|re)s?(?! (?:chips?|gpus?|cpus?|processors?|accelerators?|group|business|unit|market|revenue|sales|networking))|campus|campuses|build[- ]?outs?|construction|megaprojects?|gigawatt[- ]scale",
+      "data[- ]?cent(?:er|re)s?(?! (?:chips?|gpus?|cpus?|processors?|accelerators?|silicon|group|business|unit|market|revenue|sales|networking))|campus|campuses|build[- ]?outs?|construction|megaprojects?|gigawatt[- ]scale",
     example: "Microsoft pledges $4 billion for second Wisconsin data centre",
   },
   {
@@ -329,6 +337,14 @@ export const EVENT_CUES: readonly CueRow[] = [
       "departs?|departure|defects? to|resigns?|resigned|steps? down|stepped down|leaves for|leaves to (?:join|start|found)|loses .{0,50} to|joins .{0,40}(?:as|from)|exits? (?:to|for)",
     example: "OpenAI loses another top researcher to Meta",
   },
+  // "Google's head of data-centre infrastructure leaves", "chief of AI silicon quits": someone
+  // named by a job title leaves.
+  {
+    type: "people",
+    pattern:
+      "(?:head|chief|boss|director|president|leader|lead|founder|co-founder|ceo|cto|cfo|coo|executive|researcher|scientist)s? (?:[\\w'’-]+ ){0,5}?(?:quits|leaves|exits|is leaving|to leave|steps down)",
+    example: "Nvidia's head of networking quits",
+  },
 
   // legal
   {
@@ -352,6 +368,13 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: "alleg(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|antitrust|copyright|trade secrets?",
     example: "Musk's xAI accuses OpenAI of stealing trade secrets",
   },
+  // A regulator's probe: "FTC opens inquiry into", "opened an investigation into".
+  {
+    type: "legal",
+    pattern:
+      "(?:opens?|opened|launch(?:es|ed)|starts?|started) (?:an? |its )?(?:\\w+ )?(?:probe|inquiry|investigation)|(?:probe|inquiry|investigation) (?:into|of)|probes",
+    example: "FTC opens inquiry into Nvidia's investments in its customers",
+  },
 
   // controversy
   {
@@ -363,6 +386,11 @@ export const EVENT_CUES: readonly CueRow[] = [
     type: "controversy",
     pattern: "concerns?|worr(?:y|ies|ied)|circular|bubble|question(?:s|ed)? .{0,30}deals",
     example: "Investors question 'circular' AI deals between Nvidia and OpenAI",
+  },
+  {
+    type: "controversy",
+    pattern: "open letter|warns? (?:[\\w'’-]+ ){0,8}?(?:gutted|hollowed out|dismantled|sidelined)",
+    example: "Researchers warn in open letter that OpenAI has gutted its safety work",
   },
   {
     type: "controversy",
@@ -436,21 +464,23 @@ export const LEGAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
     pattern: "settle(?:s|d|ment)?|agrees? to pay",
     example: "Anthropic to pay $1.5bn in copyright settlement with authors",
   },
+  // Before dismissals: "files appeal after judge dismissed its suit" is the appeal; an appeals
+  // court is no appeal by a party ("Appeals court dismisses ...").
+  {
+    type: "appeal",
+    pattern: "appeal(?:s|ed|ing)?(?! court)|appellate(?! court)",
+    example: "OpenAI appeals order to hand over ChatGPT logs",
+  },
   {
     type: "dismissed",
     pattern:
-      "dismiss(?:es|ed|al)|throws? out|threw out|tossed|drops? (?:its |the |their )?(?:suit|lawsuit|case|claims)",
+      "(?<!(?:motion|bid|request|move|refuses|refused|declines|declined) to |appeal(?:s|ed|ing)? (?:the |a |its )?)(?:dismiss(?:es|ed|al)|throws? out|threw out|tossed)|drops? (?:its |the |their )?(?:suit|lawsuit|case|claims)",
     example: "Judge dismisses Musk's lawsuit against OpenAI",
-  },
-  {
-    type: "appeal",
-    pattern: "appeal(?:s|ed|ing)?|appellate",
-    example: "OpenAI appeals order to hand over ChatGPT logs",
   },
   {
     type: "ruling",
     pattern:
-      "rul(?:es|ed|ing)|judge (?:lets|allows|orders|says|sides)|verdict|jury|(?:court|judge) (?:grants|denies|blocks|orders|finds)|injunction|lets .{0,40}(?:case|suit|lawsuit) (?:move|proceed|go)",
+      "rul(?:es|ed|ing)|judge (?:lets|allows|orders|says|sides)|(?:rejects?|rejected|denies|denied|refus(?:es|ed)|declin(?:es|ed)) (?:[\\w'’-]+ ){0,3}?(?:bid|motion|request|attempt|effort)s? to (?:dismiss|throw out|toss)|(?:refus|declin)(?:es|ed) to (?:dismiss|throw out|toss)|(?:can|may|will|to) (?:go|move|proceed) (?:ahead|forward)|cleared to (?:proceed|go ahead|move forward)|(?:must|has to|will have to) face|verdict|jury|(?:court|judge) (?:grants|denies|blocks|orders|finds)|injunction|lets .{0,40}(?:case|suit|lawsuit) (?:move|proceed|go)",
     example: "Judge lets New York Times copyright case against OpenAI move ahead",
   },
 ];

@@ -181,6 +181,9 @@ function clausesOf(text: string): Clauses {
     lastClauses = { text, openers: matchSpans(CLAUSE_OPENERS, text), breaks: matchSpans(CLAUSE_BREAK, text) };
   return lastClauses;
 }
+// The subject raises; the company after "with" funds it ("X is negotiating with Meta over a funding package").
+const FUNDING_TALKS_WITH =
+  /\b(?:negotiat(?:es|ing|ions)|in (?:talks|discussions)|talks|discussions) with (?=(.{1,40}?) (?:over|about|on|for) (?:a |an |the |its |new |fresh )?(?:[\w$.-]+ ){0,3}?(?:funding|round|raise|capital)\b)/;
 
 const PEOPLE_DESTINATION =
   /\b(?:loses .{0,50}? to|departs? for|leaves for|defects? to|joins?|joined|exits? (?:to|for)|leaves to join|moves to|heads to)\s/;
@@ -202,6 +205,17 @@ function orderParties(
       // "round led by SoftBank", "takes $4B more from Amazon": whoever follows is the investor.
       const funders = fundersNamed(unit, lower, ids);
       if (funders) return funders;
+      // "Cohere is in talks with Nvidia over a funding round": the one talked with is the investor.
+      const withFunder = FUNDING_TALKS_WITH.exec(lower);
+      if (withFunder) {
+        const from = withFunder.index + withFunder[0].length;
+        const end = from + (withFunder[1] as string).length;
+        const named = putFirst(
+          orderedIds(unit.mentions.filter((m) => m.start >= from && m.start < end)),
+          ids,
+        );
+        if (named) return named;
+      }
       // "AMD ... grants OpenAI a warrant": the grantor is the one being invested in.
       const subject = ids[0] as string;
       if (/\b(?:grants?|issues?|gives?) .{0,30}\bwarrants?\b/.test(lower))
@@ -281,16 +295,33 @@ function isValuationAmount(lower: string, m: Money): boolean {
   const before = lower.slice(Math.max(0, m.start - 45, lower.lastIndexOf(",", m.start) + 1), m.start);
   // Each test needs a word that most sentences lack; looking for it first is cheaper.
   const valuedBefore = before.includes("valu");
-  // "a stake ... valued at $135bn", "an all-stock deal valued at $6.5bn": the size of the stake
-  // or of the deal, not the company's worth.
-  if (valuedBefore && /\b(?:stake|deal|transaction|takeover|purchase)\b[^$€£]*valued at[^$€£]*$/.test(before))
-    return false;
+  if (valuedBefore) {
+    // "a stake ... valued at $135bn", "an all-stock deal valued at $6.5bn": the size of the stake
+    // or of the deal, not the company's worth.
+    if (
+      /\b(?:stake|deal|transaction|takeover|purchase|contract|agreement|pact|order)\b[^$€£]*valued at[^$€£]*$/.test(
+        before,
+      )
+    )
+      return false;
+    // "an agreement with Microsoft, valued at up to $19.4bn", "the Microsoft deal, which is
+    // valued at": another contract's size.
+    if (
+      /\b(?:deal|contract|agreement|pact|order)\b[^$€£.;]{0,60}, (?:which|that) (?:is|was|could be|would be) valued at[^$€£]*$|\b(?:contract|agreement|pact|order)\b[^$€£.;]{0,60}, valued at[^$€£]*$/.test(
+        lower.slice(Math.max(0, m.start - 90), m.start),
+      )
+    )
+      return false;
+  }
+  const worthBefore = before.includes("worth");
   return (
     (after.includes("valuation") && /^\s*(?:post-money |pre-money )?valuation/.test(after)) ||
-    (before.includes("worth") &&
-      /^\s*company\b/.test(after) &&
-      /\bworth (?:about |around |some )?$/.test(before)) ||
-    (valuedBefore && /valu(?:e|es|ed|ing|ation)\b[^$€£]*$/.test(before))
+    (worthBefore && /^\s*company\b/.test(after) && /\bworth (?:about |around |some )?$/.test(before)) ||
+    (valuedBefore && /valu(?:e|es|ed|ing|ation)\b[^$€£]*$/.test(before)) ||
+    (worthBefore &&
+      /\b(?:could|would|might|will) be worth (?:about |around |some |roughly |as much as |up to )?$/.test(
+        before,
+      ))
   );
 }
 
@@ -306,7 +337,11 @@ function pickMoney(
   const valuationMoney = free.filter((m) => isValuationAmount(lower, m));
   // "was valued at $13 billion in its last round" is history, not this story's valuation.
   if (candidate.type === "valuation")
-    return valuationMoney.find((m) => !PREVIOUS_ROUND.test(lower.slice(m.end, m.end + 40)));
+    return valuationMoney.find(
+      (m) =>
+        !PREVIOUS_ROUND.test(lower.slice(m.end, m.end + 40)) &&
+        !EARLIER_ROUND_BEFORE.test(lower.slice(clauseAround(lower, m.start).start, m.start)),
+    );
 
   // An amount in another clause ("...OpenAI; ChatGPT maker commits $250bn to Azure") belongs to
   // that clause's event.
@@ -328,18 +363,40 @@ function pickMoney(
 const CONTEXT_AFTER =
   /^\s*(?:(?:in|of) )?(?:(?:annual(?:i[sz]ed)?|quarterly|yearly) )?(?:revenue|sales|market (?:value|cap)|in market value|of market value|run[- ]rate|losses|loss|profits?|in (?:global |worldwide )?(?:ai )?spending|(?:a|per) year in (?:revenue|sales)|by (?:20\d\d|the end of the decade))\b/;
 const CONTEXT_BEFORE =
-  /\b(?:revenue|sales|market (?:value|cap\w*)|forecasts?|forecasting|projects|projected|predicts?|analysts? (?:estimate|expect|say)|estimates?|estimated that|industry|already|previously|amid|on top of|earlier this|last (?:year|month)|existing|has (?:already )?(?:committed|locked in|pledged|signed)|had (?:committed|pledged|signed)|locked in|added|wiped|shed|worth of (?:shares|stock)|trillion-dollar club|could reach|will reach|expected to (?:reach|hit|top))\b[^$€£;]*$/;
+  /\b(?:revenue|sales|market (?:value|cap\w*)|forecasts?|forecasting|projects|projected|predicts?|analysts? (?:estimate|expect|say)|estimates?|estimated that|industry|already|previously|amid|on top of|earlier this|last (?:year|month)|existing|has (?:already )?(?:committed|locked in|pledged|signed)|had (?:committed|pledged|signed)|locked in|added|adding|wiped|shed|(?:holds?|holding|owns?|owning|retains?|keeps?) (?:a |an |its |the )?(?:[\w-]+ )?stake (?:valued at|worth)|worth of (?:shares|stock)|trillion-dollar club|could reach|will reach|expected to (?:reach|hit|top))\b[^$€£;]*$/;
+
+// "adding $25 billion to its market value": a share-price move, not money paid.
+const MARKET_VALUE_AFTER = /^\s*(?:to|from|off) (?:its |their |the company's )?market (?:value|cap\w*)\b/;
+
+// "raised $640 million at a $2.8 billion valuation a year ago": an earlier round.
+const HISTORY_AFTER =
+  /^(?: at an? (?:us)?[$€£][\d.]+\s?\w+ (?:post-money |pre-money )?valuation)?[^.;$€£]{0,40}\b(?:last (?:year|round|spring|summer|autumn|fall|winter)|a year (?:ago|earlier|before)|in (?:its|the|a) (?:last|previous|prior|earlier) (?:round|funding))\b/;
+
+// "$725 million to settle a separate privacy lawsuit": the amount of another case or deal.
+const OTHER_MATTER_AFTER =
+  /^[^.;$€£]{0,30}\b(?:separate|unrelated|earlier|previous|prior) (?:[a-z-]+ )?(?:case|lawsuit|suit|settlement|dispute|claims?|action|deal|contract|agreement)\b/;
 
 // "the $38 billion it has already committed": the amount of an earlier deal.
 const ALREADY_AFTER = /^[^.;,$€£]{0,30}\b(?:has|had|have) already\b/;
 
+// "A year earlier it raised $640m at a $2.8bn valuation": an earlier round told as background.
+const EARLIER_ROUND_BEFORE =
+  /\b(?:a year (?:earlier|ago|before)|last year|the year before|previously|in its (?:last|previous|prior) round)\b/;
+
 const PREVIOUS_ROUND =
-  /^[^.;$€£]{0,20}\b(?:in (?:its|the|a) (?:last|previous|prior|earlier) (?:round|funding)|last (?:year|round))\b/;
+  /^[^.;$€£]{0,20}\b(?:in (?:its|the|a) (?:last|previous|prior|earlier) (?:round|funding)|last (?:year|round|spring|summer|autumn|fall|winter)|a year (?:ago|earlier|before)|earlier (?:this|that) year|in 20\d\d)\b/;
 
 /** An amount that the clause ties to something other than the deal it reports. */
 function isContextAmount(lower: string, m: Money): boolean {
   const after = lower.slice(m.end, m.end + 40);
-  if (CONTEXT_AFTER.test(after) || (after.includes("already") && ALREADY_AFTER.test(after))) return true;
+  if (
+    CONTEXT_AFTER.test(after) ||
+    (after.includes("already") && ALREADY_AFTER.test(after)) ||
+    MARKET_VALUE_AFTER.test(after) ||
+    OTHER_MATTER_AFTER.test(after) ||
+    HISTORY_AFTER.test(after)
+  )
+    return true;
   // Read back to the nearest comma: ", which forecasts $5bn in revenue, signed a $14bn deal".
   const comma = lower.lastIndexOf(",", m.start);
   const from = Math.max(
@@ -366,6 +423,16 @@ function clauseAround(text: string, at: number): { start: number; end: number } 
 function sameAmount(a: number | null, b: number): boolean {
   return a !== null && Math.abs(a - b) <= 0.001 * b;
 }
+
+const PARTICIPATED =
+  /\b(?:also )?(?:took part|takes part|taking part|participated|participates|participating|joined|joins) (?:in )?the (?:round|raise|funding)\b/;
+
+const VALUE_WORD = /valu|worth/i;
+const UNNAMED_VALUE =
+  /\b(?:valu(?:e|es|ing) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b)/;
+
+const ESTIMATE =
+  /\b(?:puts?|putting|estimates?|estimated|reckons?) the (?:cost|price|bill|value) of (?:a|an|one|each|every|the average)\b|\bcosts? (?:of )?(?:about |around |roughly )?(?:us)?\$[\d.]+\s?\w+ (?:per|a|for each|for every) (?:gigawatt|gw|site|campus)\b/;
 
 const TERM_OR_POWER = /year|watt|\b[GM]W\b/i;
 const CURRENCY = /\$|€|£|\b(?:dollars?|euros?|pounds)\b|-dollar\b/;
@@ -410,7 +477,23 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   const secondary: Candidate[] = [];
   for (const [index, unit] of units.entries()) {
     // The title may name no company ("Investors question circular deals"): the lead does.
-    if (unit.mentions.length === 0 && !unit.isTitle) continue;
+    if (unit.mentions.length === 0 && !unit.isTitle) {
+      // "The deal would value the lab at $40bn": a round's price told without the company's name
+      // (an untracked company's name, "would value Poolside at", is another company's price).
+      if (index <= 3 && VALUE_WORD.test(unit.text) && UNNAMED_VALUE.test(lower(unit))) {
+        const at = CUES.valuation.exec(lower(unit));
+        if (at && amounts.get(unit).length > 0) {
+          const weight = index <= 2 ? 1 : 0.5;
+          const existing = byType.get("valuation");
+          if (existing) existing.score += weight;
+          else byType.set("valuation", { type: "valuation", score: weight, unit, cueAt: at.index });
+          secondary.push({ type: "valuation", score: weight, unit, cueAt: at.index });
+        }
+      }
+      continue;
+    }
+    // "Analysts put the cost of a gigawatt at $50bn": an estimate of a kind of spending, no deal.
+    if (!unit.isTitle && ESTIMATE.test(lower(unit))) continue;
     for (const [type, cueAt] of findCues(lower(unit), unit.isTitle)) {
       const weight = unit.isTitle ? 3 : index <= 2 ? 1 : 0.5;
       const existing = byType.get(type);
@@ -455,6 +538,13 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   // Valuations claim their amount first: "raises $13bn at a $183bn valuation" holds two amounts.
   const order = [...chosen].sort((a, b) => Number(b.type === "valuation") - Number(a.type === "valuation"));
   for (const candidate of order) {
+    // A lead sentence is read as a second event for its amount: when every amount it gives
+    // measures something else ("a stake valued at $130bn" that a foundation holds), it states nothing new.
+    if (
+      fromLead.has(candidate) &&
+      amounts.get(candidate.unit).every((m) => isContextAmount(lower(candidate.unit), m))
+    )
+      continue;
     const money = moneyFor(candidate, units, title, amounts, taken, lower);
     if (candidate.type === "valuation" && !money) continue;
     // A lead sentence that states an event already found, with the same money, read a second way
@@ -510,6 +600,24 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     if (power) event.gigawatts = power;
     events.push(event);
   }
+  // "SoftBank also took part in the round": investors the lead adds, before the one that raised.
+  const round = events.find((e) => e.type === "investment");
+  if (round && round.parties.length >= 2) {
+    for (const unit of units.slice(0, 4)) {
+      if (unit.isTitle || unit.mentions.length === 0 || !PARTICIPATED.test(lower(unit))) continue;
+      const raised = round.parties.at(-1) as string;
+      const joined = orderedIds(unit.mentions).filter((id) => !round.parties.includes(id));
+      if (joined.length > 0) round.parties = [...round.parties.slice(0, -1), ...joined, raised];
+    }
+  }
+  // "Broadcom's $3.2bn bet on optics" beside its $3.2bn purchase: one deal told two ways.
+  const bought = events.find((e) => e.type === "acquisition" && e.amountUsd !== null);
+  if (bought) {
+    const twice = events.findIndex(
+      (e) => e.type === "investment" && sameAmount(e.amountUsd, bought.amountUsd ?? 0),
+    );
+    if (twice >= 0) events.splice(twice, 1);
+  }
   // A valuation belongs to the company that raised the money.
   const target = events.find((e) => e.type === "investment")?.parties.at(-1);
   for (const event of events)
@@ -563,8 +671,11 @@ function moneyFor(
   // ("expects an $800 million charge after new export curbs").
   if (!MONEY_TYPES.has(candidate.type)) {
     if (candidate.type !== "regulation" && candidate.type !== "legal") return undefined;
+    // A settlement told in the body is this case's amount only when the headline settles.
+    const ownSettlement = candidate.type === "legal" && SETTLEMENT.test(lower(candidate.unit));
     for (const unit of units) {
       if (unit === candidate.unit || unit.mentions.length === 0) continue;
+      if (candidate.type === "legal" && !ownSettlement && SETTLEMENT.test(lower(unit))) continue;
       const cue = CUES[candidate.type].exec(lower(unit));
       if (!cue) continue;
       const money = pickMoney(
@@ -584,6 +695,8 @@ function moneyFor(
   }
   return undefined;
 }
+
+const SETTLEMENT = /\bsettle(?:s|d|ment)?\b/;
 
 const HEDGE_WORDS =
   /\b(?:more than|over|above|beyond|upwards of|north of|in excess of|exceeding|up to|as much as|at least|about|around|roughly|approximately|nearly|almost|some|close to)\s+(?:a\s+)?(?:US)?[$€£]|\d\+|-plus\b/i;
@@ -618,8 +731,13 @@ function hedgedInLead(
 const FUNDING_ROUND = /\b(?:funding round|round of funding|seed round|series [a-h])\b/;
 const DEAL_WORDS = /\b(?:deal|contract|agreement|order|supply|supplies|customer|pact|to use|to deploy)\b/;
 // "to invest $50 billion in AI data centres": money put into sites, not into a company.
+// "pours $12 billion into Lambda's Kansas City campus": the same, with the site named after its owner.
 const INTO_SITES =
-  /\binvest\w* (?:up to |about |more than |over |nearly )?(?:us)?\$[\d.]+\s?\w+ (?:in|on|into) (?:new |ai |its |cloud |more )*(?:data[- ]?cent|infrastructure|sites?|campus|facilities|capacity)/;
+  /\b(?:invest\w*|pour(?:s|ed|ing)?|plough\w*|plow\w*|sinks?|sank|sunk|pump(?:s|ed|ing)?|puts?|commit(?:s|ted)?) (?:up to |about |more than |over |nearly )?(?:us)?\$[\d.]+\s?\w+ (?:in|on|into) (?:new |ai |its |cloud |more |[a-z][\w.-]*['’]s (?:[a-z][\w.-]* ){0,2}?)*(?:data[- ]?cent|infrastructure|sites?|campus|facilities|capacity)/;
+
+// A job title up to the verb that follows it: "head of data-centre infrastructure leaves".
+const JOB_TITLE =
+  /\b(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns)\b)/;
 
 /** Readings that exclude each other: keep the one the wording supports. */
 function resolveOverlaps(
@@ -664,6 +782,8 @@ function resolveOverlaps(
   if (inTitle("acquisition")) {
     byType.delete("chip_supply");
     byType.delete("compute_contract");
+    // "data-centre silicon" in the lead is what the bought firm makes, not a build-out.
+    if (!inTitle("infrastructure")) byType.delete("infrastructure");
     if (!inTitle("investment")) byType.delete("investment");
   }
   // A money deal announced with fanfare is the deal, not a product launch.
@@ -674,6 +794,26 @@ function resolveOverlaps(
     byType.delete("compute_contract");
     byType.delete("chip_supply");
   }
+  if (inTitle("people")) {
+    const peopleAt = (byType.get("people") as Candidate).cueAt;
+    for (const type of [...byType.keys()]) {
+      const other = byType.get(type) as Candidate;
+      if (type === "people" || !other.unit.isTitle) continue;
+      // "snaps up Adept's founders": the talent row and the buyout row read the same verb.
+      const sameVerb = type === "acquisition" && other.cueAt === peopleAt;
+      // "head of data-centre infrastructure leaves": the other cue is the job title's noun.
+      const inJobTitle = JOB_TITLE.exec(titleText);
+      const ofJob =
+        inJobTitle !== null &&
+        other.cueAt >= inJobTitle.index &&
+        other.cueAt < inJobTitle.index + inJobTitle[0].length &&
+        !CURRENCY.test(titleText);
+      if (sameVerb || ofJob) byType.delete(type);
+    }
+  }
+  // "FTC launches probe into": the regulator's verb, not a product launch.
+  if (has("legal") && has("launch") && byType.get("legal")?.cueAt === byType.get("launch")?.cueAt)
+    byType.delete("launch");
   // Hires named in a lawsuit ("poached staff") are part of the dispute.
   if (has("legal") && has("people")) byType.delete("people");
   // "Contract" in a lawsuit or a regulation story is not a compute deal.

@@ -106,7 +106,8 @@ describe("/brief", () => {
 
 describe("/valuations, /controversies, /search", () => {
   it("shows the latest valuation per company and one company's history", async () => {
-    expect((await run("/valuations")).text).toMatch(/• OpenAI ~?\$500B · 2025-/);
+    // The latest OpenAI figure in the gold set: talks over a round that "could value it at more than $750 billion".
+    expect((await run("/valuations")).text).toMatch(/• OpenAI >\$750B · 2026-01-28 · talks/);
     const anthropic = await run("/valuations anthropic");
     expect(anthropic.text).toMatch(/• Anthropic \$183B · 2025-\d\d-\d\d · closed · .*<https:/);
   });
