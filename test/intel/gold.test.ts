@@ -26,11 +26,12 @@ function ratio(hit: number, total: number): number {
 
 const WEEK = 7 * 86_400_000;
 
-// A bar the held-out split falls short of is marked here (as held-out batch 3's type recall,
-// amounts and story pairs were on its first run, 2026-12-01; figures in bench/README.md) until
-// intel work that is never tuned on this split lifts it. The bars stay at the issue's thresholds;
-// `it.fails` turns red the day a marked bar passes, so a mark cannot outlive its gap.
-const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>([]);
+// A bar the held-out split falls short of is marked here until intel work that is never tuned on
+// this split lifts it: held-out batch 4, written after batch 3's misses were fixed and scored
+// first on 2026-12-01, brought type recall, amounts and story pairs below the bars (figures in
+// bench/README.md). The bars stay at the issue's thresholds; `it.fails` turns red the day a
+// marked bar passes, so a mark cannot outlive its gap.
+const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["event-type-recall", "amounts", "story-pairs"]);
 
 function score(items: readonly GoldItem[]) {
   let tp = 0;
