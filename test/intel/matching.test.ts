@@ -45,6 +45,20 @@ const name = fc
   .filter((n) => n.length >= 2);
 const separator = fc.constantFrom("", " ", "-", "\n", ", ", ". ", "'s ", " (", "—", " é ");
 
+/** One plain lab per name, ids e0, e1, …: what the property tests match against. */
+function labsNamed(names: readonly string[]): EntityConfig[] {
+  return names.map((n, i) => ({
+    id: `e${i}`,
+    name: n,
+    kind: "lab",
+    aliases: [],
+    caseSensitive: false,
+    products: [],
+    people: [],
+    veto: [],
+  }));
+}
+
 describe("entity matching", () => {
   it("finds the leftmost-longest names the way a naive per-name scan does", () => {
     const scenario = fc.uniqueArray(name, { minLength: 1, maxLength: 12 }).chain((names) =>
@@ -67,16 +81,7 @@ describe("entity matching", () => {
     );
     fc.assert(
       fc.property(scenario, ({ names, pieces }) => {
-        const config: EntityConfig[] = names.map((n, i) => ({
-          id: `e${i}`,
-          name: n,
-          kind: "lab",
-          aliases: [],
-          caseSensitive: false,
-          products: [],
-          people: [],
-          veto: [],
-        }));
+        const config = labsNamed(names);
         const matcher = new EntityMatcher(config);
         const text = pieces
           .map(([piece, sep, upper]) => (upper ? piece.toUpperCase() : piece) + sep)
@@ -113,16 +118,7 @@ describe("entity matching", () => {
     );
     fc.assert(
       fc.property(scenario, ({ names, pieces }) => {
-        const config: EntityConfig[] = names.map((n, i) => ({
-          id: `e${i}`,
-          name: n,
-          kind: "lab",
-          aliases: [],
-          caseSensitive: false,
-          products: [],
-          people: [],
-          veto: [],
-        }));
+        const config = labsNamed(names);
         const fast = new EntityMatcher(config);
         const plain = new EntityMatcher(config, { literalProposals: false });
         const text = pieces
