@@ -6,7 +6,7 @@ import type { Logger } from "../log.js";
 import type { ChannelRef, InstallationRepository } from "../store/index.js";
 import { settingsAnnouncement } from "./announce.js";
 import type { Caller, CommandContext, CommandDef } from "./command.js";
-import { type CommandInput, dispatch } from "./dispatch.js";
+import { type CommandInput, dispatch, failureMessage } from "./dispatch.js";
 import type { Message } from "./message.js";
 import { callerFor } from "./permissions.js";
 
@@ -73,7 +73,14 @@ export function createChatCore(app: App): ChatCore {
     log: app.log,
     installations: app.store.installations,
     async run(request) {
-      const ctx = await commandContext(app, request.caller, request.channel);
+      let ctx: CommandContext;
+      try {
+        ctx = await commandContext(app, request.caller, request.channel);
+      } catch (error) {
+        // Reading the entity list can fail (a config file removed or broken while the bot runs):
+        // the user gets the sentence and the fix, the process keeps running.
+        return failureMessage(error, request.command, app.log);
+      }
       return dispatch(registry, request.command, request.input, ctx, app.log);
     },
     async suggestEntities(prefix, limit) {

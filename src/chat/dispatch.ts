@@ -38,17 +38,18 @@ export async function dispatch(
     }
     return await command.run(ctx, args);
   } catch (error) {
-    if (error instanceof OptionError) return errorMessage(error.problem, error.example);
-    if (error instanceof UserError) return errorMessage(`${error.message} ${error.fix}.`);
-    // The id in the answer finds the stack in the log when a user reports it.
-    const errorId = randomBytes(4).toString("hex");
-    log.error("command failed", {
-      command: command.name,
-      errorId,
-      error: (error as Error)?.stack ?? String(error),
-    });
-    return errorMessage(
-      `Something went wrong on our side (error id ${errorId}); it has been logged. Please try again in a minute.`,
-    );
+    return failureMessage(error, command.name, log);
   }
+}
+
+/** The answer to a request that failed: the user's own mistake in one sentence, else an error id. */
+export function failureMessage(error: unknown, command: string, log: Logger): Message {
+  if (error instanceof OptionError) return errorMessage(error.problem, error.example);
+  if (error instanceof UserError) return errorMessage(`${error.message} ${error.fix}.`);
+  // The id in the answer finds the stack in the log when a user reports it.
+  const errorId = randomBytes(4).toString("hex");
+  log.error("command failed", { command, errorId, error: (error as Error)?.stack ?? String(error) });
+  return errorMessage(
+    `Something went wrong on our side (error id ${errorId}); it has been logged. Please try again in a minute.`,
+  );
 }

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { z } from "zod";
 import { UserError } from "../errors.js";
+import { projectRoot } from "../paths.js";
 import {
   type AppConfig,
   appConfigSchema,
@@ -78,7 +79,11 @@ export interface LoadedConfig extends AppConfig {
 }
 
 export function defaultConfigDir(): string {
-  return resolve(process.cwd(), "config");
+  const local = resolve(process.cwd(), "config");
+  // A folder run from with its own config/ (a checkout, an operator's deployment) wins; run from
+  // anywhere else, the binary reads the config it ships with instead of failing on a missing file.
+  if (existsSync(join(local, "entities.yaml")) || existsSync(join(local, "infrawire.yaml"))) return local;
+  return join(projectRoot(), "config");
 }
 
 /** Loads config/infrawire.yaml (optional) and applies DESIGN.md's env overrides. */
