@@ -20,6 +20,25 @@ export function preparedOnce(db: Db): (sql: string) => Database.Statement {
   };
 }
 
+/** The meta table's facts about this database, one key to one text value (null deletes it). */
+export interface MetaTable {
+  get(key: string): string | undefined;
+  set(key: string, value: string | null): void;
+}
+
+export function metaTable(sql: (text: string) => Database.Statement): MetaTable {
+  return {
+    get: (key) => sql("SELECT value FROM meta WHERE key = ?").pluck(true).get(key) as string | undefined,
+    set: (key, value) => {
+      if (value === null) sql("DELETE FROM meta WHERE key = ?").run(key);
+      else
+        sql(
+          "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        ).run(key, value);
+    },
+  };
+}
+
 function migrate(db: Db, list: Migration[]): void {
   const current = db.pragma("user_version", { simple: true }) as number;
   const latest = list.at(-1)?.version ?? 0;

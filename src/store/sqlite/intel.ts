@@ -12,7 +12,7 @@ import type {
   StoredIntel,
   StoryFacts,
 } from "../repositories.js";
-import { type Db, preparedOnce } from "./db.js";
+import { type Db, type MetaTable, metaTable, preparedOnce } from "./db.js";
 import type { SqliteDeliveryStore } from "./delivery.js";
 
 // An item's date for the clustering window: when it was published, else when it was fetched.
@@ -29,12 +29,14 @@ const GROUPED = 1;
 export class IntelStore implements IntelRepository {
   /** Prepared once, reused: saveItem runs for every stored item. */
   private readonly sql: (text: string) => Statement;
+  private readonly facts: MetaTable;
 
   constructor(
     private readonly db: Db,
     private readonly delivery?: SqliteDeliveryStore,
   ) {
     this.sql = preparedOnce(db);
+    this.facts = metaTable(this.sql);
   }
 
   /** Items not read by the intel layer yet, oldest first. */
@@ -162,15 +164,11 @@ export class IntelStore implements IntelRepository {
 
   /** A fact about this database (see the meta table), or undefined. */
   async meta(key: string): Promise<string | undefined> {
-    return this.sql("SELECT value FROM meta WHERE key = ?").pluck(true).get(key) as string | undefined;
+    return this.facts.get(key);
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    this.db
-      .prepare(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      )
-      .run(key, value);
+    this.facts.set(key, value);
   }
 
   private rows(sql: string, ...params: unknown[]): ItemForIntel[] {

@@ -6,7 +6,7 @@ import type {
   Platform,
   SettingsRepository,
 } from "../repositories.js";
-import type { Db } from "./db.js";
+import { type Db, type MetaTable, metaTable, preparedOnce } from "./db.js";
 
 const DEFAULTS: ChannelSettings = {
   digestEnabled: false,
@@ -37,7 +37,11 @@ function refOf(json: string): ChannelRef | undefined {
 
 /** Per-channel watchlists and settings, and entities users added at run time. */
 export class SettingsStore implements SettingsRepository {
-  constructor(private readonly db: Db) {}
+  private readonly facts: MetaTable;
+
+  constructor(private readonly db: Db) {
+    this.facts = metaTable(preparedOnce(db));
+  }
 
   async watchlist(channel: ChannelRef): Promise<string[]> {
     return this.db
@@ -185,22 +189,8 @@ export class SettingsStore implements SettingsRepository {
       .run(entity.id, entity.name, JSON.stringify(entity.aliases), by, now.toISOString());
   }
 
-  private meta(key: string): string | undefined {
-    return this.db.prepare("SELECT value FROM meta WHERE key = ?").pluck().get(key) as string | undefined;
-  }
-
-  private setMeta(key: string, value: string | null): void {
-    if (value === null) this.db.prepare("DELETE FROM meta WHERE key = ?").run(key);
-    else
-      this.db
-        .prepare(
-          "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        )
-        .run(key, value);
-  }
-
   async noticeChannel(platform: Platform, workspaceId: string): Promise<ChannelRef | undefined> {
-    const raw = this.meta(`${NOTICES}${platform}:${workspaceId}`);
+    const raw = this.facts.get(`${NOTICES}${platform}:${workspaceId}`);
     return raw === undefined ? undefined : refOf(raw);
   }
 
@@ -216,18 +206,18 @@ export class SettingsStore implements SettingsRepository {
   }
 
   async setNoticeChannel(channel: ChannelRef, off = false): Promise<void> {
-    this.setMeta(
+    this.facts.set(
       `${NOTICES}${channel.platform}:${channel.workspaceId}`,
       off ? null : JSON.stringify(channel),
     );
   }
 
   async feedOwner(feedUrl: string): Promise<ChannelRef | undefined> {
-    const raw = this.meta(`${FEED_OWNER}${feedUrl}`);
+    const raw = this.facts.get(`${FEED_OWNER}${feedUrl}`);
     return raw === undefined ? undefined : refOf(raw);
   }
 
   async setFeedOwner(feedUrl: string, channel: ChannelRef): Promise<void> {
-    this.setMeta(`${FEED_OWNER}${feedUrl}`, JSON.stringify(channel));
+    this.facts.set(`${FEED_OWNER}${feedUrl}`, JSON.stringify(channel));
   }
 }
