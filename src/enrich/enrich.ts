@@ -1,12 +1,14 @@
 import type { Clock } from "../clock.js";
 import type { AlertPlanner, StoryChange } from "../delivery/plan-alerts.js";
 import { type ArticleIntel, analyzeArticle, type IntelContext, leadOf } from "../intel/analyze.js";
+import { clusterEvents, EVENT_WINDOW_MS, familyTypes, TEXT_WINDOW_MS } from "../intel/cluster.js";
 import type { Story } from "../intel/pipeline.js";
 import { type AnalyzedItem, groupStories, type IntelInput } from "../intel/pipeline.js";
 import type { Logger } from "../log.js";
-import type { IntelRepository, ItemForIntel, StoredIntel, StoryFacts } from "../store/index.js";
+import type { DealProbe, IntelRepository, ItemForIntel, StoredIntel, StoryFacts } from "../store/index.js";
 
-const WINDOW_MS = 72 * 3_600_000;
+// Each pass regroups this window whole; older stories join only when an item reports their deal.
+const WINDOW_MS = TEXT_WINDOW_MS;
 const BATCH = 5_000;
 
 /** An item's text for the intel layer: the summary, then the content when it adds to it. */
@@ -102,6 +104,19 @@ export async function enrichNewItems(
   const stored = await store.intelSince(from);
   const older = [...pending, ...mates].filter((i) => !fresh.has(i.id) && !stored.has(i.id)).map((i) => i.id);
   if (older.length > 0) for (const [id, intel] of await store.intelOf(older)) stored.set(id, intel);
+  // Stories older than the window that may report a pending item's deal are regrouped with it,
+  // so that an outlet days late joins the story on the event (within EVENT_WINDOW_MS).
+  const taken = new Set([...inWindow, ...pendingIds, ...mates.map((i) => i.id)]);
+  const earliest = Math.min(...pending.map((i) => i.publishedAt));
+  const kin = (
+    await store.dealMates(
+      probesOf(pending, (id) => fresh.get(id) ?? stored.get(id)),
+      new Date(earliest - EVENT_WINDOW_MS),
+    )
+  ).filter((i) => !taken.has(i.id));
+  if (kin.length > 0)
+    for (const [id, intel] of await store.intelOf(kin.map((i) => i.id))) stored.set(id, intel);
+  mates.push(...kin);
   const all = [...window, ...mates, ...pending];
   const inputs = all.map(toInput);
   const items: AnalyzedItem[] = inputs.map((input) => {
@@ -193,6 +208,22 @@ export async function enrichNewItems(
     ms: Math.round(performance.now() - started),
   });
   return { analyzed: fresh.size, stories: stories.length, alerts: planned.rows.length };
+}
+
+/** The headline deals of the pending items, as the store can look up stories that may report them. */
+function probesOf(
+  items: readonly ItemForIntel[],
+  intelOf: (id: number) => Pick<StoredIntel, "events"> | undefined,
+): DealProbe[] {
+  const probes: DealProbe[] = [];
+  for (const item of items)
+    for (const event of clusterEvents(intelOf(item.id)?.events ?? []))
+      probes.push({
+        types: familyTypes(event.type),
+        parties: event.parties,
+        amountUsd: event.amountUsd,
+      });
+  return probes;
 }
 
 function withLead(intel: StoredIntel | undefined, body: string): ArticleIntel | undefined {

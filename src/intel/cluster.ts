@@ -9,6 +9,7 @@
  *    Comparing with stories rather than with every item keeps a 100,000-item day to seconds.
  */
 
+import type { EventType } from "./events.js";
 import { differentCases, type LegalCase } from "./legal.js";
 
 export interface ClusterItem {
@@ -347,6 +348,30 @@ class Features {
     return shared >= 2 ? SAME : shared === 1 ? OTHER : UNKNOWN;
   }
 
+  /**
+   * Keys under which item x's deals are filed for finding the same event again: one per family
+   * and pair of parties (a deal's parties are few), and one per family and party of a one-party
+   * deal. Two items can only be SAME when they share one of these keys.
+   */
+  eventKeys(x: number): number[] {
+    const keys: number[] = [];
+    const { party, partyStart } = this;
+    for (let e = this.eventStart[x] as number; e < (this.eventStart[x + 1] as number); e++) {
+      const family = this.family[e] as number;
+      const from = partyStart[e] as number;
+      const to = partyStart[e + 1] as number;
+      for (let i = from; i < to; i++)
+        for (let j = i + 1; j < to; j++) {
+          const a = party[i] as number;
+          const b = party[j] as number;
+          keys.push(eventKey(family, Math.min(a, b), Math.max(a, b)));
+        }
+    }
+    const solo = this.soloParty[x] as number;
+    if (solo >= 0) keys.push(eventKey(this.soloFamily[x] as number, solo, SOLO));
+    return keys;
+  }
+
   /** How alike items x and y are, in [-1, 1]: text, entities, amount and event type. */
   similarity(x: number, y: number): number {
     const tx = this.type[x] as number;
@@ -395,6 +420,10 @@ class Features {
   }
 }
 
+// Interned entity ids stay far below 2^21, so a family and two of them fit one exact number.
+const SOLO = 0x1fffff;
+const eventKey = (family: number, a: number, b: number): number => (family * 0x200000 + a) * 0x200000 + b;
+
 const LEGAL_STAGE = new Map(["filed", "ruling", "settled", "dismissed", "appeal"].map((s, i) => [s, i]));
 
 const UNKNOWN = 0;
@@ -402,7 +431,7 @@ const SAME = 1;
 const OTHER = 2;
 
 // Event types that tell of the same kind of happening: an outlet may call a raise a valuation story.
-const FAMILY = new Map<string, number>([
+const FAMILIES: readonly (readonly [EventType, number])[] = [
   ["investment", 0],
   ["valuation", 0],
   ["compute_contract", 1],
@@ -415,11 +444,23 @@ const FAMILY = new Map<string, number>([
   ["legal", 7],
   ["controversy", 7],
   ["regulation", 8],
-]);
+];
+const FAMILY = new Map<string, number>(FAMILIES);
+
+/** How far apart two outlets may be when only their text and entities say they tell one event. */
+export const TEXT_WINDOW_MS = 72 * 3_600_000;
+/** How far apart two outlets may be when their extracted events agree (type family, parties, amount). */
+export const EVENT_WINDOW_MS = 10 * 86_400_000;
+
+/** The event types a story of this type may carry when another outlet tells the same event. */
+export function familyTypes(type: string): EventType[] {
+  const family = FAMILY.get(type);
+  return family === undefined ? [] : FAMILIES.filter(([, f]) => f === family).map(([t]) => t);
+}
 
 export function clusterStories(items: readonly ClusterItem[], options: ClusterOptions = {}): StoryGroup[] {
-  const windowMs = options.windowMs ?? 72 * 3_600_000;
-  const eventWindowMs = Math.max(windowMs, options.eventWindowMs ?? 10 * 86_400_000);
+  const windowMs = options.windowMs ?? TEXT_WINDOW_MS;
+  const eventWindowMs = Math.max(windowMs, options.eventWindowMs ?? EVENT_WINDOW_MS);
   const threshold = options.threshold ?? 0.42;
   const maxNeighbours = options.maxNeighbours ?? 25;
   const order = [...items.keys()].sort(
@@ -515,6 +556,9 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
   // 2. Same event, other outlet: compare with the recent stories that share an entity.
   const latest = new Map<number, number>();
   const blocks = new Map<string, number[]>();
+  // The stories filed under each deal key (family and parties): a busy company has more than
+  // `maxNeighbours` stories in ten days, and the one that reports the same deal must still be found.
+  const deals = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const about = (sorted[i] as ClusterItem).about;
     const own = sets.find(i);
@@ -526,6 +570,25 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
     let best = -1;
     let bestScore = threshold;
     const seen = new Set<number>();
+    const keys = features.eventKeys(i);
+    for (const key of keys) {
+      const block = deals.get(key);
+      if (!block) continue;
+      for (let k = block.length - 1, compared = 0; k >= 0 && compared < maxNeighbours; k--) {
+        const root = sets.find(block[k] as number);
+        if (seen.has(root)) continue;
+        if ((times[i] as number) - (times[root] as number) > eventWindowMs) break;
+        compared++;
+        if (features.sameEvent(i, root) !== SAME) continue;
+        // Scored here as the same event; the entity loop below skips it.
+        seen.add(root);
+        const score = 1 + features.similarity(i, root);
+        if (score >= bestScore) {
+          bestScore = score;
+          best = root;
+        }
+      }
+    }
     for (const entity of about) {
       const block = blocks.get(entity);
       if (!block) continue;
@@ -570,6 +633,11 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
       const block = blocks.get(entity) ?? [];
       block.push(i);
       blocks.set(entity, block);
+    }
+    for (const key of keys) {
+      const block = deals.get(key);
+      if (block) block.push(i);
+      else deals.set(key, [i]);
     }
   }
 

@@ -177,6 +177,15 @@ export interface GroupingExtras {
 
 export type StoredIntel = Pick<ArticleIntel, "entities" | "events">;
 
+/** A deal of an item being grouped, as the store can look up stories that may report it. */
+export interface DealProbe {
+  /** The event types one story may carry for this deal (an investment may be told as a valuation). */
+  types: readonly EventType[];
+  /** Entity ids. */
+  parties: readonly string[];
+  amountUsd: number | null;
+}
+
 export interface IntelRepository {
   /** Items not read by the intel layer yet, oldest first. */
   unanalyzed(limit: number): Promise<ItemForIntel[]>;
@@ -186,6 +195,13 @@ export interface IntelRepository {
   storyMates(itemIds: readonly number[]): Promise<ItemForIntel[]>;
   /** Analysed items that belong to no story yet (e.g. a pass stopped before grouping). */
   unstoried(): Promise<ItemForIntel[]>;
+  /**
+   * The items of the stories last seen since `since` that may report one of these deals: a story
+   * of one of the deal's types naming two of its parties, or, for a one-party deal, its party and
+   * an amount within 2%. An outlet that reports a deal days late may belong to such a story,
+   * beyond the window each pass regroups whole.
+   */
+  dealMates(deals: readonly DealProbe[], since: Date): Promise<ItemForIntel[]>;
   /** The stored entities and events of the analysed items published since `since`, by item id. */
   intelSince(since: Date): Promise<Map<number, StoredIntel>>;
   /** The stored entities and events of the given analysed items, by item id. */

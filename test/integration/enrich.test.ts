@@ -151,6 +151,66 @@ describe("the pipeline after a poll", () => {
     await h.close();
   });
 
+  it("joins an outlet that reports a deal six days later in other words, and keeps another deal of the same companies apart", async () => {
+    // Past the 72 hours that each pass regroups whole, but within the ten days in which one event
+    // told by two outlets is one story (issue 12): the later pass must find the stored story.
+    let round = 1;
+    const first = {
+      title: "Nvidia to invest $5 billion in Intel",
+      link: "https://wire.example/nvidia-intel",
+      description: "Nvidia agreed to invest $5 billion in Intel, buying common stock from the chipmaker.",
+      pubDate: "Tue, 28 Oct 2025 09:00:00 GMT",
+    };
+    const filler = {
+      title: "Nvidia unveils new networking switch for AI clusters",
+      link: "https://wire.example/nvidia-switch",
+      description: "Nvidia launched a networking switch for large AI clusters.",
+      pubDate: "Wed, 29 Oct 2025 09:00:00 GMT",
+    };
+    const late = {
+      title: "Inside the $5bn lifeline Intel got from Nvidia",
+      link: "https://daily.example/intel-lifeline",
+      description:
+        "Nvidia is putting $5 billion into Intel, a stake that makes the graphics giant one of Intel's largest shareholders.",
+      pubDate: "Mon, 03 Nov 2025 10:00:00 GMT",
+    };
+    const other = {
+      title: "Intel signs $2 billion chip packaging contract with Nvidia",
+      link: "https://daily.example/intel-packaging",
+      description: "Intel will package Nvidia's chips at its plants under a $2 billion supply contract.",
+      pubDate: "Mon, 03 Nov 2025 12:00:00 GMT",
+    };
+    server = await startServer({
+      "/wire": (_q, s) => s.writeHead(200).end(rss("Wire", [first, filler])),
+      "/daily": (_q, s) => s.writeHead(200).end(rss("Daily", round === 1 ? [] : [late, other])),
+    });
+    const h = makeHarness();
+    h.clock.set("2025-10-29T12:00:00Z");
+    await h.feeds.add(server.url("/wire"), h.now());
+    await h.feeds.add(server.url("/daily"), h.now());
+    const store = h.store.intel;
+    await h.poller.runCycle();
+    await enrichNewItems(store, shippedIntel(), silentLogger, h.clock);
+
+    round = 2;
+    h.clock.set("2025-11-03T13:00:00Z");
+    await h.poller.runCycle();
+    expect((await enrichNewItems(store, shippedIntel(), silentLogger, h.clock)).analyzed).toBe(2);
+    const stories = h.db
+      .prepare(
+        `SELECT s.type, s.amount_usd AS amount, group_concat(i.url, ' ') AS urls FROM stories s
+           JOIN story_items si ON si.story_id = s.id JOIN items i ON i.id = si.item_id
+          GROUP BY s.id ORDER BY s.first_seen_at, s.id`,
+      )
+      .all() as { type: string | null; amount: number | null; urls: string }[];
+    const withUrl = (url: string) => stories.filter((s) => s.urls.includes(url));
+    expect(withUrl(first.link)).toHaveLength(1);
+    expect(withUrl(first.link)[0]?.urls.split(" ").sort()).toEqual([first.link, late.link].sort());
+    expect(withUrl(first.link)[0]).toMatchObject({ type: "investment", amount: 5e9 });
+    expect(withUrl(other.link)[0]?.urls).toBe(other.link);
+    await h.close();
+  });
+
   it("reads the last three days again after /track add, and only then", async () => {
     const clock = new FakeClock("2025-11-05T12:00:00Z");
     const now = clock.now();

@@ -6,6 +6,7 @@ import type { LegalCase } from "../../intel/legal.js";
 import type { Qualifier } from "../../intel/money.js";
 import type { Story } from "../../intel/pipeline.js";
 import type {
+  DealProbe,
   GroupingExtras,
   IntelRepository,
   ItemForIntel,
@@ -53,6 +54,41 @@ export class IntelStore implements IntelRepository {
        ) AND id NOT IN (SELECT value FROM json_each(?)) ORDER BY at, id`,
       ids,
       ids,
+    );
+  }
+
+  async dealMates(deals: readonly DealProbe[], since: Date): Promise<ItemForIntel[]> {
+    if (deals.length === 0) return [];
+    // Each lookup reads one company's recent stories of a few types from story_entities' index alone.
+    const pair = this.sql(
+      `SELECT story_id FROM story_entities
+        WHERE entity_id IN (SELECT value FROM json_each(?)) AND last_seen_at >= ?
+          AND type IN (SELECT value FROM json_each(?))
+        GROUP BY story_id HAVING count(*) >= 2`,
+    ).pluck(true);
+    const solo = this.sql(
+      `SELECT story_id FROM story_entities
+        WHERE entity_id = ? AND last_seen_at >= ? AND type IN (SELECT value FROM json_each(?))
+          AND amount_usd BETWEEN ? AND ?`,
+    ).pluck(true);
+    const from = since.toISOString();
+    const stories = new Set<string>();
+    for (const deal of deals) {
+      const types = JSON.stringify(deal.types);
+      const found =
+        deal.parties.length >= 2
+          ? pair.all(JSON.stringify(deal.parties), from, types)
+          : deal.parties.length === 1 && deal.amountUsd
+            ? solo.all(deal.parties[0], from, types, deal.amountUsd * 0.98, deal.amountUsd * 1.02)
+            : [];
+      for (const id of found as string[]) stories.add(id);
+    }
+    if (stories.size === 0) return [];
+    return this.rows(
+      `SELECT ${ITEM_FOR_INTEL} FROM items WHERE id IN (
+         SELECT item_id FROM story_items WHERE story_id IN (SELECT value FROM json_each(?))
+       ) ORDER BY at, id`,
+      JSON.stringify([...stories]),
     );
   }
 

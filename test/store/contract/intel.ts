@@ -203,6 +203,80 @@ export function intelContract(store: () => Store): void {
       expect(await s.intel.storyMates([fresh])).toEqual([]);
     });
 
+    it("finds the stored stories that may report a deal: same family, two shared parties, or one party and the amount", async () => {
+      const s = store();
+      const { ids } = await seed(
+        s,
+        "https://wire.example/feed",
+        ["stake", "stake-2", "chips", "buyout", "buyout-other", "ancient"].map((k, i) =>
+          article(k, { publishedAt: iso(-130 + i) }),
+        ),
+      );
+      const [stake, stake2, chips, buyout, buyoutOther, ancient] = ids as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      await s.intel.saveAnalysed(ids.map((id) => ({ id, intel: intel([]), at: at(-120) })));
+      const companies = new Map<string, string[]>([
+        [String(stake), ["nvidia", "intel"]],
+        [String(stake2), ["nvidia", "intel"]],
+        [String(chips), ["nvidia", "intel"]],
+        [String(buyout), ["broadcom"]],
+        [String(buyoutOther), ["broadcom"]],
+        [String(ancient), ["nvidia", "intel"]],
+      ]);
+      const recent = at(-100).getTime();
+      await s.intel.replaceStories(
+        ids,
+        [
+          storyOf([stake, stake2], {
+            type: "valuation",
+            amountUsd: 5e9,
+            parties: ["nvidia", "intel"],
+            lastSeen: recent,
+          }),
+          storyOf([chips], { type: "chip_supply", parties: ["nvidia", "intel"], lastSeen: recent }),
+          storyOf([buyout], {
+            type: "acquisition",
+            amountUsd: 3.2e9,
+            parties: ["broadcom"],
+            lastSeen: recent,
+          }),
+          storyOf([buyoutOther], {
+            type: "acquisition",
+            amountUsd: 4e9,
+            parties: ["broadcom"],
+            lastSeen: recent,
+          }),
+          storyOf([ancient], {
+            type: "investment",
+            parties: ["nvidia", "intel"],
+            lastSeen: at(-400).getTime(),
+          }),
+        ],
+        (key) => companies.get(key) ?? [],
+      );
+      const since = at(-240);
+      const ofDeal = async (deal: Parameters<typeof s.intel.dealMates>[0][number]) =>
+        (await s.intel.dealMates([deal], since)).map((i) => i.id);
+      // An investment may be told as a valuation: the whole story comes back, in time order.
+      expect(
+        await ofDeal({ types: ["investment", "valuation"], parties: ["intel", "nvidia"], amountUsd: null }),
+      ).toEqual([stake, stake2]);
+      expect(
+        await ofDeal({ types: ["investment", "valuation"], parties: ["nvidia", "openai"], amountUsd: null }),
+      ).toEqual([]);
+      expect(await ofDeal({ types: ["acquisition"], parties: ["broadcom"], amountUsd: 3.25e9 })).toEqual([
+        buyout,
+      ]);
+      expect(await ofDeal({ types: ["acquisition"], parties: ["broadcom"], amountUsd: null })).toEqual([]);
+      expect(await s.intel.dealMates([], since)).toEqual([]);
+    });
+
     it("reads the clustering window by publication (else fetch) time, oldest first", async () => {
       const s = store();
       const { feedId, ids } = await seed(s, "https://wire.example/feed", [
