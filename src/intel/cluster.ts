@@ -81,10 +81,13 @@ const STOPWORDS = new Set(
   ),
 );
 
+const WORD_RUN = /[a-z0-9$]{3,}/g;
+
 function tokens(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.toLowerCase().split(/[^a-z0-9$]+/)) {
-    if (raw.length < 3 || STOPWORDS.has(raw)) continue;
+  // Runs of three or more word characters only: shorter ones are dropped, so they are not made.
+  for (const raw of text.toLowerCase().match(WORD_RUN) ?? []) {
+    if (STOPWORDS.has(raw)) continue;
     out.push(raw.length > 4 && raw.endsWith("s") && !raw.endsWith("ss") ? raw.slice(0, -1) : raw);
   }
   return out;
@@ -103,10 +106,9 @@ function fnv1a(text: string): number {
 const MINHASH_SIZE = 24;
 const BANDS = 6;
 const ROWS = MINHASH_SIZE / BANDS;
-const SEEDS = Array.from({ length: MINHASH_SIZE }, (_, i) => [
-  Math.imul(i + 1, 0x9e3779b1) >>> 0,
-  fnv1a(`seed${i}`),
-]);
+// Two flat arrays, not pairs: the inner loop of every shingle reads them.
+const SEED_A = Int32Array.from({ length: MINHASH_SIZE }, (_, i) => Math.imul(i + 1, 0x9e3779b1));
+const SEED_B = Int32Array.from({ length: MINHASH_SIZE }, (_, i) => fnv1a(`seed${i}`));
 
 /** MinHash of the text's 4-word shingles, each shingle hashed from its words' hashes. */
 function minhash(words: readonly string[]): Uint32Array | undefined {
@@ -123,8 +125,8 @@ function minhash(words: readonly string[]): Uint32Array | undefined {
     shingle = Math.imul(shingle, 0xc2b2ae35);
     shingle ^= shingle >>> 16;
     for (let k = 0; k < MINHASH_SIZE; k++) {
-      const [a, b] = SEEDS[k] as [number, number];
-      const value = (Math.imul(shingle ^ b, a) ^ (shingle >>> 15)) >>> 0;
+      const value =
+        (Math.imul(shingle ^ (SEED_B[k] as number), SEED_A[k] as number) ^ (shingle >>> 15)) >>> 0;
       if (value < (signature[k] as number)) signature[k] = value;
     }
   }
@@ -161,6 +163,41 @@ class UnionFind {
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
     this.parent[drop] = keep;
     return keep;
+  }
+}
+
+/**
+ * The latest item filed under each 32-bit key (open addressing): MinHash band buckets are not
+ * small integers, and a Map keyed by them was a tenth of grouping's time.
+ */
+class LatestByKey {
+  private readonly keys: Uint32Array;
+  private readonly items: Int32Array;
+  private readonly mask: number;
+
+  constructor(expected: number) {
+    let size = 16;
+    while (size < expected * 2) size *= 2;
+    this.keys = new Uint32Array(size);
+    this.items = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+
+  /** Files `item` under `key` and returns the item filed there before, or -1. */
+  swap(key: number, item: number): number {
+    const { keys, items, mask } = this;
+    for (let slot = Math.imul(key, 0x9e3779b1) & mask; ; slot = (slot + 1) & mask) {
+      const previous = items[slot] as number;
+      if (previous < 0) {
+        keys[slot] = key;
+        items[slot] = item;
+        return -1;
+      }
+      if (keys[slot] === key) {
+        items[slot] = item;
+        return previous;
+      }
+    }
   }
 }
 
@@ -214,15 +251,21 @@ class Features {
   readonly soloFamily: Int8Array;
   readonly soloAmount: Float64Array;
 
+  /** The focused item's weights by term (see `focus`), 0 elsewhere. */
+  private readonly dense: Float32Array;
+  private focused = -1;
+
   constructor(
     items: readonly ClusterItem[],
     termStart: Int32Array,
     terms: Int32Array,
     weights: Float32Array,
+    vocabularySize: number,
   ) {
     this.termStart = termStart;
     this.terms = terms;
     this.weights = weights;
+    this.dense = new Float32Array(vocabularySize);
     const n = items.length;
     const entityIds = new Map<string, number>();
     const typeIds = new Map<string, number>();
@@ -383,8 +426,32 @@ class Features {
     return 0.55 * this.cosine(x, y) + 0.25 * this.jaccard(x, y) + 0.12 * amountMatch + 0.15 * typeMatch;
   }
 
+  /**
+   * Spreads item x's term weights over a dense array, so that comparing x with many stories reads
+   * each of their terms once instead of merging two sorted lists (a branch per step).
+   */
+  focus(x: number): void {
+    const { terms, weights, termStart, dense } = this;
+    if (this.focused >= 0)
+      for (let k = termStart[this.focused] as number; k < (termStart[this.focused + 1] as number); k++)
+        dense[terms[k] as number] = 0;
+    for (let k = termStart[x] as number; k < (termStart[x + 1] as number); k++)
+      dense[terms[k] as number] = weights[k] as number;
+    this.focused = x;
+  }
+
   private cosine(x: number, y: number): number {
     const { terms, weights, termStart } = this;
+    if (x === this.focused) {
+      // The same products added in the same (ascending term) order as the merge below.
+      const { dense } = this;
+      let dot = 0;
+      for (let k = termStart[y] as number; k < (termStart[y + 1] as number); k++) {
+        const w = dense[terms[k] as number] as number;
+        if (w !== 0) dot += w * (weights[k] as number);
+      }
+      return dot;
+    }
     let i = termStart[x] as number;
     const iEnd = termStart[x + 1] as number;
     let j = termStart[y] as number;
@@ -472,63 +539,79 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
   // two packed lists, so that a 100,000-item day fits in little memory.
   const vocabulary = new Map<string, number>();
   const docFreq: number[] = [];
-  const scratch = new Map<number, number>();
   const n = sorted.length;
   const signatures: (Uint32Array | undefined)[] = [];
   const titleKeys: string[] = [];
   const termStart = new Int32Array(n + 1);
   const termList = new IntList();
   const countList = new IntList();
+  // One item's counts by term id (zeroed again after the item) and the distinct ids it used.
+  let counts = new Int32Array(1024);
+  let used = new Int32Array(256);
   for (const [i, item] of sorted.entries()) {
     const titleWords = tokens(item.title);
     titleKeys.push(titleWords.join(" "));
     const bodyWords = tokens(item.text);
-    scratch.clear();
+    let distinct = 0;
     const add = (word: string, times: number) => {
       let id = vocabulary.get(word);
       if (id === undefined) {
         id = vocabulary.size;
         vocabulary.set(word, id);
         docFreq.push(0);
+        if (id >= counts.length) {
+          const grown = new Int32Array(counts.length * 2);
+          grown.set(counts);
+          counts = grown;
+        }
       }
-      scratch.set(id, (scratch.get(id) ?? 0) + times);
+      if (counts[id] === 0) {
+        if (distinct === used.length) {
+          const grown = new Int32Array(used.length * 2);
+          grown.set(used);
+          used = grown;
+        }
+        used[distinct++] = id;
+      }
+      counts[id] = (counts[id] as number) + times;
     };
     for (const word of titleWords) add(word, 2);
     for (let k = 0; k < bodyWords.length && k < 100; k++) add(bodyWords[k] as string, 1);
-    const ids = Int32Array.from(scratch.keys()).sort();
-    for (const id of ids) {
+    for (const id of used.subarray(0, distinct).sort()) {
       termList.push(id);
-      countList.push(scratch.get(id) ?? 1);
+      countList.push(counts[id] as number);
+      counts[id] = 0;
       docFreq[id] = (docFreq[id] ?? 0) + 1;
     }
     termStart[i + 1] = termList.length;
     // Copies differ in their headline, not their body: hash the body when there is one.
     signatures.push(minhash(bodyWords.length >= 20 ? bodyWords : [...titleWords, ...bodyWords]));
   }
+  const vocabularySize = vocabulary.size;
   vocabulary.clear();
   const terms = termList.data.slice(0, termList.length);
   const weights = new Float32Array(termList.length);
+  const idf = Float64Array.from(docFreq, (df) => Math.log(1 + n / df));
   for (let i = 0; i < n; i++) {
     const from = termStart[i] as number;
     const to = termStart[i + 1] as number;
     let norm = 0;
     for (let k = from; k < to; k++) {
-      const weight =
-        (1 + Math.log(countList.data[k] as number)) * Math.log(1 + n / (docFreq[terms[k] as number] ?? 1));
+      const weight = (1 + Math.log(countList.data[k] as number)) * (idf[terms[k] as number] as number);
       weights[k] = weight;
       norm += weight * weight;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     for (let k = from; k < to; k++) weights[k] = (weights[k] as number) * scale;
   }
-  const features = new Features(sorted, termStart, terms, weights);
+  const features = new Features(sorted, termStart, terms, weights, vocabularySize);
 
   // Times in one typed array: the comparison loops read them for every neighbour.
   const times = Float64Array.from(sorted, (item) => item.publishedAt);
   const sets = new UnionFind(n);
   // 1. Syndicated copies: same title words, or near-identical text.
   const byTitle = new Map<string, number>();
-  const bands = new Map<number, number>();
+  const bands = Array.from({ length: BANDS }, () => new LatestByKey(n));
   for (let i = 0; i < n; i++) {
     const key = titleKeys[i] as string;
     const same = byTitle.get(key);
@@ -542,19 +625,21 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
       let bucket = band + 1;
       for (let r = band * ROWS; r < band * ROWS + ROWS; r++)
         bucket = Math.imul(bucket ^ (signature[r] as number), 0x01000193);
-      bucket = band * 0x100000000 + (bucket >>> 0);
       // Each bucket remembers its latest member only: a copy joins the copies before it through it.
-      const j = bands.get(bucket);
-      const other = j === undefined ? undefined : signatures[j];
-      if (other && (times[i] as number) - (times[j as number] as number) <= windowMs) {
-        if (minhashSimilarity(signature, other) >= 0.7) sets.union(j as number, i);
+      const table = bands[band] as LatestByKey;
+      const j = table.swap(bucket >>> 0, i);
+      const other = j < 0 ? undefined : signatures[j];
+      if (other && (times[i] as number) - (times[j] as number) <= windowMs) {
+        if (minhashSimilarity(signature, other) >= 0.7) sets.union(j, i);
       }
-      bands.set(bucket, i);
     }
   }
 
   // 2. Same event, other outlet: compare with the recent stories that share an entity.
-  const latest = new Map<number, number>();
+  // The latest member of each story by its root (-1: none yet); `seenBy[root] === i + 1` when item
+  // i has already weighed that story. Typed arrays: these are read for every neighbour.
+  const latest = new Int32Array(n).fill(-1);
+  const seenBy = new Int32Array(n);
   const blocks = new Map<string, number[]>();
   // The stories filed under each deal key (family and parties): a busy company has more than
   // `maxNeighbours` stories in ten days, and the one that reports the same deal must still be found.
@@ -564,24 +649,25 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
     const own = sets.find(i);
     if (own !== i) {
       // Already a syndicated copy of an earlier story.
-      latest.set(own, i);
+      latest[own] = i;
       continue;
     }
     let best = -1;
     let bestScore = threshold;
-    const seen = new Set<number>();
+    const mark = i + 1;
     const keys = features.eventKeys(i);
+    features.focus(i);
     for (const key of keys) {
       const block = deals.get(key);
       if (!block) continue;
       for (let k = block.length - 1, compared = 0; k >= 0 && compared < maxNeighbours; k--) {
         const root = sets.find(block[k] as number);
-        if (seen.has(root)) continue;
+        if (seenBy[root] === mark) continue;
         if ((times[i] as number) - (times[root] as number) > eventWindowMs) break;
         compared++;
         if (features.sameEvent(i, root) !== SAME) continue;
         // Scored here as the same event; the entity loop below skips it.
-        seen.add(root);
+        seenBy[root] = mark;
         const score = 1 + features.similarity(i, root);
         if (score >= bestScore) {
           bestScore = score;
@@ -594,8 +680,8 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
       if (!block) continue;
       for (let k = block.length - 1, compared = 0; k >= 0 && compared < maxNeighbours; k--) {
         const root = sets.find(block[k] as number);
-        if (seen.has(root)) continue;
-        seen.add(root);
+        if (seenBy[root] === mark) continue;
+        seenBy[root] = mark;
         compared++;
         const age = (times[i] as number) - (times[root] as number);
         if (age > eventWindowMs) break;
@@ -603,7 +689,8 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
         // about ten days; another deal of the same company stays apart, however alike the text.
         const event = features.sameEvent(i, root);
         if (event === OTHER) continue;
-        const last = latest.get(root);
+        const latestMember = latest[root] as number;
+        const last = latestMember < 0 ? undefined : latestMember;
         if (event === SAME) {
           const score = 1 + features.similarity(i, root);
           if (score >= bestScore) {
@@ -626,7 +713,7 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
     }
     if (best >= 0) {
       sets.union(best, i);
-      latest.set(best, i);
+      latest[best] = i;
       continue;
     }
     for (const entity of about) {
