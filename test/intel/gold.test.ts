@@ -31,7 +31,14 @@ const WEEK = 7 * 86_400_000;
 // first on 2026-12-01, brought type recall, amounts and story pairs below the bars (figures in
 // bench/README.md). The bars stay at the issue's thresholds; `it.fails` turns red the day a
 // marked bar passes, so a mark cannot outlive its gap.
-const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["event-type-recall", "amounts", "story-pairs"]);
+// Held-out batch 5, written blind and scored first on 2026-12-02, also brought type precision below
+// its bar.
+const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>([
+  "event-type-recall",
+  "event-type-precision",
+  "amounts",
+  "story-pairs",
+]);
 
 function score(items: readonly GoldItem[]) {
   let tp = 0;
@@ -164,7 +171,7 @@ for (const split of ["tuning", "held-out"] as const) {
     bar("event-type-recall", "finds at least 95% of the labelled event types", () => {
       expect(s.eventTypeRecall).toBeGreaterThanOrEqual(0.95);
     });
-    it("types the events it raises with a precision of at least 0.9", () => {
+    bar("event-type-precision", "types the events it raises with a precision of at least 0.9", () => {
       expect(s.eventPrecision).toBeGreaterThanOrEqual(0.9);
     });
     bar("amounts", "gets at least 95% of the labelled amounts right", () => {
