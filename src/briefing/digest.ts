@@ -2,12 +2,17 @@ import { type Message, type Section, span } from "../chat/message.js";
 import { DEAL_TYPES, type EventType } from "../intel/events.js";
 import type { ChannelRef, StoryRow } from "../store/index.js";
 import { type BriefingDeps, linesFor } from "./deps.js";
+import { secondaryLines } from "./secondary.js";
+
+const DISPUTES: readonly EventType[] = ["legal", "controversy", "regulation"];
+/** At most this many events told inside other stories join the disputes of one digest. */
+const TOLD_PER_DIGEST = 3;
 
 /** Digest sections in the order readers want them: money first, then disputes, then news. */
 const GROUPS: { heading: string; types: readonly (EventType | null)[] }[] = [
   { heading: "Deals", types: DEAL_TYPES.filter((t) => t !== "valuation") },
   { heading: "Valuations", types: ["valuation"] },
-  { heading: "Legal and controversies", types: ["legal", "controversy", "regulation"] },
+  { heading: "Legal and controversies", types: DISPUTES },
   { heading: "Launches and people", types: ["launch", "people"] },
   { heading: "Other news", types: [null] },
 ];
@@ -53,15 +58,24 @@ export async function digest(deps: BriefingDeps, query: DigestQuery): Promise<Me
   let shown = 0;
   for (const group of GROUPS) {
     const stories = rows.filter((s) => group.types.includes(s.type)).sort(rank);
-    if (stories.length === 0) continue;
     const top = stories.slice(0, PER_GROUP);
+    const lines = top.length > 0 ? await linesFor(deps, top) : [];
+    // A lawsuit or controversy an article told beside its headline event is news of the day too.
+    if (group.types === DISPUTES)
+      for (const told of await secondaryLines(
+        deps,
+        { types: DISPUTES, since: query.since, limit: TOLD_PER_DIGEST },
+        stories,
+      ))
+        lines.push(told.line);
+    if (lines.length === 0) continue;
     shown += top.length;
     sections.push({
       heading:
         stories.length > top.length
           ? `${group.heading} (top ${top.length} of ${stories.length})`
           : group.heading,
-      lines: await linesFor(deps, top),
+      lines,
     });
   }
   if (sections.length === 0) {

@@ -9,6 +9,7 @@ import { Sender } from "../../src/delivery/sender.js";
 import { runTick } from "../../src/delivery/tick.js";
 import type { NormalizedItem } from "../../src/ingest/item.js";
 import { silentLogger } from "../../src/log.js";
+import { readSeed } from "../helpers/intel.js";
 import { FakePlatform } from "./fake-transport.js";
 
 const CONSOLE = destinationKey(CONSOLE_CHANNEL);
@@ -294,5 +295,34 @@ describe("shutdown", () => {
     await a.delivery.stop();
     expect(posted).toEqual(["Daily digest — slow"]);
     expect((await a.store.delivery.outbox.find(key))?.state).toBe("sent");
+  });
+});
+
+describe("the digest after the seed day", () => {
+  it("lists the ChatGPT data lawsuit that outlet B told beside the Amazon talks, under legal", async () => {
+    const { app: a, clock } = await open("2025-12-16T18:00:00Z");
+    const seeds: [string, string, string][] = [
+      ["amazon-openai-10b-outlet-a", "Outlet A", "2025-12-16T09:00:00Z"],
+      ["amazon-openai-10b-outlet-b", "Outlet B", "2025-12-16T15:00:00Z"],
+    ];
+    for (const [name, outlet, at] of seeds) {
+      const seed = readSeed(name);
+      const feed = await a.store.feeds.add(`https://${name}.example/feed`, clock.now(), outlet);
+      await a.store.items.insert(feed.feed.id, [item(name, seed.title, seed.paragraphs.join("\n\n"), at)], {
+        now: clock.now(),
+        backfill: false,
+      });
+    }
+    await a.enrich();
+    clock.set("2025-12-17T08:00:00Z");
+    const core = createChatCore(a);
+    const text = renderText(
+      await core.run({ command: "digest", input: { text: "preview" }, ...localCaller("console") }),
+    );
+    const legal = text.slice(text.indexOf("Legal and controversies"));
+    expect(text).toContain("Legal and controversies");
+    expect(legal).toMatch(/OpenAI · legal · filed · [^\n]*ChatGPT data[^\n]*reported in [^\n]*Outlet B/);
+    // The deal stays the deal line, once.
+    expect(text.match(/Amazon → OpenAI · investment/g)).toHaveLength(1);
   });
 });
