@@ -103,7 +103,7 @@ async function fresh(memory = !SQLITE): Promise<BenchStore> {
   const store: BenchStore = memory
     ? new InMemoryDeliveryStore()
     : ((await openStore(join(dir, `bench-${++files}.db`))).delivery.outbox as SqliteDeliveryStore);
-  for (const d of destinations()) await store.upsert(d);
+  for (const d of destinations()) await store.upsert(d, new Date(DUE));
   return store;
 }
 

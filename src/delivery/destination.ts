@@ -79,7 +79,7 @@ export interface DestinationRepository {
   listWithAlerts(): Promise<Destination[]>;
   /** Destinations where a permanent error stopped posting: what `infrawire doctor` and `/feeds status` show. */
   listPaused(): Promise<Destination[]>;
-  upsert(destination: Destination): Promise<void>;
+  upsert(destination: Destination, now: Date): Promise<void>;
   /** Pauses the destination; true only for the call that paused it (so its admins hear once). */
   pause(key: string, reason: string, at: Date): Promise<boolean>;
   resume(key: string): Promise<void>;

@@ -107,8 +107,8 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   /** Queues a notice once (its key is unique) for a channel, creating its destination if new. */
   const enqueueNotice = async (channel: ChannelRef, key: string, message: Message): Promise<boolean> => {
     const dest = destinationKey(channel);
-    if (!(await r.destinations.get(dest))) await r.destinations.upsert({ ...channel, key: dest });
     const now = clock.now();
+    if (!(await r.destinations.get(dest))) await r.destinations.upsert({ ...channel, key: dest }, now);
     return r.outbox.enqueue({ key, destinationKey: dest, kind: "notice", message, notBefore: now }, now);
   };
   const sender = new Sender({
@@ -181,7 +181,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       // The sender posts only to known destinations: a channel that never changed a setting
       // gets its (default) settings row first.
       if (!(await r.destinations.get(key))) {
-        await r.destinations.upsert({ ...channel, key });
+        await r.destinations.upsert({ ...channel, key }, now);
         log.debug("destination created for a post", { destination: key, by });
       }
       const rowKey = `${kind}:now:${key}:${now.toISOString()}`;

@@ -197,7 +197,7 @@ export async function enrichNewItems(
     all.map((i) => i.id),
     stories,
     entitiesOf,
-    { revisions, outbox: planned.rows, now },
+    { revisions, outbox: { rows: planned.rows, now } },
   );
   log.info("items analysed", {
     items: fresh.size,

@@ -170,9 +170,8 @@ export interface StoryFacts {
 export interface GroupingExtras {
   /** Each story's revision; a story left out keeps the revision it had. */
   revisions?: ReadonlyMap<string, number>;
-  /** Outbox rows (alerts) the new stories cause: written with them or not at all. */
-  outbox?: readonly NewOutboxRow[];
-  now?: Date;
+  /** Outbox rows (alerts) the new stories cause, queued at `now`: written with them or not at all. */
+  outbox?: { rows: readonly NewOutboxRow[]; now: Date };
 }
 
 export type StoredIntel = Pick<ArticleIntel, "entities" | "events">;

@@ -52,8 +52,8 @@ describe("finding an unknown-outcome Slack post by its key", () => {
     );
     app = await createApp({ env: { INFRAWIRE_DB: ":memory:" }, log: silentLogger });
     const { outbox, destinations } = app.store.delivery;
-    await destinations.upsert({ ...C1, key: DEST });
     const now = new Date();
+    await destinations.upsert({ ...C1, key: DEST }, now);
     await outbox.enqueue(
       {
         key: "alert:p",

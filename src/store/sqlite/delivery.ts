@@ -177,8 +177,8 @@ export class SqliteDeliveryStore implements DestinationRepository, OutboxReposit
    * Writes a destination into its channel's settings (and, with alerts, its watchlist): what
    * tests, the benchmark and imports use; users change the same rows through src/actions.
    */
-  async upsert(d: Destination): Promise<void> {
-    const now = new Date().toISOString();
+  async upsert(d: Destination, at: Date): Promise<void> {
+    const now = at.toISOString();
     this.db
       .transaction(() => {
         this.sql(

@@ -286,11 +286,13 @@ export class IntelStore implements IntelRepository {
     entitiesOf: (key: string) => string[],
     extras: GroupingExtras = {},
   ): Promise<void> {
-    if (extras.outbox?.length && !this.delivery) throw new Error("this intel store cannot write outbox rows");
+    const outbox = extras.outbox;
+    if (outbox && outbox.rows.length > 0 && !this.delivery)
+      throw new Error("this intel store cannot write outbox rows");
     this.db
       .transaction(() => {
         this.replaceStoriesNow(itemIds, stories, entitiesOf, extras.revisions);
-        if (extras.outbox?.length) this.delivery?.enqueueNow(extras.outbox, extras.now ?? new Date());
+        if (outbox && outbox.rows.length > 0) this.delivery?.enqueueNow(outbox.rows, outbox.now);
       })
       .immediate();
   }
