@@ -146,7 +146,10 @@ export function describeDeliveryStore(name: string, open: () => Promise<Delivery
     });
 
     it("claims a digest slot once, queues its row with it, and moves the destination's last slot", async () => {
-      await r.destinations.upsert(destination("d", { digest: { time: "08:00", zone: "UTC", since: T0 } }), T0);
+      await r.destinations.upsert(
+        destination("d", { digest: { time: "08:00", zone: "UTC", since: T0 } }),
+        T0,
+      );
       const slot = {
         key: "slack:T1:d@2026-06-01",
         destinationKey: "slack:T1:d",
@@ -170,8 +173,14 @@ export function describeDeliveryStore(name: string, open: () => Promise<Delivery
     });
 
     it("lists destinations with a digest that are not paused", async () => {
-      await r.destinations.upsert(destination("d", { digest: { time: "08:00", zone: "UTC", since: T0 } }), T0);
-      await r.destinations.upsert(destination("e", { digest: { time: "09:00", zone: "UTC", since: T0 } }), T0);
+      await r.destinations.upsert(
+        destination("d", { digest: { time: "08:00", zone: "UTC", since: T0 } }),
+        T0,
+      );
+      await r.destinations.upsert(
+        destination("e", { digest: { time: "09:00", zone: "UTC", since: T0 } }),
+        T0,
+      );
       await r.destinations.pause("slack:T1:e", "gone", T0);
       expect((await r.destinations.listWithDigest()).map((d) => d.key)).toEqual(["slack:T1:d"]);
     });
