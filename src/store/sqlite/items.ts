@@ -178,19 +178,32 @@ export class ItemStore implements ItemRepository {
     const row = this.db.prepare(
       "SELECT i.*, f.title AS feed_title FROM items i LEFT JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?",
     );
-    // The CAST matters: with a bound number, FTS5 ignored `rowid = ?` next to MATCH (SQLite 3.53).
-    const snippet = this.db
-      .prepare(
-        "SELECT highlight(items_fts, 0, '[', ']') FROM items_fts WHERE items_fts MATCH ? AND rowid = CAST(? AS INTEGER)",
-      )
-      .pluck();
+    // One FTS5 pass over the rowid range of the hits highlights them all: a query per hit
+    // (`rowid = ?` next to MATCH) loads each word's posting list again, about 0.5 ms apiece at a
+    // million items. The unary + keeps the IN list out of FTS5, which would run it as one
+    // query per rowid. The CASTs matter: with a bound number, FTS5 ignored rowid bounds next
+    // to MATCH (SQLite 3.53).
+    const ids = best.map(({ id }) => id);
+    if (ids.length === 0) return [];
+    const snippets = new Map(
+      (
+        this.db
+          .prepare(
+            `SELECT rowid AS id, highlight(items_fts, 0, '[', ']') AS snippet FROM items_fts
+              WHERE items_fts MATCH @query AND rowid >= CAST(@low AS INTEGER) AND rowid <= CAST(@high AS INTEGER)
+                AND +rowid IN (SELECT value FROM json_each(@ids))`,
+          )
+          .all({
+            query,
+            low: Math.min(...ids),
+            high: Math.max(...ids),
+            ids: JSON.stringify(ids),
+          }) as { id: number; snippet: string }[]
+      ).map((hit) => [hit.id, hit.snippet]),
+    );
     return best.map(({ id }) => {
       const raw = row.get(id) as RawItem & { feed_title: string | null };
-      return {
-        ...toItem(raw),
-        feedTitle: raw.feed_title,
-        snippet: (snippet.get(query, id) as string | undefined) ?? raw.title,
-      };
+      return { ...toItem(raw), feedTitle: raw.feed_title, snippet: snippets.get(id) ?? raw.title };
     });
   }
 
