@@ -128,6 +128,24 @@ export class BriefingStore implements BriefingRepository {
           (a.last_seen_at < b.last_seen_at ? 1 : a.last_seen_at > b.last_seen_at ? -1 : 0),
       );
       raw = raw.slice(0, query.limit);
+    } else if (query.order === "amount" && query.entity) {
+      // Sorting one company's stories of a period by amount needs them all: sort the index rows
+      // of story_entities, then read only the stories shown (joining first read every story
+      // of the period, about 1,000 rows for a big company's 90 days at a million items).
+      const ids = this.sql(
+        `SELECT se.story_id FROM story_entities se WHERE ${filter}
+          ORDER BY se.amount_usd IS NULL, se.amount_usd DESC, se.last_seen_at DESC LIMIT @limit`,
+      )
+        .pluck(true)
+        .all(params) as string[];
+      const byId = new Map(
+        (
+          this.sql("SELECT s.* FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))").all(
+            JSON.stringify(ids),
+          ) as RawStory[]
+        ).map((row) => [row.id, row]),
+      );
+      raw = ids.flatMap((id) => byId.get(id) ?? []);
     } else {
       const order =
         query.order === "amount"
