@@ -3,6 +3,7 @@
  * entities, random types and amounts, spread over the year before `now`) through the store
  * modules, without running intel: the facts are generated. Shared by bench/commands and bench/chat.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadIntelContext } from "../src/enrich/context.js";
 import type { ArticleIntel } from "../src/intel/analyze.js";
@@ -12,6 +13,42 @@ import { projectRoot } from "../src/paths.js";
 import { openStore } from "../src/store/index.js";
 import { seededRandom } from "./random.js";
 
+/** The words titles and summaries are made of: searches pick from these. */
+export const WORDS = [
+  "cloud",
+  "chips",
+  "data",
+  "centre",
+  "gigawatt",
+  "funding",
+  "round",
+  "valuation",
+  "lawsuit",
+  "model",
+  "inference",
+  "training",
+  "capacity",
+  "power",
+  "deal",
+];
+
+/**
+ * Opens a store that an earlier run filled with `count` items and kept, without filling it
+ * again (new migrations apply as usual); undefined when there is no such file.
+ */
+export async function reuseStore(path: string, count: number) {
+  if (!existsSync(path)) return undefined;
+  const store = await openStore(path);
+  const stored = await store.items.count();
+  if (stored !== count) {
+    await store.close();
+    // Filling it again would add to what is there: the caller must pick another file.
+    throw new Error(`${path} holds ${stored} items, not ${count}: remove it or keep another file`);
+  }
+  const context = loadIntelContext(join(projectRoot(), "config"));
+  return { store, feeds: store.feeds, items: store.items, intel: store.intel, context };
+}
+
 export async function fillStore(path: string, count: number, now: Date, seed = 7) {
   const stories = Math.floor(count / 5);
   const { random, pick } = seededRandom(seed);
@@ -19,23 +56,6 @@ export async function fillStore(path: string, count: number, now: Date, seed = 7
   const context = loadIntelContext(join(projectRoot(), "config"));
   const ids = [...context.matcher.entities.keys()];
   const TYPES: EventType[] = EVENT_TYPES.filter((t) => t !== "regulation" && t !== "partnership");
-  const WORDS = [
-    "cloud",
-    "chips",
-    "data",
-    "centre",
-    "gigawatt",
-    "funding",
-    "round",
-    "valuation",
-    "lawsuit",
-    "model",
-    "inference",
-    "training",
-    "capacity",
-    "power",
-    "deal",
-  ];
 
   const store = await openStore(path);
   const { feeds, items, intel } = store;

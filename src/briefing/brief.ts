@@ -3,7 +3,7 @@ import { DEAL_TYPES, type EventType } from "../intel/events.js";
 import { formatAmount } from "../intel/money.js";
 import { count } from "../plural.js";
 import type { StoryRow } from "../store/index.js";
-import { type BriefingDeps, linesFor, type Period, startOf } from "./deps.js";
+import { type BriefingDeps, linesFor, linesForGroups, type Period, startOf } from "./deps.js";
 import { describePeriod, emptyResult, MAX_PERIOD_MS, periodToken, typeLabel } from "./format.js";
 import { secondaryLines } from "./secondary.js";
 
@@ -108,9 +108,13 @@ async function periodBrief(deps: BriefingDeps, period: Period): Promise<Message>
     disputes,
   );
   const sections: Section[] = [];
-  for (const type of BRIEF_TYPE_ORDER) {
-    const list = byType.get(type) ?? [];
-    const lines = list.length > 0 ? await linesFor(deps, list) : [];
+  // One read of sources for every section: a read per section was a dozen queries per brief.
+  const storyLines = await linesForGroups(
+    deps,
+    BRIEF_TYPE_ORDER.map((type) => byType.get(type) ?? []),
+  );
+  for (const [i, type] of BRIEF_TYPE_ORDER.entries()) {
+    const lines = storyLines[i] ?? [];
     // A lawsuit told inside a deal story is listed with the lawsuits, after their stories.
     for (const t of told) if (t.type === type) lines.push(t.line);
     if (lines.length > 0) sections.push({ heading: typeLabel(type), lines });

@@ -1,5 +1,11 @@
 import type { EntityInfo } from "../intel/entities.js";
-import type { BriefingRepository, ItemRepository, SettingsRepository, StoryRow } from "../store/index.js";
+import type {
+  BriefingRepository,
+  ItemRepository,
+  SettingsRepository,
+  SourceRow,
+  StoryRow,
+} from "../store/index.js";
 import type { EntityDirectory } from "./entity-directory.js";
 import { storyLine } from "./format.js";
 
@@ -13,8 +19,14 @@ export interface BriefingDeps {
 
 /** Story lines with every source of each story, read in one query. */
 export async function linesFor(deps: BriefingDeps, rows: readonly StoryRow[]) {
-  const sources = await deps.stories.sources(rows.map((r) => r.id));
-  return rows.map((r) => storyLine(r, sources.get(r.id) ?? [], deps.entities));
+  return (await linesForGroups(deps, [rows]))[0] ?? [];
+}
+
+/** The lines of several lists of stories (a brief's sections), their sources read in one query. */
+export async function linesForGroups(deps: BriefingDeps, groups: readonly (readonly StoryRow[])[]) {
+  const ids = groups.flat().map((r) => r.id);
+  const sources = ids.length > 0 ? await deps.stories.sources(ids) : new Map<string, SourceRow[]>();
+  return groups.map((rows) => rows.map((r) => storyLine(r, sources.get(r.id) ?? [], deps.entities)));
 }
 
 /** A period that ends now: what `since:` options mean. */

@@ -7,7 +7,10 @@ import { emptyResult } from "./format.js";
 
 /** Latest valuation per company, or one company's history, with dates and sources. */
 export async function valuations(deps: BriefingDeps, entity: EntityInfo | undefined): Promise<Message> {
-  const rows = await deps.stories.valuations(entity?.id, entity ? 20 : 500);
+  // The overview reads the 500 newest valuations and shows each company's latest of them.
+  const rows = entity
+    ? await deps.stories.valuations(entity.id, 20)
+    : await deps.stories.latestValuations(500, 25);
   const title = entity ? `Valuations: ${entity.name}` : "Valuations";
   if (rows.length === 0) {
     return emptyResult(
@@ -22,12 +25,9 @@ export async function valuations(deps: BriefingDeps, entity: EntityInfo | undefi
     link(r.outlet ?? "source", r.url),
   ];
   if (entity) return { title, sections: [{ heading: "Newest first", lines: rows.map(line) }] };
-  const latest = new Map<string, ValuationRow>();
-  for (const r of rows) if (!latest.has(r.company)) latest.set(r.company, r);
-  const sorted = [...latest.values()].sort((a, b) => b.amountUsd - a.amountUsd);
   return {
     title,
-    sections: [{ heading: "Latest per company, largest first", lines: sorted.slice(0, 25).map(line) }],
+    sections: [{ heading: "Latest per company, largest first", lines: rows.map(line) }],
     footer: "History of one company: /valuations <company>",
   };
 }

@@ -326,6 +326,11 @@ export interface BriefingRepository {
   stories(query: StoryQuery): Promise<{ rows: StoryRow[]; total: number }>;
   /** Valuation events of one company (or of every company), newest first. */
   valuations(entity: string | undefined, limit: number): Promise<ValuationRow[]>;
+  /**
+   * The latest valuation of each company among the `window` newest valuations, largest first
+   * (on equal amounts the newer first), at most `limit`.
+   */
+  latestValuations(window: number, limit: number): Promise<ValuationRow[]>;
   /** Every outlet that reported the stories, first reported first. */
   sources(storyIds: readonly string[]): Promise<Map<string, SourceRow[]>>;
   /** Secondary events of the period, newest first. */

@@ -95,8 +95,37 @@ describe("sqlite migrations", () => {
     old.close();
 
     const store = await openStore(path);
-    expect((await store.health()).schemaVersion).toBe(8);
+    expect((await store.health()).schemaVersion).toBe(migrations.at(-1)?.version);
     expect((await store.intel.unanalyzed(10)).map((i) => i.id)).toEqual([1]);
+    await store.close();
+  });
+
+  it("finds one company's valuations stored before version 9 indexed them by first party", async () => {
+    const path = freshFile();
+    const old = new Database(path);
+    for (const migration of migrations.filter((m) => m.version <= 8)) old.exec(migration.sql);
+    old.pragma("user_version = 8");
+    const item = old.prepare(
+      "INSERT INTO items (id, guid, title, summary, content, fetched_at, analyzed) VALUES (?, ?, ?, '', '', ?, 1)",
+    );
+    item.run(1, "openai", "OpenAI valued at $300 billion", T0.toISOString());
+    item.run(2, "anthropic", "Anthropic valued, OpenAI watching", T0.toISOString());
+    const event = old.prepare(
+      "INSERT INTO events (id, item_id, type, amount_usd, parties, status, evidence, at) VALUES (?, ?, 'valuation', ?, ?, 'closed', 'x', ?)",
+    );
+    const party = old.prepare("INSERT INTO event_parties (event_id, entity_id, position) VALUES (?, ?, ?)");
+    event.run(1, 1, 300e9, '["openai"]', T0.toISOString());
+    party.run(1, "openai", 0);
+    event.run(2, 2, 183e9, '["anthropic","openai"]', T0.toISOString());
+    party.run(2, "anthropic", 0);
+    party.run(2, "openai", 1);
+    old.close();
+
+    const store = await openStore(path);
+    expect((await store.briefing.valuations("openai", 10)).map((v) => v.title)).toEqual([
+      "OpenAI valued at $300 billion",
+    ]);
+    expect((await store.briefing.valuations("anthropic", 10)).map((v) => v.amountUsd)).toEqual([183e9]);
     await store.close();
   });
 });

@@ -363,4 +363,16 @@ export const migrations: Migration[] = [
           WHERE e.type = 'legal' AND EXISTS (SELECT 1 FROM events f WHERE f.item_id = e.item_id AND f.id < e.id));
     `,
   },
+  {
+    version: 9,
+    name: "one company's valuations, newest first",
+    // A company's valuations are those whose first party it is. Walking every valuation newest
+    // first until 20 of one company turned up read about 60 events per row shown at a million
+    // items (1-2 ms); this index holds them by first party. events.parties is always written
+    // with JSON.stringify, and event_parties' position 0 is its first element.
+    sql: `
+      CREATE INDEX events_valuations_company ON events (json_extract(parties, '$[0]'), at)
+        WHERE type = 'valuation' AND amount_usd IS NOT NULL;
+    `,
+  },
 ];

@@ -389,6 +389,78 @@ export function briefingContract(store: () => Store): void {
       expect(await s.briefing.valuations("nobody", 10)).toEqual([]);
     });
 
+    it("gives each company's latest valuation among the newest, largest first", async () => {
+      const s = store();
+      const guids = ["xai-old", "openai-old", "anthropic", "openai-new", "mistral", "vague"];
+      const wire = await seed(
+        s,
+        "https://wire.example/feed",
+        guids.map((guid) =>
+          article(guid, { title: `Valuation: ${guid}`, url: `https://wire.example/${guid}` }),
+        ),
+        T0,
+        "Wire",
+      );
+      const [xai, openaiOld, anthropic, openaiNew, mistral, vague] = wire.ids as number[];
+      const valuation = (
+        id: number | undefined,
+        company: string,
+        amountUsd: number | null,
+        hours: number,
+      ) => ({
+        id: id as number,
+        intel: intel(
+          [entity(company)],
+          [
+            event("valuation", {
+              amountUsd,
+              qualifier: "exact",
+              parties: [company, "openai"],
+              status: "closed",
+            }),
+          ],
+        ),
+        at: at(-hours),
+      });
+      await s.intel.saveAnalysed([
+        valuation(xai, "xai", 900e9, 500),
+        valuation(openaiOld, "openai", 700e9, 100),
+        valuation(anthropic, "anthropic", 183e9, 50),
+        valuation(openaiNew, "openai", 500e9, 10),
+        // Equal to Anthropic's: the newer comes first.
+        valuation(mistral, "mistral", 183e9, 5),
+        valuation(vague, "nvidia", null, 1),
+      ]);
+      const rows = (window: number, limit: number) =>
+        s.briefing.latestValuations(window, limit).then((list) => list.map((v) => [v.company, v.amountUsd]));
+      // OpenAI's latest is its newer, smaller round; xAI's is older than the four newest.
+      expect(await rows(4, 10)).toEqual([
+        ["openai", 500e9],
+        ["mistral", 183e9],
+        ["anthropic", 183e9],
+      ]);
+      expect(await rows(10, 10)).toEqual([
+        ["xai", 900e9],
+        ["openai", 500e9],
+        ["mistral", 183e9],
+        ["anthropic", 183e9],
+      ]);
+      expect(await rows(10, 2)).toEqual([
+        ["xai", 900e9],
+        ["openai", 500e9],
+      ]);
+      expect((await s.briefing.latestValuations(1, 1))[0]).toEqual({
+        company: "mistral",
+        amountUsd: 183e9,
+        qualifier: "exact",
+        status: "closed",
+        at: iso(-5),
+        title: "Valuation: mistral",
+        url: "https://wire.example/mistral",
+        outlet: "Wire",
+      });
+    });
+
     it("lists every outlet of each story, first reported first", async () => {
       const s = store();
       const wire = await seed(

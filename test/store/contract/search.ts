@@ -85,6 +85,19 @@ export function searchContract(store: () => Store): void {
       expect(await s.items.search("nvidia quantum")).toEqual([]);
     });
 
+    it("highlights the matched words in each hit's own title", async () => {
+      const s = store();
+      await newsroom(s);
+      const hits = await s.items.search("nvidia chip");
+      expect(hits.map((h) => h.snippet)).toEqual([
+        "[Nvidia] [chips] sold out for next year",
+        "[Nvidia] ships Blackwell [chips] to Oracle",
+        "[Nvidia] earnings beat",
+        // The words are in the summary only: the title is shown as it is.
+        "Market wrap",
+      ]);
+    });
+
     it("matches words whatever their accents", async () => {
       const s = store();
       await seed(s, "https://wire.example/feed", [
