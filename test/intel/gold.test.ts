@@ -64,10 +64,21 @@ function score(items: readonly GoldItem[]) {
     if (item.expect.story.startsWith("distractor-")) distractorEvents += events.length;
     predicted += events.length;
     predictedRight += events.filter((e) => item.expect.events.some((g) => g.type === e.type)).length;
+    // Each extracted event answers one label: an item labelled with two investments (two investors,
+    // two amounts) needs two, and each label takes the one with its amount when there is one.
+    const unused = new Set(events);
     for (const g of item.expect.events) {
       goldEvents++;
-      const match = events.find((e) => e.type === g.type);
-      if (match) typeHits++;
+      const sameType = [...unused].filter((e) => e.type === g.type);
+      const match =
+        sameType.find(
+          (e) =>
+            g.amountUsd !== null && e.amountUsd && Math.abs(e.amountUsd - g.amountUsd) <= 0.02 * g.amountUsd,
+        ) ?? sameType[0];
+      if (match) {
+        typeHits++;
+        unused.delete(match);
+      }
       // Party order: of the parties both name, the same come first (investor, buyer, customer).
       if (match && g.parties.length >= 2) {
         const shared = match.parties.filter((id) => g.parties.includes(id));
