@@ -553,7 +553,7 @@ export const LEGAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   {
     type: "ruling",
     pattern:
-      "rul(?:ed|ing)|rules (?:that|against|for|in favou?r)|judge (?:lets|allows|orders|says|sides)|(?:rejects?|rejected|denies|denied|refus(?:es|ed)|declin(?:es|ed)) (?:[\\w'’-]+ ){0,3}?(?:bid|motion|request|attempt|effort)s? to (?:dismiss|throw out|toss)|(?:refus|declin)(?:es|ed) to (?:dismiss|throw out|toss)|(?:can|may|will|to) (?:go|move|proceed) (?:ahead|forward)|cleared to (?:proceed|go ahead|move forward)|(?:must|has to|will have to) face|verdict|jury|(?:court|judge) (?:grants|denies|blocks|orders|finds)|injunction|lets .{0,40}(?:case|suit|lawsuit) (?:move|proceed|go)",
+      "rul(?:ed|ing)|rules (?:that|against|for|in favou?r)|(?:judge|court|jury|justices?|panel|tribunal)s? (?:[\\w'’-]+ ){0,2}?rules|judge (?:lets|allows|orders|says|sides)|(?:rejects?|rejected|denies|denied|refus(?:es|ed)|declin(?:es|ed)) (?:[\\w'’-]+ ){0,3}?(?:bid|motion|request|attempt|effort)s? to (?:dismiss|throw out|toss)|(?:refus|declin)(?:es|ed) to (?:dismiss|throw out|toss)|(?:can|may|will|to) (?:go|move|proceed) (?:ahead|forward)|cleared to (?:proceed|go ahead|move forward)|(?:must|has to|will have to) face|verdict|jury|(?:court|judge) (?:grants|denies|blocks|orders|finds)|injunction|lets .{0,40}(?:case|suit|lawsuit) (?:move|proceed|go)",
     example: "Judge lets New York Times copyright case against OpenAI move ahead",
   },
 ];

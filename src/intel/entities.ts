@@ -310,8 +310,9 @@ export class EntityMatcher {
   }
 }
 
-// "Perplexity about rates", "Perplexity over the plan": the noun, not the company.
-const NOUN_AFTER = /^\s+(?:about|over|among|amid|around|surrounding|reigns|abounds)\b/i;
+// "Perplexity about rates", "Perplexity over the plan": the noun, not the company ("Apple about to
+// launch" is the company).
+const NOUN_AFTER = /^\s+(?:about(?! to\b)|over|among|reigns|abounds)\b/i;
 // "Will the plans ever cohere?", "Strategies that fail to cohere": the verb. A modal that opens the
 // headline ("Can Cohere Compete?") is the question's, with the company as its subject.
 const VERB_BEFORE =

@@ -368,6 +368,11 @@ describe("registers, acts and background", () => {
       (e) => e.type === "legal",
     );
     expect(event?.status).toBe("filed");
+    // A court that rules is still a ruling.
+    const ruled = analyze("Judge rules Google must open its app store to rivals").find(
+      (e) => e.type === "legal",
+    );
+    expect(ruled?.status).toBe("ruling");
   });
 
   it("raises no event for several companies' spending told as background", () => {
@@ -422,5 +427,8 @@ describe("registers, acts and background", () => {
       "perplexity",
     );
     expect(ids("Can Cohere Compete With OpenAI?")).toContain("cohere");
+    expect(ids("Perplexity About to Close New Funding", "Perplexity is raising again.")).toContain(
+      "perplexity",
+    );
   });
 });
