@@ -27,11 +27,12 @@ function ratio(hit: number, total: number): number {
 const WEEK = 7 * 86_400_000;
 
 // A bar the held-out split falls short of is marked here until intel work that is never tuned on
-// this split lifts it: held-out batch 4, written after batch 3's misses were fixed and scored
-// first on 2026-12-01, brought type recall, amounts and story pairs below the bars (figures in
-// bench/README.md). The bars stay at the issue's thresholds; `it.fails` turns red the day a
-// marked bar passes, so a mark cannot outlive its gap.
-const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["event-type-recall", "amounts", "story-pairs"]);
+// this split lifts it (`it.fails` turns red the day a marked bar passes, so a mark cannot outlive
+// its gap). None is marked: the fixes for held-out batch 4's diagnosed misses (bench/README.md,
+// 2026-12-02) lifted type recall, amounts and story pairs back over the bars, which stay at the
+// issue's thresholds. Those fixes were aimed at batch 4's diagnoses, so the next batch is the
+// honest first-run measure.
+const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>();
 
 function score(items: readonly GoldItem[]) {
   let tp = 0;
