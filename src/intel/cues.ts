@@ -28,7 +28,7 @@ const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|blackwell|hopper|rubin|
  * the events table, `events.ts` reads it to let the directive win over the chips or sites it is about.
  */
 const DIRECTIVE_SOURCE =
-  "(?:tells?|told|telling|orders?|ordered|ordering|instructs?|instructed|directs?|directed|urges?|urged|requires?|required|mandates?|mandated)\\b[^.;]{0,60}?\\bto (?:use|buy|favou?r|prefer|switch to|stick to|stop (?:buying|using|ordering)|halt|avoid|shun|replace) (?:only )?(?:[\\w'’-]+ ){0,2}?(?:domestic|local|home-?grown|domestically|locally|chinese|foreign|american|imported)";
+  "(?:tells?|told|ordered|instruct(?:s|ed)|direct(?:s|ed)|urge[sd]|required|mandated)\\b[^.;]{0,60}?\\bto (?:use|buy|favou?r|prefer|switch to|stick to|stop (?:buying|using|ordering)|halt|avoid|shun|replace) (?:only )?(?:[\\w'’-]+ ){0,2}?(?:domestic|local|home-?grown|domestically|locally|chinese|foreign|american|imported)";
 export const DIRECTIVE = new RegExp(`\\b(?:${DIRECTIVE_SOURCE})\\b`);
 
 /** An accelerator named by product ("Trainium", "MI300X", "GB200"), not a TPU: a chip, not capacity. */
@@ -66,14 +66,13 @@ export const EVENT_CUES: readonly CueRow[] = [
   // Newsletter register: "weighing a cheque north of $1bn for X", "writes a $500m check".
   {
     type: "investment",
-    pattern: `(?:cheque|check) (?:of |for |worth )?(?:north of |upwards of |more than |over |about |around |roughly |up to |as much as |some )?${AMOUNT}|(?:writ(?:e|es|ing)|wrote|cut(?:s|ting)?|weigh(?:s|ing)?|mull(?:s|ing)?|sign(?:s|ing)?) (?:a |an )?(?:${AMOUNT} |[\\w-]+ )?(?:cheque|check)\\b`,
+    pattern: `(?:cheque|check) (?:of |for |worth )?(?:north of |upwards of |more than |over |about |around |roughly |up to |as much as |some )?${AMOUNT}|${AMOUNT} (?:cheque|check)`,
     example: "Amazon weighs a cheque north of $2 billion for Anthropic",
   },
-  // Hedged intent: "mulls backing X", "weighs funding X".
+  // Hedged intent: "mulls backing X" ("weighs a stake", "considers an investment" have their rows).
   {
     type: "investment",
-    pattern:
-      "(?:mulls?|mulling|weighs?|weighing|consider(?:s|ing)?|eyes|eyeing|explor(?:es|ing)) (?:backing|funding|a stake in|an investment in)",
+    pattern: "(?:mulls?|mulling|weighs?|weighing) backing",
     example: "Microsoft mulls backing xAI in its next round",
   },
   {
@@ -141,15 +140,14 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "valuation",
     pattern:
-      "(?:would|could|will|to|may|might) value (?:[\\w'’-]+ ){1,4}?at|(?:lifts?|lifting|push(?:es)?|pushing|raises?|raising|take|takes) (?:[\\w'’-]+ ){0,3}?value to|(?:would|could|might|will) be worth",
+      "(?:would|could|will|to|may|might) (?:value|put) (?:[\\w'’-]+ ){1,4}?at|(?:lifts?|lifting|push(?:es)?|pushing|raises?|raising|take|takes) (?:[\\w'’-]+ ){0,3}?value to|(?:would|could|might|will) be worth",
     example: "New round would value Mistral at roughly $30 billion",
   },
-  // "would put the lab at roughly $20bn", "put the company's value at around $6bn".
+  // "would put the lab at roughly $20bn" (the row above), "a deal that put the company's value at".
   {
     type: "valuation",
-    pattern:
-      "put(?:s|ting)? (?:[\\w'’-]+ ){1,5}?(?:value|valuation) at|(?:would|could|will|to|may|might|that) put (?:it|the (?:[\\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker)|[a-z][\\w.-]*) at",
-    example: "Talks would put Perplexity at roughly $20 billion",
+    pattern: "put(?:s|ting)? (?:[\\w'’-]+ ){1,5}?(?:value|valuation) at",
+    example: "Round puts Perplexity's value at $20 billion",
   },
 
   // compute_contract

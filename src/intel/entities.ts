@@ -261,7 +261,7 @@ export class EntityMatcher {
           (vetoedNames.size === 0 || !vetoedNames.has(`${m.entityId}\u0000${m.text.toLowerCase()}`)),
       ),
     );
-    if (this.plainWords.size > 0) this.dropCommonWords(parts, kept);
+    this.dropCommonWords(parts, kept);
     const corroborated = new Set<string>();
     const plainOnly = new Set<string>();
     for (const list of kept) {
@@ -283,30 +283,40 @@ export class EntityMatcher {
    * verb after "will" or "ever".
    */
   private dropCommonWords(parts: readonly string[], kept: Mention[][]): void {
-    const candidates = new Set<string>();
-    for (const list of kept)
-      for (const m of list) if (this.plainWords.has(m.entityId)) candidates.add(m.entityId);
-    if (candidates.size === 0) return;
-    for (const id of candidates) {
-      const word = this.plainWords.get(id) as { name: string; lowerUse: RegExp };
-      let positionalOnly = true;
-      let wordSense = parts.some((part) => word.lowerUse.test(part));
-      kept.forEach((list, i) => {
-        const part = parts[i] ?? "";
-        for (const m of list) {
-          if (m.entityId !== id) continue;
-          const after = part.slice(m.end, m.end + 16);
-          if (m.text !== word.name || /^['’]s\b/.test(after) || !capitalisedByPosition(part, m.start)) {
-            positionalOnly = false;
-            continue;
-          }
-          if (NOUN_AFTER.test(after) || VERB_BEFORE.test(part.slice(Math.max(0, m.start - 24), m.start)))
-            wordSense = true;
-        }
-      });
-      if (!positionalOnly || !wordSense) continue;
-      for (let i = 0; i < kept.length; i++) kept[i] = (kept[i] as Mention[]).filter((m) => m.entityId !== id);
+    // Allocation-free in the usual article: most name no such entity, or name it mid-sentence.
+    for (let i = 0; i < kept.length; i++) {
+      const list = kept[i] as Mention[];
+      for (const m of list) {
+        const word = this.plainWords.get(m.entityId);
+        if (!word || !this.readsAsWord(m.entityId, word, parts, kept)) continue;
+        for (let k = 0; k < kept.length; k++)
+          kept[k] = (kept[k] as Mention[]).filter((x) => x.entityId !== m.entityId);
+        this.dropCommonWords(parts, kept);
+        return;
+      }
     }
+  }
+
+  /** Whether every mention of the entity is capitalised by position and one reads as the word. */
+  private readsAsWord(
+    id: string,
+    word: { name: string; lowerUse: RegExp },
+    parts: readonly string[],
+    kept: readonly Mention[][],
+  ): boolean {
+    let wordSense = false;
+    for (let i = 0; i < kept.length; i++) {
+      const part = parts[i] ?? "";
+      for (const m of kept[i] as Mention[]) {
+        if (m.entityId !== id) continue;
+        if (m.text !== word.name || !capitalisedByPosition(part, m.start)) return false;
+        const after = part.slice(m.end, m.end + 16);
+        if (/^['’]s\b/.test(after)) return false;
+        if (NOUN_AFTER.test(after) || VERB_BEFORE.test(part.slice(Math.max(0, m.start - 24), m.start)))
+          wordSense = true;
+      }
+    }
+    return wordSense || parts.some((part) => word.lowerUse.test(part));
   }
 }
 

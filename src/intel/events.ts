@@ -90,14 +90,21 @@ const BODY_TYPES = EVENT_TYPES.filter((type) => !TITLE_ONLY.has(type));
 // A live blog's headline names the occasion ("Live: Computex day two"); its products are announced
 // in the timestamped lines, so launches are read there too.
 const LIVE_BLOG_BODY_TYPES: readonly EventType[] = [...BODY_TYPES, "launch"];
-const LIVE_TITLE = /^\s*(?:live(?: updates| blog| coverage)?|as it happened)\b\s*[:—–|-]/i;
+const LIVE_TITLE = /^(?:live(?: updates| blog| coverage)?|as it happened)\b\s*[:—–|-]/i;
 const TIMESTAMP_LINE =
   /^(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)(?:\s?[A-Z]{2,4})?\s*[—–:|-]/i;
 
 function isLiveBlog(units: readonly TextUnit[]): boolean {
-  const title = units.find((u) => u.isTitle);
-  if (title && LIVE_TITLE.test(title.text)) return true;
-  return units.filter((u) => !u.isTitle && TIMESTAMP_LINE.test(u.text)).length >= 2;
+  let stamped = 0;
+  for (const unit of units) {
+    // The first character says whether a line can be either: a digit, or the L of "Live" or A of "As".
+    const first = unit.text.charCodeAt(0) | 0x20;
+    if (unit.isTitle) {
+      if ((first === 0x6c || first === 0x61) && LIVE_TITLE.test(unit.text)) return true;
+    } else if (first >= 0x30 && first <= 0x39 && TIMESTAMP_LINE.test(unit.text) && ++stamped >= 2)
+      return true;
+  }
+  return false;
 }
 
 /** Where each type's cue first occurs in a unit; the title-only cues are looked for in titles only. */
@@ -719,10 +726,10 @@ function describedParties(
   context: EventContext,
 ): string[] | undefined {
   const { unit, type } = candidate;
-  if (!unit.isTitle || !TWO_SIDED.has(type) || new Set(unit.mentions.map((m) => m.entityId)).size !== 1)
+  const named = unit.mentions[0]?.entityId;
+  if (!unit.isTitle || named === undefined || !TWO_SIDED.has(type)) return undefined;
+  if (!unit.mentions.every((m) => m.entityId === named) || !DESCRIBED_PARTY.test(lower(unit)))
     return undefined;
-  if (!DESCRIBED_PARTY.test(lower(unit))) return undefined;
-  const named = unit.mentions[0]?.entityId as string;
   for (const lead of units.slice(0, 3)) {
     if (lead.isTitle || lead.mentions.length < 2) continue;
     const cue = CUES[type].exec(lower(lead));
