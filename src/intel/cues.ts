@@ -23,6 +23,14 @@ const HEDGE =
 // Accelerators by product name: adopting one is a chip deal.
 const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|blackwell|hopper|rubin|mi[345]\d\dx?|instinct|trainium\d?|inferentia|maia|gaudi\d?|wse-\d|ai[12]\d0)`;
 
+/**
+ * A state's guidance that names no rule: "authorities told X to use only domestic chips". Beside
+ * the events table, `events.ts` reads it to let the directive win over the chips or sites it is about.
+ */
+const DIRECTIVE_SOURCE =
+  "(?:tells?|told|ordered|instruct(?:s|ed)|direct(?:s|ed)|urge[sd]|required|mandated)\\b[^.;]{0,60}?\\bto (?:use|buy|favou?r|prefer|switch to|stick to|stop (?:buying|using|ordering)|halt|avoid|shun|replace) (?:only )?(?:[\\w'’-]+ ){0,2}?(?:domestic|local|home-?grown|domestically|locally|chinese|foreign|american|imported)";
+export const DIRECTIVE = new RegExp(`\\b(?:${DIRECTIVE_SOURCE})\\b`);
+
 /** An accelerator named by product ("Trainium", "MI300X", "GB200"), not a TPU: a chip, not capacity. */
 export const NAMED_ACCELERATOR = new RegExp(`\\b${CHIP_NAMES}\\b`);
 
@@ -55,6 +63,18 @@ export const EVENT_CUES: readonly CueRow[] = [
     example: "Nvidia buys into Intel with a $5 billion stake",
   },
   { type: "investment", pattern: "backs", example: "Nvidia backs Mistral in its latest funding" },
+  // Newsletter register: "weighing a cheque north of $1bn for X", "writes a $500m check".
+  {
+    type: "investment",
+    pattern: `(?:cheque|check) (?:of |for |worth )?(?:north of |upwards of |more than |over |about |around |roughly |up to |as much as |some )?${AMOUNT}|${AMOUNT} (?:cheque|check)`,
+    example: "Amazon weighs a cheque north of $2 billion for Anthropic",
+  },
+  // Hedged intent: "mulls backing X" ("weighs a stake", "considers an investment" have their rows).
+  {
+    type: "investment",
+    pattern: "(?:mulls?|mulling|weighs?|weighing) backing",
+    example: "Microsoft mulls backing xAI in its next round",
+  },
   {
     type: "investment",
     pattern: `bets? on(?! (?:a|an|the|rates?|interest|stocks?|shares|markets?)\\b)|bet(?:s|ting)? (?:${HEDGE}${AMOUNT}|big|billions) on`,
@@ -120,8 +140,14 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "valuation",
     pattern:
-      "(?:would|could|will|to|may|might) value (?:[\\w'’-]+ ){1,4}?at|(?:lifts?|lifting|push(?:es)?|pushing|raises?|raising|take|takes) (?:[\\w'’-]+ ){0,3}?value to|(?:would|could|might|will) be worth",
+      "(?:would|could|will|to|may|might) (?:value|put) (?:[\\w'’-]+ ){1,4}?at|(?:lifts?|lifting|push(?:es)?|pushing|raises?|raising|take|takes) (?:[\\w'’-]+ ){0,3}?value to|(?:would|could|might|will) be worth",
     example: "New round would value Mistral at roughly $30 billion",
+  },
+  // "would put the lab at roughly $20bn" (the row above), "a deal that put the company's value at".
+  {
+    type: "valuation",
+    pattern: "put(?:s|ting)? (?:[\\w'’-]+ ){1,5}?(?:value|valuation) at",
+    example: "Round puts Perplexity's value at $20 billion",
   },
 
   // compute_contract
@@ -213,6 +239,13 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: `(?:orders?|ordered|buys?|bought|deploys?|deployed|adopts?|adopted|taps|turns to|to use|will use|switch(?:es)? to|picks?|chooses|chose|to run on|runs? on) (?:[\\w'’-]+ ){0,4}?${CHIP_NAMES}`,
     example: "xAI orders Nvidia GB200 systems for Colossus expansion",
   },
+  // Adoption told as moving work: "shifts inference onto Amazon's in-house chips".
+  {
+    type: "chip_supply",
+    pattern:
+      "(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)|port(?:s|ed|ing)?|migrat(?:e|es|ed|ing)) (?:[\\w'’-]+ ){0,4}?(?:onto|to) (?:[\\w'’-]+ ){0,3}?(?:in-house |custom |own |home-grown |self-designed )?(?:chips?|silicon|processors|accelerators)",
+    example: "Anthropic to move training work onto Amazon's in-house chips",
+  },
 
   // infrastructure
   {
@@ -257,7 +290,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "acquisition",
     pattern:
-      "(?:to buy|buys|bought) [a-z][\\w.-]*(?: [a-z][\\w.-]*)? (?:in|for) (?:a |an )?(?:us)?\\$|purchase of",
+      "(?:to buy|buys|buying|bought) [a-z][\\w.-]*(?: [a-z][\\w.-]*)? (?:in|for) (?:a |an )?(?:us)?\\$|purchase of",
     example: "CoreWeave to buy Core Scientific in $9 billion all-stock deal",
   },
   {
@@ -280,6 +313,19 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern:
       "(?:offer|bid|deal) for .{0,40}(?:browser|technology|unit|business|assets|team)|licen[cs](?:e|es|ing) .{0,30}technology|(?:rights?|licen[cs]e) to use .{0,30}technology",
     example: "Perplexity makes $34.5 billion offer for Google's Chrome browser",
+  },
+  // Column register: "is paying $1.2bn for a start-up", "what is X buying for $2bn".
+  {
+    type: "acquisition",
+    pattern: `pay(?:s|ing)? ${HEDGE}${AMOUNT} (?:for|to buy|to acquire) (?:a |an |the )?(?:[\\w'’-]+ ){0,3}?(?:company|start-?up|firm|business|maker|developer|designer|rival|chipmaker|unit|group|team)s?|buying for ${HEDGE}${AMOUNT}`,
+    example: "Why is Nvidia paying $900 million for a networking start-up?",
+  },
+  // License-and-hire: the founders join and their models or technology are licensed.
+  {
+    type: "acquisition",
+    pattern:
+      "(?:hires?|hired|hiring|brings? (?:on|in)|recruits?|recruited)\\b.{0,80}\\blicen[cs](?:es|ed|ing|e)|licen[cs](?:es|ed|ing) .{0,80}\\b(?:hires?|hiring|hired|brings? (?:on|in))",
+    example: "Microsoft hires founders of a voice start-up and licenses its models for $300 million",
   },
 
   // partnership
@@ -306,6 +352,13 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: "rolls? out|rolled out|is here|new (?:flagship|model|models|chip)|model rattles",
     example: "GPT-5 is here: OpenAI's new flagship rolls out",
   },
+  // "ships <model>" (not chips or servers shipped to someone), open weights, first samples.
+  {
+    type: "launch",
+    pattern:
+      "(?:ships|shipped)(?! (?:[\\w'’-]+ ){0,2}?(?:chips?|gpus?|servers?|accelerators?|processors|units|wafers|racks|systems|to|from|orders?)\\b)|publish(?:es|ed|ing)? (?:the |its )?(?:model )?weights|open-sourc(?:es|ed|ing)|(?:begins?|began|starts?|started|is now|are now|now) sampling|sampling (?:to|with) customers",
+    example: "Mistral ships a new open coding model",
+  },
 
   // people: hires, departures, poaching, acqui-hires
   {
@@ -318,6 +371,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern:
       "appoint(?:s|ed|ment)?|names .{0,40}(?:ceo|chief|president|head)|taps .{0,60}(?:to (?:lead|run|head)|as)|takes? (?:the )?ceo role|ceo of",
     example: "Microsoft taps former Google executive to run consumer AI",
+  },
+  {
+    type: "people",
+    pattern:
+      "(?:names?|named|appoints?|appointed|picks?|picked|promotes?|promoted) (?:[\\w'’.-]+ ){1,6}?(?:to (?:lead|run|head|oversee|manage)|as (?:its |the )?(?:new )?(?:head|chief|president|ceo|cto|cfo|coo|director|vice president|vp|leader))",
+    example: "Oracle names cloud veteran to lead its data-centre build-out",
   },
   {
     type: "people",
@@ -416,6 +475,11 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: "regulat(?:or|ors|ion|ions|ory)|ai act|government approval|approval to (?:sell|ship|export)",
     example: "Nvidia wins approval to sell H200 chips in China",
   },
+  {
+    type: "regulation",
+    pattern: DIRECTIVE_SOURCE,
+    example: "Beijing tells Tencent to stop buying foreign AI chips",
+  },
 ];
 
 /** How far a deal or a legal action has got, as the text says it. */
@@ -452,7 +516,7 @@ export const DEAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   {
     type: "reported",
     pattern:
-      "reportedly|report says|reports say|reported|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal|an? (?:person|people|source))|(?:people|a person|a source) (?:familiar|briefed|close|involved)|sources (?:said|say)",
+      "reportedly|report says|reports say|reported|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal|an? (?:person|people|source))|(?:people|a person|a source) (?:familiar|briefed|close|involved)|sources (?:said|say)|according to (?:two|three|four|several|multiple|\\d+) (?:people|sources|persons|officials)|people say",
     example: "Nvidia reportedly plans $5 billion Intel stake",
   },
 ];
@@ -477,10 +541,17 @@ export const LEGAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
       "(?<!(?:motion|bid|request|move|refuses|refused|declines|declined) to |appeal(?:s|ed|ing)? (?:the |a |its )?)(?:dismiss(?:es|ed|al)|throws? out|threw out|tossed)|drops? (?:its |the |their )?(?:suit|lawsuit|case|claims)",
     example: "Judge dismisses Musk's lawsuit against OpenAI",
   },
+  // A regulator opening a probe has only begun: "rules" in "opens probe into its app store rules" is a noun.
+  {
+    type: "filed",
+    pattern:
+      "(?:opens?|opened|opening|launch(?:es|ed)|starts?|started) (?:an? |its |a formal )?(?:\\w+ )?(?:probe|inquiry|investigation)",
+    example: "EU opens antitrust investigation into Microsoft's cloud licensing rules",
+  },
   {
     type: "ruling",
     pattern:
-      "rul(?:es|ed|ing)|judge (?:lets|allows|orders|says|sides)|(?:rejects?|rejected|denies|denied|refus(?:es|ed)|declin(?:es|ed)) (?:[\\w'’-]+ ){0,3}?(?:bid|motion|request|attempt|effort)s? to (?:dismiss|throw out|toss)|(?:refus|declin)(?:es|ed) to (?:dismiss|throw out|toss)|(?:can|may|will|to) (?:go|move|proceed) (?:ahead|forward)|cleared to (?:proceed|go ahead|move forward)|(?:must|has to|will have to) face|verdict|jury|(?:court|judge) (?:grants|denies|blocks|orders|finds)|injunction|lets .{0,40}(?:case|suit|lawsuit) (?:move|proceed|go)",
+      "rul(?:ed|ing)|rules (?:that|against|for|in favou?r)|(?:judge|court|jury|justices?|panel|tribunal)s? (?:[\\w'’-]+ ){0,2}?rules|judge (?:lets|allows|orders|says|sides)|(?:rejects?|rejected|denies|denied|refus(?:es|ed)|declin(?:es|ed)) (?:[\\w'’-]+ ){0,3}?(?:bid|motion|request|attempt|effort)s? to (?:dismiss|throw out|toss)|(?:refus|declin)(?:es|ed) to (?:dismiss|throw out|toss)|(?:can|may|will|to) (?:go|move|proceed) (?:ahead|forward)|cleared to (?:proceed|go ahead|move forward)|(?:must|has to|will have to) face|verdict|jury|(?:court|judge) (?:grants|denies|blocks|orders|finds)|injunction|lets .{0,40}(?:case|suit|lawsuit) (?:move|proceed|go)",
     example: "Judge lets New York Times copyright case against OpenAI move ahead",
   },
 ];

@@ -54,6 +54,8 @@ export class EntityMatcher {
   private readonly nameVetoes = new Map<string, RegExp>();
   /** Lower-case names of each entity, to tell which names a veto phrase covers. */
   private readonly namesOf = new Map<string, string[]>();
+  /** Case-sensitive entities named by one plain word ("Cohere"): the name and its lower-case use. */
+  private readonly plainWords = new Map<string, { name: string; lowerUse: RegExp }>();
 
   /**
    * `literalProposals: false` checks every proposal of the trie with the RegExp: the plain path,
@@ -88,6 +90,11 @@ export class EntityMatcher {
       }
     }
     this.entities = entities;
+    for (const entity of config) {
+      const name = foldAccents(entity.name.trim());
+      if (entity.caseSensitive && /^[A-Z][a-z]{2,}$/.test(name))
+        this.plainWords.set(entity.id, { name, lowerUse: new RegExp(`\\b${name.toLowerCase()}\\b`) });
+    }
     // Matched against lower-cased text without the `i` flag, which the engine runs faster.
     for (const entity of config) {
       const names = this.namesOf.get(entity.id) ?? [];
@@ -254,6 +261,7 @@ export class EntityMatcher {
           (vetoedNames.size === 0 || !vetoedNames.has(`${m.entityId}\u0000${m.text.toLowerCase()}`)),
       ),
     );
+    this.dropCommonWords(parts, kept);
     const corroborated = new Set<string>();
     const plainOnly = new Set<string>();
     for (const list of kept) {
@@ -267,6 +275,75 @@ export class EntityMatcher {
     if ([...plainOnly].every((id) => corroborated.has(id))) return kept;
     return kept.map((list) => list.filter((m) => corroborated.has(m.entityId)));
   }
+
+  /**
+   * Takes out, in place, a plain-word name ("Perplexity", "Cohere") that the article capitalises
+   * only where every word is capitalised (a sentence's first word, a title-case headline) and
+   * reads as the English word: the word also in lower case, a noun before "about" or "over", a
+   * verb after "will" or "ever".
+   */
+  private dropCommonWords(parts: readonly string[], kept: Mention[][]): void {
+    // Allocation-free in the usual article: most name no such entity, or name it mid-sentence.
+    for (let i = 0; i < kept.length; i++) {
+      const list = kept[i] as Mention[];
+      for (const m of list) {
+        const word = this.plainWords.get(m.entityId);
+        if (!word || !this.readsAsWord(m.entityId, word, parts, kept)) continue;
+        for (let k = 0; k < kept.length; k++)
+          kept[k] = (kept[k] as Mention[]).filter((x) => x.entityId !== m.entityId);
+        this.dropCommonWords(parts, kept);
+        return;
+      }
+    }
+  }
+
+  /** Whether every mention of the entity is capitalised by position and one reads as the word. */
+  private readsAsWord(
+    id: string,
+    word: { name: string; lowerUse: RegExp },
+    parts: readonly string[],
+    kept: readonly Mention[][],
+  ): boolean {
+    let wordSense = false;
+    for (let i = 0; i < kept.length; i++) {
+      const part = parts[i] ?? "";
+      for (const m of kept[i] as Mention[]) {
+        if (m.entityId !== id) continue;
+        if (m.text !== word.name || !capitalisedByPosition(part, m.start)) return false;
+        const after = part.slice(m.end, m.end + 16);
+        if (/^['’]s\b/.test(after)) return false;
+        if (NOUN_AFTER.test(after) || VERB_BEFORE.test(part.slice(Math.max(0, m.start - 24), m.start)))
+          wordSense = true;
+      }
+    }
+    return wordSense || parts.some((part) => word.lowerUse.test(part));
+  }
+}
+
+// "Perplexity about rates", "Perplexity over the plan": the noun, not the company ("Apple about to
+// launch" is the company).
+const NOUN_AFTER = /^\s+(?:about(?! to\b)|over|among|reigns|abounds)\b/i;
+// "Will the plans ever cohere?", "Strategies that fail to cohere": the verb. A modal that opens the
+// headline ("Can Cohere Compete?") is the question's, with the company as its subject.
+const VERB_BEFORE =
+  /\S\s+(?:will|would|can|could|may|might|should|must|does|do|did|won['’]t|can['’]t|don['’]t|doesn['’]t|didn['’]t|not|never|ever|finally|really|yet|still|fail(?:s|ed)? to|struggle(?:s|d)? to|begins? to|starts? to)\s+$/i;
+
+/** Whether a word at `start` would be capitalised whatever it is: a sentence start or a title-case line. */
+function capitalisedByPosition(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && /[\s"“‘(]/.test(text[k] as string)) {
+    if (text[k] === "\n") return true;
+    k--;
+  }
+  if (k < 0 || /[.!?:—–]/.test(text[k] as string)) return true;
+  return isTitleCase(text);
+}
+
+/** A one-line headline with most of its longer words capitalised. */
+function isTitleCase(text: string): boolean {
+  if (text.length > 160 || text.includes("\n")) return false;
+  const words = text.split(/\s+/).filter((w) => /^[A-Za-z]{4,}/.test(w));
+  return words.length >= 3 && words.filter((w) => /^[A-Z]/.test(w)).length >= 0.7 * words.length;
 }
 
 /**

@@ -1,4 +1,11 @@
-import { compileByType, DEAL_STATUS_CUES, EVENT_CUES, LEGAL_STATUS_CUES, NAMED_ACCELERATOR } from "./cues.js";
+import {
+  compileByType,
+  DEAL_STATUS_CUES,
+  DIRECTIVE,
+  EVENT_CUES,
+  LEGAL_STATUS_CUES,
+  NAMED_ACCELERATOR,
+} from "./cues.js";
 import type { EntityInfo, Mention } from "./entities.js";
 import { type LegalCase, legalCase, legalRoles } from "./legal.js";
 import { extractMoney, extractTerms, type Money, type Qualifier } from "./money.js";
@@ -80,11 +87,30 @@ const LEGAL_STATUS: [LegalStatus, RegExp][] = [...compileByType(LEGAL_STATUS_CUE
   RegExp,
 ][];
 const BODY_TYPES = EVENT_TYPES.filter((type) => !TITLE_ONLY.has(type));
+// A live blog's headline names the occasion ("Live: Computex day two"); its products are announced
+// in the timestamped lines, so launches are read there too.
+const LIVE_BLOG_BODY_TYPES: readonly EventType[] = [...BODY_TYPES, "launch"];
+const LIVE_TITLE = /^(?:live(?: updates| blog| coverage)?|as it happened)\b\s*[:—–|-]/i;
+const TIMESTAMP_LINE =
+  /^(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)(?:\s?[A-Z]{2,4})?\s*[—–:|-]/i;
+
+function isLiveBlog(units: readonly TextUnit[]): boolean {
+  let stamped = 0;
+  for (const unit of units) {
+    // The first character says whether a line can be either: a digit, or the L of "Live" or A of "As".
+    const first = unit.text.charCodeAt(0) | 0x20;
+    if (unit.isTitle) {
+      if ((first === 0x6c || first === 0x61) && LIVE_TITLE.test(unit.text)) return true;
+    } else if (first >= 0x30 && first <= 0x39 && TIMESTAMP_LINE.test(unit.text) && ++stamped >= 2)
+      return true;
+  }
+  return false;
+}
 
 /** Where each type's cue first occurs in a unit; the title-only cues are looked for in titles only. */
-function findCues(text: string, isTitle: boolean): Map<EventType, number> {
+function findCues(text: string, isTitle: boolean, liveBlog: boolean): Map<EventType, number> {
   const hits = new Map<EventType, number>();
-  for (const type of isTitle ? EVENT_TYPES : BODY_TYPES) {
+  for (const type of isTitle ? EVENT_TYPES : liveBlog ? LIVE_BLOG_BODY_TYPES : BODY_TYPES) {
     const m = CUES[type].exec(text);
     if (m) hits.set(type, m.index);
   }
@@ -184,6 +210,11 @@ function clausesOf(text: string): Clauses {
 // The subject raises; the company after "with" funds it ("X is negotiating with Meta over a funding package").
 const FUNDING_TALKS_WITH =
   /\b(?:negotiat(?:es|ing|ions)|in (?:talks|discussions)|talks|discussions) with (?=(.{1,40}?) (?:over|about|on|for) (?:a |an |the |its |new |fresh )?(?:[\w$.-]+ ){0,3}?(?:funding|round|raise|capital)\b)/;
+// "Lambda is in discussions with Nvidia about a new investment": the word says nothing of who
+// pays, so the kinds decide (a lab or a cloud start-up takes the money from a chip maker or a fund).
+const INVESTMENT_TALKS_WITH =
+  /\b(?:negotiat(?:es|ing|ions)|in (?:talks|discussions)|talks|discussions) with (?=(.{1,40}?) (?:over|about|on|for) (?:a |an |the |its |new |fresh )?(?:[\w$.-]+ ){0,3}?(?:investment|stake)\b)/;
+const INVESTEE_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set(["lab", "neocloud", "datacenter"]);
 
 const PEOPLE_DESTINATION =
   /\b(?:loses .{0,50}? to|departs? for|leaves for|defects? to|joins?|joined|exits? (?:to|for)|leaves to join|moves to|heads to)\s/;
@@ -215,6 +246,17 @@ function orderParties(
           ids,
         );
         if (named) return named;
+      }
+      const withInvestor = INVESTMENT_TALKS_WITH.exec(lower);
+      if (withInvestor) {
+        const from = withInvestor.index + withInvestor[0].length;
+        const end = from + (withInvestor[1] as string).length;
+        const investee = (id: string) => INVESTEE_KINDS.has(context.entities.get(id)?.kind ?? "lab");
+        const subjects = orderedIds(unit.mentions.filter((m) => m.start < withInvestor.index));
+        const partners = orderedIds(unit.mentions.filter((m) => m.start >= from && m.start < end));
+        const named = putFirst(partners, ids);
+        if (named && subjects.length > 0 && subjects.every(investee) && !partners.every(investee))
+          return named;
       }
       // "AMD ... grants OpenAI a warrant": the grantor is the one being invested in.
       const subject = ids[0] as string;
@@ -288,6 +330,11 @@ function orderParties(
   }
 }
 
+// "would put the lab at roughly $20bn", "put the company's value at around $6bn": a price, told
+// with "put" (the amount's own qualifier is part of the amount, so the text ends at "at ").
+const PUT_AT =
+  /\b(?:put(?:s|ting)? (?:[\w'’-]+ ){1,5}?(?:value|valuation)|(?:would|could|will|to|may|might|that) put (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker)|[a-z][\w.-]*)) at $/;
+
 /** The company's worth ("at a $183bn valuation"), not the deal's size, as the amount's sentence says. */
 function isValuationAmount(lower: string, m: Money): boolean {
   const after = lower.slice(m.end, m.end + 25);
@@ -321,7 +368,8 @@ function isValuationAmount(lower: string, m: Money): boolean {
     (worthBefore &&
       /\b(?:could|would|might|will) be worth (?:about |around |some |roughly |as much as |up to )?$/.test(
         before,
-      ))
+      )) ||
+    (before.includes("put") && PUT_AT.test(before))
   );
 }
 
@@ -361,16 +409,16 @@ function pickMoney(
 // What an amount measures when it is not the deal: a company's revenue or market value, a
 // forecast, an industry-wide estimate, or an earlier commitment told as background.
 const CONTEXT_AFTER =
-  /^\s*(?:(?:in|of) )?(?:(?:annual(?:i[sz]ed)?|quarterly|yearly) )?(?:revenue|sales|market (?:value|cap)|in market value|of market value|run[- ]rate|losses|loss|profits?|in (?:global |worldwide )?(?:ai )?spending|(?:a|per) year in (?:revenue|sales)|by (?:20\d\d|the end of the decade))\b/;
+  /^\s*(?:(?:in|of) )?(?:(?:annual(?:i[sz]ed)?|quarterly|yearly) )?(?:(?:operating|net|gross|pre-tax) )?(?:revenue|sales|income|market (?:value|cap)|in market value|of market value|run[- ]rate|losses|loss|profits?|in (?:global |worldwide )?(?:ai )?spending|(?:a|per) year in (?:revenue|sales)|by (?:20\d\d|the end of the decade))\b/;
 const CONTEXT_BEFORE =
-  /\b(?:revenue|sales|market (?:value|cap\w*)|forecasts?|forecasting|projects|projected|predicts?|analysts? (?:estimate|expect|say)|estimates?|estimated that|industry|already|previously|amid|on top of|earlier this|last (?:year|month)|existing|has (?:already )?(?:committed|locked in|pledged|signed)|had (?:committed|pledged|signed)|locked in|added|adding|wiped|shed|(?:holds?|holding|owns?|owning|retains?|keeps?) (?:a |an |its |the )?(?:[\w-]+ )?stake (?:valued at|worth)|worth of (?:shares|stock)|trillion-dollar club|could reach|will reach|expected to (?:reach|hit|top))\b[^$€£;]*$/;
+  /\b(?:revenue|sales|market (?:value|cap\w*)|forecasts?|forecasting|projects|projected|predicts?|analysts? (?:estimate|expect|say)|estimates?|estimated that|industry|already|previously|amid|on top of|earlier this|last (?:year|month|quarter)|(?:operating |net |quarterly )?(?:profits?|earnings|income) of|all told|add(?:s|ed|ing)? up|existing|has (?:already )?(?:committed|locked in|pledged|signed)|had (?:committed|pledged|signed)|locked in|added|adding|wiped|shed|(?:holds?|holding|owns?|owning|retains?|keeps?) (?:a |an |its |the )?(?:[\w-]+ )?stake (?:valued at|worth)|worth of (?:shares|stock)|trillion-dollar club|could reach|will reach|expected to (?:reach|hit|top))\b[^$€£;]*$/;
 
 // "adding $25 billion to its market value": a share-price move, not money paid.
 const MARKET_VALUE_AFTER = /^\s*(?:to|from|off) (?:its |their |the company's )?market (?:value|cap\w*)\b/;
 
 // "raised $640 million at a $2.8 billion valuation a year ago": an earlier round.
 const HISTORY_AFTER =
-  /^(?: at an? (?:us)?[$€£][\d.]+\s?\w+ (?:post-money |pre-money )?valuation)?[^.;$€£]{0,40}\b(?:last (?:year|round|spring|summer|autumn|fall|winter)|a year (?:ago|earlier|before)|in (?:its|the|a) (?:last|previous|prior|earlier) (?:round|funding))\b/;
+  /^(?: at an? (?:us)?[$€£][\d.]+\s?\w+ (?:post-money |pre-money )?valuation)?[^.;$€£]{0,40}\b(?:last (?:year|quarter|round|spring|summer|autumn|fall|winter)|a (?:year|quarter) (?:ago|earlier|before)|in (?:its|the|a) (?:last|previous|prior|earlier) (?:round|funding|quarter))\b/;
 
 // "$725 million to settle a separate privacy lawsuit": the amount of another case or deal.
 const OTHER_MATTER_AFTER =
@@ -475,6 +523,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
 
   const byType = new Map<EventType, Candidate>();
   const secondary: Candidate[] = [];
+  const liveBlog = isLiveBlog(units);
   for (const [index, unit] of units.entries()) {
     // The title may name no company ("Investors question circular deals"): the lead does.
     if (unit.mentions.length === 0 && !unit.isTitle) {
@@ -494,7 +543,9 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     }
     // "Analysts put the cost of a gigawatt at $50bn": an estimate of a kind of spending, no deal.
     if (!unit.isTitle && ESTIMATE.test(lower(unit))) continue;
-    for (const [type, cueAt] of findCues(lower(unit), unit.isTitle)) {
+    // "A, B and C have all raised their spending plans": the industry as background, no deal.
+    if (!unit.isTitle && isAggregate(unit, lower(unit))) continue;
+    for (const [type, cueAt] of findCues(lower(unit), unit.isTitle, liveBlog)) {
       const weight = unit.isTitle ? 3 : index <= 2 ? 1 : 0.5;
       const existing = byType.get(type);
       if (existing) existing.score += weight;
@@ -506,6 +557,12 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     }
   }
   resolveOverlaps(byType, title, lower, context);
+  // "Researchers accuse X of ...": an allegation that no suit, court or regulator carries is criticism.
+  const accused = byType.get("legal");
+  if (accused && !units.slice(0, 4).some((u) => LEGAL_SETTING.test(lower(u)))) {
+    byType.delete("legal");
+    if (!byType.has("controversy")) byType.set("controversy", { ...accused, type: "controversy" });
+  }
   if (byType.size === 0) return [];
 
   const statusTexts = units.slice(0, 3).map(lower);
@@ -536,7 +593,10 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   const taken = new Set<Money>();
   const events: ExtractedEvent[] = [];
   // Valuations claim their amount first: "raises $13bn at a $183bn valuation" holds two amounts.
-  const order = [...chosen].sort((a, b) => Number(b.type === "valuation") - Number(a.type === "valuation"));
+  // Then deals before hires and disputes: "hires its founders and licenses its models for $650m"
+  // is the licence's price, not the hire's.
+  const claim = (c: Candidate) => (c.type === "valuation" ? 2 : MONEY_TYPES.has(c.type) ? 1 : 0);
+  const order = [...chosen].sort((a, b) => claim(b) - claim(a));
   for (const candidate of order) {
     // A lead sentence is read as a second event for its amount: when every amount it gives
     // measures something else ("a stake valued at $130bn" that a foundation holds), it states nothing new.
@@ -565,7 +625,9 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       candidate.unit.mentions.length > 0
         ? candidate.unit
         : (units.find((u) => u.mentions.length > 0) ?? candidate.unit);
-    const parties = orderParties(candidate.type, partyUnit, lower(partyUnit), candidate.cueAt, context);
+    const parties =
+      describedParties(candidate, units, lower, context) ??
+      orderParties(candidate.type, partyUnit, lower(partyUnit), candidate.cueAt, context);
     if (parties.length === 0) continue;
     const event: ExtractedEvent = {
       type: candidate.type,
@@ -626,6 +688,56 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   const rank = (e: ExtractedEvent) =>
     (e.type === "valuation" ? 100 : 0) + chosen.findIndex((c) => c.type === e.type);
   return events.sort((a, b) => rank(a) - rank(b));
+}
+
+// Words that put an accusation before a court, a regulator or a claim of rights.
+const LEGAL_SETTING =
+  /\b(?:sues?|sued|suing|suits?|lawsuits?|litigation|class action|complaints?|plaintiffs?|courts?|judges?|jury|ruling|injunction|settle\w*|filed|files|filing|probes?|inquiry|investigat\w*|regulators?|watchdogs?|antitrust|attorneys? general|prosecutors?|charged|charges|indict\w*|arbitration|tribunal|trade secrets?|copyright|patents?|infring\w*|legal|breach of contract|appeal\w*|verdict|damages|lawyers?|attorneys?|discovery|subpoena\w*|deposition)\b/;
+
+// Companies told as a group, each doing its own thing: "have all raised their plans", "add up
+// what A, B and C say they will spend". Not "will invest $X between them": one deal of several.
+const AGGREGATE =
+  /\b(?:have all|all have|have each|each (?:plan|have|say)|their (?:capital|capex|spending|combined|own)|(?:say|said) they (?:will|would|plan)|add(?:s|ed|ing)? up|all told)\b/;
+
+function isAggregate(unit: TextUnit, lower: string): boolean {
+  if (unit.mentions.length < 3 || !AGGREGATE.test(lower)) return false;
+  return new Set(unit.mentions.map((m) => m.entityId)).size >= 3;
+}
+
+// "deal with Murati's AI start-up", "its chip rival": a party the headline names by description.
+const DESCRIBED_PARTY =
+  /\b(?:[a-z][\w-]*['’]s|its|a|an) (?:[\w-]+ ){0,2}?(?:company|start-?up|lab|firm|venture|rival|developer)\b/;
+const TWO_SIDED: ReadonlySet<EventType> = new Set([
+  "investment",
+  "compute_contract",
+  "chip_supply",
+  "acquisition",
+  "partnership",
+]);
+
+/**
+ * The parties of a headline deal whose other side the headline names by description only: the
+ * lead sentence that states the deal names them both.
+ */
+function describedParties(
+  candidate: Candidate,
+  units: readonly TextUnit[],
+  lower: (u: TextUnit) => string,
+  context: EventContext,
+): string[] | undefined {
+  const { unit, type } = candidate;
+  const named = unit.mentions[0]?.entityId;
+  if (!unit.isTitle || named === undefined || !TWO_SIDED.has(type)) return undefined;
+  if (!unit.mentions.every((m) => m.entityId === named) || !DESCRIBED_PARTY.test(lower(unit)))
+    return undefined;
+  for (const lead of units.slice(0, 3)) {
+    if (lead.isTitle || lead.mentions.length < 2) continue;
+    const cue = CUES[type].exec(lower(lead));
+    if (!cue) continue;
+    const parties = orderParties(type, lead, lower(lead), cue.index, context);
+    if (parties.length >= 2 && parties.includes(named)) return parties;
+  }
+  return undefined;
 }
 
 /**
@@ -723,7 +835,13 @@ function hedgedInLead(
           m.currency === own.currency &&
           Math.abs(m.amountUsd - own.amountUsd) <= 0.001 * own.amountUsd,
       );
-    if (hedged && CUES[candidate.type].test(lower(unit))) return { ...own, qualifier: hedged.qualifier };
+    // "about $3bn of computing systems" under a "$3 billion order" headline: the same figure about
+    // the same company, whatever noun the lead uses for the deal.
+    const sameCompany = unit.mentions.some((m) =>
+      candidate.unit.mentions.some((t) => t.entityId === m.entityId),
+    );
+    if (hedged && (sameCompany || CUES[candidate.type].test(lower(unit))))
+      return { ...own, qualifier: hedged.qualifier };
   }
   return own;
 }
@@ -732,12 +850,23 @@ const FUNDING_ROUND = /\b(?:funding round|round of funding|seed round|series [a-
 const DEAL_WORDS = /\b(?:deal|contract|agreement|order|supply|supplies|customer|pact|to use|to deploy)\b/;
 // "to invest $50 billion in AI data centres": money put into sites, not into a company.
 // "pours $12 billion into Lambda's Kansas City campus": the same, with the site named after its owner.
+// "to invest $2 billion in data-centre builder Crusoe" is money put into a company.
 const INTO_SITES =
-  /\b(?:invest\w*|pour(?:s|ed|ing)?|plough\w*|plow\w*|sinks?|sank|sunk|pump(?:s|ed|ing)?|puts?|commit(?:s|ted)?) (?:up to |about |more than |over |nearly )?(?:us)?\$[\d.]+\s?\w+ (?:in|on|into) (?:new |ai |its |cloud |more |[a-z][\w.-]*['’]s (?:[a-z][\w.-]* ){0,2}?)*(?:data[- ]?cent|infrastructure|sites?|campus|facilities|capacity)/;
+  /\b(?:invest\w*|pour(?:s|ed|ing)?|plough\w*|plow\w*|sinks?|sank|sunk|pump(?:s|ed|ing)?|puts?|commit(?:s|ted)?) (?:up to |about |more than |over |nearly )?(?:us)?\$[\d.]+\s?\w+ (?:in|on|into) (?:new |ai |its |cloud |more |[a-z][\w.-]*['’]s (?:[a-z][\w.-]* ){0,2}?)*(?:data[- ]?cent(?:er|re)s?|infrastructure|sites?|campus|facilities|capacity)(?![- ](?:builders?|operators?|developers?|firms?|compan(?:y|ies)|start-?ups?|providers?|owners?|specialists?|groups?|landlords?|makers?)\b)/;
 
 // A job title up to the verb that follows it: "head of data-centre infrastructure leaves".
 const JOB_TITLE =
   /\b(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns)\b)/;
+
+// "to lead its AI infrastructure group", "as head of data-centre operations": what a hire will run.
+const ROLE_REMIT =
+  /\b(?:to (?:lead|run|head|oversee|manage)|as (?:its |the )?(?:new )?(?:head|chief|leader|director|president|vice president|vp) of) (?:[\w'’-]+ ){0,5}/;
+
+const LICENSE_AND_HIRE =
+  /\b(?:hires?|hired|hiring|brings? (?:on|in)|recruits?|recruited)\b.{0,80}\blicen[cs]|\blicen[cs](?:es|ed|ing) .{0,80}\b(?:hires?|hiring|hired|brings? (?:on|in))\b/;
+
+const IN_HOUSE_CHIP =
+  /\b(?:in-house|custom|home-grown|own|self-designed|proprietary)(?: ai)? (?:chips?|silicon|processors|accelerators)\b|\bchips? (?:that )?[\w'’-]+ designs? (?:itself|in-house)\b/;
 
 /** Readings that exclude each other: keep the one the wording supports. */
 function resolveOverlaps(
@@ -764,10 +893,12 @@ function resolveOverlaps(
     const supplierKinds = kinds("chip_supply");
     const chipUnit = (byType.get("chip_supply") as Candidate).unit;
     // "to use Amazon's Trainium chips" is a chip deal even though a cloud sells them.
+    // So is "onto Amazon's in-house chips": a chip the cloud designs, not capacity it rents out.
     const fromCloud =
       !supplierKinds.includes("chipmaker") &&
       supplierKinds.includes("cloud") &&
-      !NAMED_ACCELERATOR.test(lower(chipUnit));
+      !NAMED_ACCELERATOR.test(lower(chipUnit)) &&
+      !IN_HOUSE_CHIP.test(lower(chipUnit));
     if (fromCloud) {
       if (!has("compute_contract"))
         byType.set("compute_contract", {
@@ -794,13 +925,23 @@ function resolveOverlaps(
     byType.delete("compute_contract");
     byType.delete("chip_supply");
   }
+  // "tells X to use only domestic chips": the directive is the event, the chips and sites its subject.
+  if (inTitle("regulation") && DIRECTIVE.test(titleText)) {
+    byType.delete("chip_supply");
+    byType.delete("compute_contract");
+    byType.delete("infrastructure");
+  }
   if (inTitle("people")) {
     const peopleAt = (byType.get("people") as Candidate).cueAt;
+    // "names X to lead its AI infrastructure push": the other cue is the job's remit.
+    const role = ROLE_REMIT.exec(titleText);
     for (const type of [...byType.keys()]) {
       const other = byType.get(type) as Candidate;
       if (type === "people" || !other.unit.isTitle) continue;
-      // "snaps up Adept's founders": the talent row and the buyout row read the same verb.
-      const sameVerb = type === "acquisition" && other.cueAt === peopleAt;
+      // "snaps up Adept's founders": the talent row and the buyout row read the same verb. Not so
+      // "hires the founders and licenses their models": a hire and a buyout in all but name.
+      const sameVerb =
+        type === "acquisition" && other.cueAt === peopleAt && !LICENSE_AND_HIRE.test(titleText);
       // "head of data-centre infrastructure leaves": the other cue is the job title's noun.
       const inJobTitle = JOB_TITLE.exec(titleText);
       const ofJob =
@@ -808,7 +949,12 @@ function resolveOverlaps(
         other.cueAt >= inJobTitle.index &&
         other.cueAt < inJobTitle.index + inJobTitle[0].length &&
         !CURRENCY.test(titleText);
-      if (sameVerb || ofJob) byType.delete(type);
+      const ofRemit =
+        role !== null &&
+        other.cueAt >= role.index &&
+        other.cueAt < role.index + role[0].length &&
+        !CURRENCY.test(titleText);
+      if (sameVerb || ofJob || ofRemit) byType.delete(type);
     }
   }
   // "FTC launches probe into": the regulator's verb, not a product launch.

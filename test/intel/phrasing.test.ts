@@ -260,3 +260,175 @@ describe("investors named in the lead", () => {
     ]);
   });
 });
+
+// Registers and layouts beyond the wire headline (newsletters, columns, live blogs), the act over
+// the topic noun, background sentences, and common words that are tracked names. Written by the
+// team after the misses of held-out batch 4 were described to it, never from their text.
+describe("registers, acts and background", () => {
+  const intel = (title: string, body = "") => analyzeArticle({ title, body }, context);
+  const analyze = (title: string, body = "") => intel(title, body).events;
+  const types = (title: string, body = "") => analyze(title, body).map((e) => e.type);
+
+  it("reads a newsletter's hedged cheque as an investment and 'put the lab at' as its valuation", () => {
+    const events = analyze(
+      "The Briefing: a big week for Paris",
+      "Hello again. Microsoft is weighing a cheque north of $2 billion for Mistral, in a round that would put the lab at roughly $25 billion.",
+    );
+    expect(events.find((e) => e.type === "investment")).toMatchObject({
+      amountUsd: 2e9,
+      qualifier: "more_than",
+      parties: ["microsoft", "mistral"],
+      status: "talks",
+    });
+    expect(events.find((e) => e.type === "valuation")).toMatchObject({
+      amountUsd: 25e9,
+      parties: ["mistral"],
+    });
+  });
+
+  it("reads 'the company's value at around' as a valuation", () => {
+    const events = analyze(
+      "SoftBank in talks to back Crusoe",
+      "SoftBank is in talks to invest in Crusoe, a deal that would put the company's value at around $13 billion.",
+    );
+    expect(events.find((e) => e.type === "valuation")?.amountUsd).toBe(13e9);
+  });
+
+  it("puts the investor first when the one raising opens 'in discussions with Y about a new investment'", () => {
+    const event = analyze("Crusoe is in discussions with SoftBank about a new investment").find(
+      (e) => e.type === "investment",
+    );
+    expect(event?.parties).toEqual(["softbank", "crusoe"]);
+  });
+
+  it("reads a column's 'is paying $X for a company' as an acquisition", () => {
+    const event = analyze("Why is AMD paying $900 million for a start-up few have heard of?").find(
+      (e) => e.type === "acquisition",
+    );
+    expect(event).toMatchObject({ amountUsd: 900e6, parties: ["amd"] });
+  });
+
+  it("reads license-and-hire as a hire and an acquisition, the fee on the acquisition", () => {
+    const events = analyze(
+      "Microsoft hires founders of voice start-up and licenses its models for $300 million",
+    );
+    expect(events.find((e) => e.type === "acquisition")?.amountUsd).toBe(300e6);
+    expect(events.find((e) => e.type === "people")?.amountUsd ?? null).toBeNull();
+  });
+
+  it("types money put into a data-centre builder as an investment, money put into sites as a build-out", () => {
+    expect(types("SoftBank to invest $1 billion in data-centre developer Crusoe")).toContain("investment");
+    expect(types("Microsoft to invest $10 billion in data centres in Portugal")).toEqual(["infrastructure"]);
+  });
+
+  it("types an appointment to run infrastructure as a hire, without last quarter's capex", () => {
+    const events = analyze(
+      "Oracle names Google veteran to lead its AI infrastructure unit",
+      "Oracle spent $8.5 billion on capital expenditure in the last quarter.",
+    );
+    expect(events.map((e) => e.type)).toEqual(["people"]);
+  });
+
+  it("types a state directive to use domestic chips as regulation", () => {
+    expect(types("Beijing tells Tencent to use only domestic chips in new data centres")).toEqual([
+      "regulation",
+    ]);
+  });
+
+  it("types moving work onto a cloud's in-house chips as a chip deal with the maker as a party", () => {
+    const event = analyze("Anthropic to move training work onto Amazon's in-house chips")[0];
+    expect(event).toMatchObject({ type: "chip_supply", parties: ["anthropic", "amazon"] });
+  });
+
+  it("reads 'ships', published weights and first samples as launches, but not chips shipped to a buyer", () => {
+    expect(types("Mistral ships a new open coding model")).toEqual(["launch"]);
+    expect(types("DeepSeek publishes the weights of its new reasoning model")).toEqual(["launch"]);
+    expect(types("Micron begins sampling HBM4 to customers")).toEqual(["launch"]);
+    expect(types("Nvidia ships H20 chips to Chinese buyers again")).not.toContain("launch");
+  });
+
+  it("reads a live blog's timestamped announcement as a launch, not the factory it mentions", () => {
+    const events = analyze(
+      "Live: SK Hynix at the memory summit",
+      "10:05 — SK Hynix announced a 16-layer HBM4 stack, which it says is now sampling to customers.\n10:20 — The stacks will come from its new Cheongju factory.",
+    );
+    expect(events.map((e) => e.type)).toEqual(["launch"]);
+  });
+
+  it("reads an accusation outside court as controversy, a trade-secret accusation as legal", () => {
+    expect(analyze("Researchers accuse Meta of overstating its model's test results")[0]).toMatchObject({
+      type: "controversy",
+      status: null,
+    });
+    expect(types("xAI accuses OpenAI of stealing trade secrets")).toContain("legal");
+  });
+
+  it("gives a regulator's opened investigation the stage filed, even beside the word 'rules'", () => {
+    const event = analyze("Japan's watchdog opens investigation into Apple's app store rules").find(
+      (e) => e.type === "legal",
+    );
+    expect(event?.status).toBe("filed");
+    // A court that rules is still a ruling.
+    const ruled = analyze("Judge rules Google must open its app store to rivals").find(
+      (e) => e.type === "legal",
+    );
+    expect(ruled?.status).toBe("ruling");
+  });
+
+  it("raises no event for several companies' spending told as background", () => {
+    expect(
+      analyze(
+        "What to expect from Amazon's results",
+        "Microsoft, Alphabet and Meta have all raised their capital spending plans this year.",
+      ),
+    ).toEqual([]);
+    expect(
+      analyze(
+        "The arithmetic of the AI boom",
+        "Add up what Amazon, Microsoft and Oracle say they will spend on data centres and you pass $300 billion.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("takes no division's quarterly profit for the size of an order", () => {
+    const event = analyze(
+      "SK Hynix wins memory order from Nvidia",
+      "SK Hynix will supply memory for Nvidia's next accelerators. Its chip unit made 9.1 trillion won in operating profit in the third quarter.",
+    )[0];
+    expect(event).toMatchObject({ type: "chip_supply", amountUsd: null });
+  });
+
+  it("keeps the lead's 'about' on an amount the headline rounds, whatever noun the lead uses", () => {
+    const event = analyze(
+      "Dell wins $4 billion AI server order from CoreWeave",
+      "CoreWeave has ordered about $4 billion of computing systems from Dell for new sites in Texas.",
+    )[0];
+    expect(event?.qualifier).toBe("about");
+  });
+
+  it("reads 'people say' and 'according to two people' as reported", () => {
+    expect(analyze("Meta to rent AI capacity from CoreWeave, people say")[0]?.status).toBe("reported");
+    expect(
+      analyze(
+        "Meta to rent AI capacity from CoreWeave",
+        "Meta will rent capacity from CoreWeave, according to two people with knowledge of the plans.",
+      )[0]?.status,
+    ).toBe("reported");
+  });
+
+  it("does not take a capitalised common word for the company of that name", () => {
+    const ids = (title: string, body = "") => intel(title, body).entities.map((e) => e.id);
+    expect(ids("Perplexity Over Tariffs Grips Importers", "Perplexity about the new duties spread.")).toEqual(
+      [],
+    );
+    expect(ids("Will Asia's Chip Alliances Ever Cohere?")).toEqual([]);
+    // The companies themselves, capitalised by position too.
+    expect(ids("Perplexity raises $200 million", "Perplexity said the round closed.")).toContain(
+      "perplexity",
+    );
+    expect(ids("Can Cohere Compete With OpenAI?")).toContain("cohere");
+    expect(ids("Perplexity About to Close New Funding", "Perplexity is raising again.")).toContain(
+      "perplexity",
+    );
+  });
+});
