@@ -10,10 +10,17 @@ const AUTHOR_FURNITURE =
 const MAYBE_AUTHOR = /\bI['’ ]|\bmin(?:ute)?s? read\b|\bfind me\b|^outside of work/i;
 const BARE_NAME = /^(?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+$/;
 
+// A newsletter's section heading ("2. THE PARIS CHEQUE", "OUR TAKE") or its greeting ("Morning
+// all.", "Good morning."): layout, and it would take a lead sentence's place.
+const SECTION_HEADING = /^(?:\d{1,2}[.)]\s*)?[A-Z0-9][A-Z0-9'’&:,!?\- ]{2,40}$/;
+const GREETING =
+  /^(?:good (?:morning|afternoon|evening)|morning(?:,)? (?:all|everyone)|hello(?: again| all| everyone)?|hi (?:all|everyone)|welcome back)\b[^.!?]{0,30}[.!]?$/i;
+
 export function isBoilerplate(sentence: string): boolean {
   const text = sentence.trim();
   return (
     BOILERPLATE.test(text) ||
+    (text.length <= 44 && (SECTION_HEADING.test(text) || GREETING.test(text))) ||
     (MAYBE_AUTHOR.test(text) && AUTHOR_FURNITURE.test(text)) ||
     (text.length < 40 && BARE_NAME.test(text))
   );

@@ -29,7 +29,10 @@ const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|blackwell|hopper|rubin|
  */
 const DIRECTIVE_SOURCE =
   "(?:tells?|told|ordered|instruct(?:s|ed)|direct(?:s|ed)|urge[sd]|required|mandated)\\b[^.;]{0,60}?\\bto (?:use|buy|favou?r|prefer|switch to|stick to|stop (?:buying|using|ordering)|halt|avoid|shun|replace) (?:only )?(?:[\\w'’-]+ ){0,2}?(?:domestic|local|home-?grown|domestically|locally|chinese|foreign|american|imported)";
-export const DIRECTIVE = new RegExp(`\\b(?:${DIRECTIVE_SOURCE})\\b`);
+// A state forbidding a purchase outright: "told A and B to stop buying X's chip", "to cancel orders for".
+const BAN_SOURCE =
+  "(?:tells?|told|ordered|instruct(?:s|ed)|direct(?:s|ed)|urge[sd])\\b[^.;]{0,60}?\\bto (?:stop (?:buying|ordering|testing|using)|cancel (?:orders|purchases))|\\bbann?(?:s|ed)? (?:[\\w'’-]+ ){1,5}?from (?:buying|ordering|using)";
+export const DIRECTIVE = new RegExp(`\\b(?:${DIRECTIVE_SOURCE}|${BAN_SOURCE})\\b`);
 
 /** An accelerator named by product ("Trainium", "MI300X", "GB200"), not a TPU: a chip, not capacity. */
 export const NAMED_ACCELERATOR = new RegExp(`\\b${CHIP_NAMES}\\b`);
@@ -74,6 +77,18 @@ export const EVENT_CUES: readonly CueRow[] = [
     type: "investment",
     pattern: "(?:mulls?|mulling|weighs?|weighing) backing",
     example: "Microsoft mulls backing xAI in its next round",
+  },
+  // "is mulling a cheque for X's next raise": the size, if any, is told apart ("peg at roughly $3bn").
+  {
+    type: "investment",
+    pattern: "(?:mulls?|mulling|weighs?|weighing|consider(?:s|ing)?|writ(?:es|ing)) (?:a |the )(?:[\\w-]+ )?(?:cheque|check) for",
+    example: "SoftBank is mulling a cheque for Cohere's next raise",
+  },
+  // Elliptic newsletter form: "A is putting in up to $4bn, B up to $6bn".
+  {
+    type: "investment",
+    pattern: `(?:putting|puts?) in ${HEDGE}${AMOUNT}`,
+    example: "Nvidia is putting in up to $2 billion in Mistral's new round",
   },
   {
     type: "investment",
@@ -140,8 +155,14 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "valuation",
     pattern:
-      "(?:would|could|will|to|may|might) (?:value|put) (?:[\\w'’-]+ ){1,4}?at|(?:lifts?|lifting|push(?:es)?|pushing|raises?|raising|take|takes) (?:[\\w'’-]+ ){0,3}?value to|(?:would|could|might|will) be worth",
+      "(?:would|could|will|to|may|might) (?:value|put) (?:[\\w'’-]+ ){1,4}?at|(?:would|could|will|to|may|might) value the (?:maker|developer|owner|creator|operator|parent) of (?:[\\w'’-]+ ){1,4}?at|(?:lifts?|lifting|push(?:es)?|pushing|raises?|raising|take|takes) (?:[\\w'’-]+ ){0,3}?value to|(?<!\\b(?:deal|contract|agreement|order|pact|purchase|transaction),? (?:that|which) )(?:would|could|might|will) be worth",
     example: "New round would value Mistral at roughly $30 billion",
+  },
+  // Newsletter register: "a price tag for the company of around $40bn".
+  {
+    type: "valuation",
+    pattern: "price tag (?:for|on) (?:the |its )?(?:[\\w'’-]+ ){0,3}?(?:company|lab|start-?up|firm|developer|maker)\\b",
+    example: "Investors discuss a price tag for the lab of around $12bn at Mistral",
   },
   // "would put the lab at roughly $20bn" (the row above), "a deal that put the company's value at".
   {
@@ -185,7 +206,8 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "compute_contract",
-    pattern: "commits? \\$[\\d.]+\\s?(?:b|bn|billion|t|tn|trillion) to (?:azure|aws|oracle|google cloud)",
+    pattern:
+      "commit(?:s|ting|ted)? \\$[\\d.]+\\s?(?:b|bn|billion|t|tn|trillion) to (?:azure|aws|oracle|google cloud)",
     example: "Anthropic commits $30bn to Azure",
   },
   {
@@ -210,7 +232,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "chip_supply",
     pattern:
-      "(?:supply|deploy|deploying|build|buy|buying|buys|orders?|ordered|ordering) .{0,40}\\b(?:chips?|gpus?|accelerators?|memory|processors)",
+      "(?:supply|deploy|deploying|build|buy|buying|buys|orders?|ordered|ordering|spend(?:s|ing)? (?:billions|millions|heavily)|install(?:s|ed|ing)?|purchases? of) .{0,40}\\b(?:chips?|gpus?|accelerators?|memory|processors)\\b(?! together| jointly| designers?| makers?| start-?ups?| firms?| compan)",
     example: "OpenAI and Broadcom to deploy 10 gigawatts of custom AI accelerators",
   },
   {
@@ -238,6 +260,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     type: "chip_supply",
     pattern: `(?:orders?|ordered|buys?|bought|deploys?|deployed|adopts?|adopted|taps|turns to|to use|will use|switch(?:es)? to|picks?|chooses|chose|to run on|runs? on) (?:[\\w'’-]+ ){0,4}?${CHIP_NAMES}`,
     example: "xAI orders Nvidia GB200 systems for Colossus expansion",
+  },
+  // "put <maker>'s accelerators in its data centres": chips bought for the buyer's own sites.
+  {
+    type: "chip_supply",
+    pattern: "(?:put|putting|puts) (?:[\\w'’-]+ ){1,3}?(?:chips?|gpus?|accelerators?|processors) in",
+    example: "Is Oracle about to put AMD's accelerators in its data centres?",
   },
   // Adoption told as moving work: "shifts inference onto Amazon's in-house chips".
   {
@@ -290,13 +318,27 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "acquisition",
     pattern:
-      "(?:to buy|buys|buying|bought) [a-z][\\w.-]*(?: [a-z][\\w.-]*)? (?:in|for) (?:a |an )?(?:us)?\\$|purchase of",
+      "(?:to buy|buys|buying|bought) (?:[a-z][\\w.'’-]*,? ){1,5}?(?:in|for) (?:a |an )?(?:about |around |roughly |nearly |some |approximately |up to |more than |over |as much as )?(?:us)?\\$|purchase of(?! (?:[\\w'’-]+ ){0,3}?(?:chips?|gpus?|accelerators?|processors|servers|capacity|memory)\\b(?! designers?| makers?| start-?ups?| firms?| compan))",
     example: "CoreWeave to buy Core Scientific in $9 billion all-stock deal",
   },
   {
     type: "acquisition",
     pattern: "(?:to buy|buys|bought|to acquire) (?:[a-z]+ )?start-?ups?",
     example: "Meta to buy chip start-up Rivos to speed up MTIA",
+  },
+  // Seller first or passive: "agreed to sell X to Y for $2bn", "X sold to Y group for $12bn".
+  {
+    type: "acquisition",
+    pattern:
+      "(?:sold|sells|selling|to sell) (?!(?:its |a |the |an )?(?:[\\w-]+ )?stake)(?:[\\w.'’-]+ ){0,6}?to (?:[\\w.'’-]+ ){1,5}?for (?:a |an )?(?:about |around |roughly |nearly |some |up to |more than |over )?(?:us)?\\$",
+    example: "IBM agrees to sell its analytics unit to Oracle for $2 billion",
+  },
+  // "<buyer>-led group nears $12bn deal for <target>".
+  {
+    type: "acquisition",
+    pattern:
+      "(?:group|consortium|investors) (?:nears?|nearing|agrees?|strikes?|clinches?|seals?|reaches?) (?:a |an )?(?:[\\w$.-]+ ){0,3}?(?:deal|agreement) (?:for|to buy)",
+    example: "Blackstone-led group nears $8 billion deal for Equinix",
   },
   {
     type: "acquisition",
@@ -336,8 +378,16 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "partnership",
-    pattern: "collaborat\\w*|co-develop\\w*|jointly develop\\w*|exclusiv\\w*|to power siri|powered siri",
+    pattern:
+      "collaborat\\w*|co-develop\\w*|co-design\\w*|jointly (?:develop|design|build)\\w*|exclusiv\\w*|to power siri|powered siri",
     example: "Nvidia and Intel to co-develop chips for PCs",
+  },
+
+  // Co-development told with "together": "agree to build chips together".
+  {
+    type: "partnership",
+    pattern: "(?:build|develop|design|make)s? (?:[\\w'’-]+ ){0,3}?together",
+    example: "Intel invests in Arm as the pair agree to design chips together",
   },
 
   // launch
@@ -349,7 +399,8 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "launch",
-    pattern: "rolls? out|rolled out|is here|new (?:flagship|model|models|chip)|model rattles",
+    pattern:
+      "rolls? out|rolled out|is here|new (?:flagship|model|models|chip)|model rattles|arrives(?=[,:;]|$)|(?:is|are|now|becomes?) generally available|teased",
     example: "GPT-5 is here: OpenAI's new flagship rolls out",
   },
   // "ships <model>" (not chips or servers shipped to someone), open weights, first samples.
@@ -363,7 +414,8 @@ export const EVENT_CUES: readonly CueRow[] = [
   // people: hires, departures, poaching, acqui-hires
   {
     type: "people",
-    pattern: "hires?|hired|hiring|recruits?|recruited|recruiting|brings on|brings in",
+    pattern:
+      "hires?|hired|hiring|recruits?|recruited|recruiting|brings on|brings in|bring(?:ing)? (?:on|in) (?:[\\w'’-]+ ){0,3}?(?:founders?|co-founders?|chiefs?|executives?|team|researchers?|engineers?|staff|talent)",
     example: "Meta hires three OpenAI researchers",
   },
   {
@@ -393,7 +445,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "people",
     pattern:
-      "departs?|departure|defects? to|resigns?|resigned|steps? down|stepped down|leaves for|leaves to (?:join|start|found)|loses .{0,50} to|joins .{0,40}(?:as|from)|exits? (?:to|for)",
+      "departs?|departure|defects? to|resigns?|resigned|steps? down|stepped down|leaves for|leaves to (?:join|start|found)|leaving (?:for|to join)|loses .{0,50} to|joins .{0,40}(?:as|from)|exits? (?:to|for)",
     example: "OpenAI loses another top researcher to Meta",
   },
   // "Google's head of data-centre infrastructure leaves", "chief of AI silicon quits": someone
@@ -451,6 +503,13 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: "open letter|warns? (?:[\\w'’-]+ ){0,8}?(?:gutted|hollowed out|dismantled|sidelined)",
     example: "Researchers warn in open letter that OpenAI has gutted its safety work",
   },
+  // A leaked-document report, a group backlash.
+  {
+    type: "controversy",
+    pattern:
+      "internal (?:documents?|memos?|emails?|files|guidelines) (?:shows?|showed|reveals?|revealed|suggests?)|call(?:s|ed|ing)? for an? (?:investigation|inquiry|probe)|ahead of (?:user |child |public )?safety|protest(?:s|ed|ing)? (?:as|over|against)|rounded on|outcry|uproar",
+    example: "Parents protest as Meta's chatbot app floods feeds with fake doctors",
+  },
   {
     type: "controversy",
     pattern:
@@ -479,6 +538,11 @@ export const EVENT_CUES: readonly CueRow[] = [
     type: "regulation",
     pattern: DIRECTIVE_SOURCE,
     example: "Beijing tells Tencent to stop buying foreign AI chips",
+  },
+  {
+    type: "regulation",
+    pattern: BAN_SOURCE,
+    example: "Regulators tell Tencent and Baidu to stop buying AMD's China chip",
   },
 ];
 
@@ -516,7 +580,7 @@ export const DEAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   {
     type: "reported",
     pattern:
-      "reportedly|report says|reports say|reported|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal|an? (?:person|people|source))|(?:people|a person|a source) (?:familiar|briefed|close|involved)|sources (?:said|say)|according to (?:two|three|four|several|multiple|\\d+) (?:people|sources|persons|officials)|people say",
+      "reportedly|report says|reports say|(?<!confirm\\w* (?:[\\w'’-]+ ){0,3})reported|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal|an? (?:person|people|source))|(?:people|a person|a source) (?:familiar|briefed|close|involved)|sources (?:said|say)|according to (?:two|three|four|several|multiple|\\d+) (?:people|sources|persons|officials)|people say",
     example: "Nvidia reportedly plans $5 billion Intel stake",
   },
 ];

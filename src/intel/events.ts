@@ -210,14 +210,19 @@ function clausesOf(text: string): Clauses {
 // The subject raises; the company after "with" funds it ("X is negotiating with Meta over a funding package").
 const FUNDING_TALKS_WITH =
   /\b(?:negotiat(?:es|ing|ions)|in (?:talks|discussions)|talks|discussions) with (?=(.{1,40}?) (?:over|about|on|for) (?:a |an |the |its |new |fresh )?(?:[\w$.-]+ ){0,3}?(?:funding|round|raise|capital)\b)/;
+// "Lambda confirms funding talks with SoftBank": the noun before "talks" says the subject raises.
+const FUNDING_NOUN_TALKS_WITH =
+  /\b(?:funding|fundraising|investment) (?:talks|discussions|negotiations) with (?=(.{1,40}?)(?:$|[,.;]| (?:over|about|on|for|as|after|amid)\b))/;
 // "Lambda is in discussions with Nvidia about a new investment": the word says nothing of who
 // pays, so the kinds decide (a lab or a cloud start-up takes the money from a chip maker or a fund).
 const INVESTMENT_TALKS_WITH =
   /\b(?:negotiat(?:es|ing|ions)|in (?:talks|discussions)|talks|discussions) with (?=(.{1,40}?) (?:over|about|on|for) (?:a |an |the |its |new |fresh )?(?:[\w$.-]+ ){0,3}?(?:investment|stake)\b)/;
 const INVESTEE_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set(["lab", "neocloud", "datacenter"]);
 
+const SOLD_TO = /\b(?:sold|sells|selling|to sell) (?:[\w.'’-]+ ){0,6}?to\s/;
+
 const PEOPLE_DESTINATION =
-  /\b(?:loses .{0,50}? to|departs? for|leaves for|defects? to|joins?|joined|exits? (?:to|for)|leaves to join|moves to|heads to)\s/;
+  /\b(?:loses .{0,50}? to|departs? for|leaves for|leaving for|defects? to|joins?|joined|exits? (?:to|for)|leaves to join|leaving to join|moves to|heads to)\s/;
 
 /** Orders parties: investor / buyer / customer / plaintiff first, then the rest in reading order. */
 function orderParties(
@@ -237,7 +242,7 @@ function orderParties(
       const funders = fundersNamed(unit, lower, ids);
       if (funders) return funders;
       // "Cohere is in talks with Nvidia over a funding round": the one talked with is the investor.
-      const withFunder = FUNDING_TALKS_WITH.exec(lower);
+      const withFunder = FUNDING_TALKS_WITH.exec(lower) ?? FUNDING_NOUN_TALKS_WITH.exec(lower);
       if (withFunder) {
         const from = withFunder.index + withFunder[0].length;
         const end = from + (withFunder[1] as string).length;
@@ -286,6 +291,13 @@ function orderParties(
           orderedIds(unit.mentions.filter((m) => m.start >= by.index)).slice(0, 1),
           ids,
         );
+        if (buyers) return buyers;
+      }
+      // "IBM agrees to sell Kestrel to Oracle", "Vantage sold to a Blue Owl group": the one after "to".
+      const sold = SOLD_TO.exec(lower);
+      if (sold) {
+        const to = sold.index + sold[0].length;
+        const buyers = putFirst(orderedIds(unit.mentions.filter((m) => m.start >= to)).slice(0, 1), ids);
         if (buyers) return buyers;
       }
       // "Groq licenses its technology to Nvidia": the licensee is the buyer.
@@ -368,8 +380,12 @@ function isValuationAmount(lower: string, m: Money): boolean {
     (worthBefore &&
       /\b(?:could|would|might|will) be worth (?:about |around |some |roughly |as much as |up to )?$/.test(
         before,
+      ) &&
+      !/\b(?:deal|contract|agreement|order|pact|purchase|transaction),? (?:that|which) (?:could|would|might|will) be worth\b/.test(
+        before,
       )) ||
-    (before.includes("put") && PUT_AT.test(before))
+    (before.includes("put") && PUT_AT.test(before)) ||
+    (before.includes("price tag") && /\bprice tag (?:for|on) [^$€£]*$/.test(before))
   );
 }
 
@@ -456,7 +472,8 @@ function isContextAmount(lower: string, m: Money): boolean {
   return CONTEXT_BEFORE.test(lower.slice(from, m.start));
 }
 
-const CLAUSE_BREAK = /;|\. |, while |: /g;
+// "Marvell Technology, Inc. today agreed to acquire ...": a company suffix's full stop ends no clause.
+const CLAUSE_BREAK = /;|(?<!\b(?:inc|corp|ltd|co|plc|llc))\. |, while |: /g;
 
 function clauseAround(text: string, at: number): { start: number; end: number } {
   const { breaks } = clausesOf(text);
@@ -475,9 +492,9 @@ function sameAmount(a: number | null, b: number): boolean {
 const PARTICIPATED =
   /\b(?:also )?(?:took part|takes part|taking part|participated|participates|participating|joined|joins) (?:in )?the (?:round|raise|funding)\b/;
 
-const VALUE_WORD = /valu|worth/i;
+const VALUE_WORD = /valu|worth|price tag/i;
 const UNNAMED_VALUE =
-  /\b(?:valu(?:e|es|ing) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b)/;
+  /\b(?:(?:valu(?:e|es|ing)|price tag (?:for|on)) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b)/;
 
 const ESTIMATE =
   /\b(?:puts?|putting|estimates?|estimated|reckons?) the (?:cost|price|bill|value) of (?:a|an|one|each|every|the average)\b|\bcosts? (?:of )?(?:about |around |roughly )?(?:us)?\$[\d.]+\s?\w+ (?:per|a|for each|for every) (?:gigawatt|gw|site|campus)\b/;
@@ -492,6 +509,8 @@ const CURRENCY = /\$|€|£|\b(?:dollars?|euros?|pounds)\b|-dollar\b/;
 export function extractEvents(units: readonly TextUnit[], context: EventContext): ExtractedEvent[] {
   if (!units.some((u) => u.mentions.length > 0)) return [];
   const title = units.find((u) => u.isTitle);
+  // "Opinion:", "Explainer:", "Earnings preview:": the outlet labels the piece as no news.
+  if (title && NO_NEWS_LABEL.test(title.text)) return [];
   // Lower-cased lazily: sentences without a company are read only for amounts and terms.
   const lowered = new Map<TextUnit, string>();
   // Amounts are read only for the sentences that need them, once each.
@@ -522,6 +541,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   };
 
   const byType = new Map<EventType, Candidate>();
+  const titleTypes = new Set<EventType>();
   const secondary: Candidate[] = [];
   const liveBlog = isLiveBlog(units);
   for (const [index, unit] of units.entries()) {
@@ -545,7 +565,19 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     if (!unit.isTitle && ESTIMATE.test(lower(unit))) continue;
     // "A, B and C have all raised their spending plans": the industry as background, no deal.
     if (!unit.isTitle && isAggregate(unit, lower(unit))) continue;
+    // "X's $2bn raise and rounds for A and B made up a third of the total": a market tally.
+    if (!unit.isTitle && MARKET_TOTAL.test(lower(unit))) continue;
+    // A round or a stake told in the past beside a headline of another kind ("raised $2bn at a
+    // $14bn valuation last month" under a partnership): background, not this story's deal.
+    const recap =
+      !unit.isTitle &&
+      titleTypes.size > 0 &&
+      !titleTypes.has("investment") &&
+      !titleTypes.has("valuation") &&
+      RECAP.test(lower(unit));
     for (const [type, cueAt] of findCues(lower(unit), unit.isTitle, liveBlog)) {
+      if (unit.isTitle) titleTypes.add(type);
+      else if (recap && (type === "investment" || type === "valuation")) continue;
       const weight = unit.isTitle ? 3 : index <= 2 ? 1 : 0.5;
       const existing = byType.get(type);
       if (existing) existing.score += weight;
@@ -690,6 +722,12 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   return events.sort((a, b) => rank(a) - rank(b));
 }
 
+const NO_NEWS_LABEL = /^(?:explainer|opinion|op-ed|earnings preview)\s*[:—–|]/i;
+const MARKET_TOTAL =
+  /\b(?:(?:share|third|half|quarter|fifth|most) of the (?:total|sum|money raised)|made up (?:[\w-]+ ){0,4}?of the total|according to (?:figures|data) (?:compiled|gathered|from))\b/;
+const RECAP =
+  /\b(?:last (?:month|week|year|quarter|spring|summer|autumn|fall|winter)|earlier this (?:year|month)|a (?:year|month) ago|in (?:january|february|march|april|june|july|august|september|october|november|december)|in (?:its|a|the) (?:previous|prior|last|earlier) round|in 20\d\d|ha(?:s|ve) (?:already )?(?:invested|put|poured|raised))\b/;
+
 // Words that put an accusation before a court, a regulator or a claim of rights.
 const LEGAL_SETTING =
   /\b(?:sues?|sued|suing|suits?|lawsuits?|litigation|class action|complaints?|plaintiffs?|courts?|judges?|jury|ruling|injunction|settle\w*|filed|files|filing|probes?|inquiry|investigat\w*|regulators?|watchdogs?|antitrust|attorneys? general|prosecutors?|charged|charges|indict\w*|arbitration|tribunal|trade secrets?|copyright|patents?|infring\w*|legal|breach of contract|appeal\w*|verdict|damages|lawyers?|attorneys?|discovery|subpoena\w*|deposition)\b/;
@@ -802,6 +840,9 @@ function moneyFor(
   }
   const others = [title, ...units].filter((u): u is TextUnit => u !== undefined && u !== candidate.unit);
   for (const unit of new Set(others)) {
+    // A later sentence's figure is this deal's only when it tells the same kind of deal: not the
+    // buyer's capex range, nor a stake it already holds.
+    if (!unit.isTitle && OTHER_FIGURE.test(lower(unit)) && !CUES[candidate.type].test(lower(unit))) continue;
     const money = pickMoney({ ...candidate, cueAt: 0 }, amounts.get(unit), taken, lower(unit));
     if (money) return money;
   }
@@ -809,6 +850,8 @@ function moneyFor(
 }
 
 const SETTLEMENT = /\bsettle(?:s|d|ment)?\b/;
+const OTHER_FIGURE =
+  /\b(?:capital (?:spending|expenditure)|capex|ha(?:s|ve|d) (?:already )?invested|similar (?:deals|contracts|agreements)|together (?:are |were )?worth)\b/;
 
 const HEDGE_WORDS =
   /\b(?:more than|over|above|beyond|upwards of|north of|in excess of|exceeding|up to|as much as|at least|about|around|roughly|approximately|nearly|almost|some|close to)\s+(?:a\s+)?(?:US)?[$€£]|\d\+|-plus\b/i;
@@ -855,8 +898,9 @@ const INTO_SITES =
   /\b(?:invest\w*|pour(?:s|ed|ing)?|plough\w*|plow\w*|sinks?|sank|sunk|pump(?:s|ed|ing)?|puts?|commit(?:s|ted)?) (?:up to |about |more than |over |nearly )?(?:us)?\$[\d.]+\s?\w+ (?:in|on|into) (?:new |ai |its |cloud |more |[a-z][\w.-]*['’]s (?:[a-z][\w.-]* ){0,2}?)*(?:data[- ]?cent(?:er|re)s?|infrastructure|sites?|campus|facilities|capacity)(?![- ](?:builders?|operators?|developers?|firms?|compan(?:y|ies)|start-?ups?|providers?|owners?|specialists?|groups?|landlords?|makers?)\b)/;
 
 // A job title up to the verb that follows it: "head of data-centre infrastructure leaves".
+// Also "Microsoft's data-centre AI chief departs": the remit told as modifiers before the title.
 const JOB_TITLE =
-  /\b(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns)\b)/;
+  /\b(?:(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?|[\w-]+['’]s (?:[\w'’-]+ ){1,3}?(?:chief|head|boss|director|president|lead|leader|executive)s? )(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns|defects)\b)/;
 
 // "to lead its AI infrastructure group", "as head of data-centre operations": what a hire will run.
 const ROLE_REMIT =
@@ -865,8 +909,20 @@ const ROLE_REMIT =
 const LICENSE_AND_HIRE =
   /\b(?:hires?|hired|hiring|brings? (?:on|in)|recruits?|recruited)\b.{0,80}\blicen[cs]|\blicen[cs](?:es|ed|ing) .{0,80}\b(?:hires?|hiring|hired|brings? (?:on|in))\b/;
 
+const EXPLAINED = /,? explained\s*[.!?]?$/;
+
 const IN_HOUSE_CHIP =
   /\b(?:in-house|custom|home-grown|own|self-designed|proprietary)(?: ai)? (?:chips?|silicon|processors|accelerators)\b|\bchips? (?:that )?[\w'’-]+ designs? (?:itself|in-house)\b/;
+
+/** Whether the word at `at` is capitalised in running text: part of a name ("Vantage Data Centers"). */
+function isCapitalised(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 0x41 || c > 0x5a) return false;
+  // A headline in title case capitalises every word: then only a word inside a run of them counts.
+  const words = text.split(/\s+/);
+  const capitalised = words.filter((w) => /^[A-Z]/.test(w)).length;
+  return capitalised < words.length * 0.7;
+}
 
 /** Readings that exclude each other: keep the one the wording supports. */
 function resolveOverlaps(
@@ -913,8 +969,10 @@ function resolveOverlaps(
   if (inTitle("acquisition")) {
     byType.delete("chip_supply");
     byType.delete("compute_contract");
-    // "data-centre silicon" in the lead is what the bought firm makes, not a build-out.
-    if (!inTitle("infrastructure")) byType.delete("infrastructure");
+    // "data-centre silicon" in the lead is what the bought firm makes, not a build-out; so is
+    // "Data Centers" in the bought firm's name.
+    const infra = byType.get("infrastructure");
+    if (!infra?.unit.isTitle || isCapitalised(infra.unit.text, infra.cueAt)) byType.delete("infrastructure");
     if (!inTitle("investment")) byType.delete("investment");
   }
   // A money deal announced with fanfare is the deal, not a product launch.
@@ -957,6 +1015,9 @@ function resolveOverlaps(
       if (sameVerb || ofJob || ofRemit) byType.delete(type);
     }
   }
+  // "X's $20bn pledge: the circular deal, explained": the explainer describes the deal it names.
+  if (has("controversy") && EXPLAINED.test(titleText) && [...MONEY_TYPES].some((t) => has(t)))
+    byType.delete("controversy");
   // "FTC launches probe into": the regulator's verb, not a product launch.
   if (has("legal") && has("launch") && byType.get("legal")?.cueAt === byType.get("launch")?.cueAt)
     byType.delete("launch");
