@@ -694,6 +694,12 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     if (power) event.gigawatts = power;
     events.push(event);
   }
+  // "A and B will invest $4bn and $6bn respectively in C": one investment per investor.
+  const pooled = events.findIndex((e) => e.type === "investment");
+  if (pooled >= 0) {
+    const split = perInvestor(events[pooled] as ExtractedEvent, units, amounts, lower);
+    if (split) events.splice(pooled, 1, ...split);
+  }
   // "SoftBank also took part in the round": investors the lead adds, before the one that raised.
   const round = events.find((e) => e.type === "investment");
   if (round && round.parties.length >= 2) {
@@ -727,6 +733,66 @@ const MARKET_TOTAL =
   /\b(?:(?:share|third|half|quarter|fifth|most) of the (?:total|sum|money raised)|made up (?:[\w-]+ ){0,4}?of the total|according to (?:figures|data) (?:compiled|gathered|from))\b/;
 const RECAP =
   /\b(?:last (?:month|week|year|quarter|spring|summer|autumn|fall|winter)|earlier this (?:year|month)|a (?:year|month) ago|in (?:january|february|march|april|june|july|august|september|october|november|december)|in (?:its|a|the) (?:previous|prior|last|earlier) round|in 20\d\d|ha(?:s|ve) (?:already )?(?:invested|put|poured|raised))\b/;
+
+const RESPECTIVELY = /\brespectively\b/;
+// "Amazon is putting in up to $4bn, AMD up to $6bn": the second investor's verb left out.
+const ELLIPTIC_GAP =
+  /^\s*,\s*(?:and\s+|while\s+)?@\s*(?:up to|as much as|about|around|roughly|some|nearly|more than|over|another)?\s*$/i;
+const CHEAP_ELLIPSIS = /[$€£][\d.]+\s?\w*,\s/;
+
+/**
+ * The investments of a sentence that pairs investors with their own amounts, one event each,
+ * or undefined when no lead sentence does.
+ */
+function perInvestor(
+  round: ExtractedEvent,
+  units: readonly TextUnit[],
+  amounts: { get(unit: TextUnit): Money[] },
+  lower: (u: TextUnit) => string,
+): ExtractedEvent[] | undefined {
+  for (const unit of units.slice(0, 4)) {
+    if (unit.isTitle || unit.mentions.length < 2 || !CUES.investment.test(lower(unit))) continue;
+    const respectively = RESPECTIVELY.test(lower(unit));
+    if (!respectively && !CHEAP_ELLIPSIS.test(unit.text)) continue;
+    const money = amounts.get(unit);
+    if (money.length < 2) continue;
+    const first = money[0] as Money;
+    const last = money.at(-1) as Money;
+    const sorted = [...unit.mentions].sort((a, b) => a.start - b.start);
+    let investors: string[];
+    if (respectively) {
+      investors = orderedIds(sorted.filter((m) => m.end <= first.start));
+    } else {
+      investors = orderedIds(sorted.filter((m) => m.end <= first.start)).slice(-1);
+      for (let k = 1; k < money.length; k++) {
+        const from = (money[k - 1] as Money).end;
+        const to = (money[k] as Money).start;
+        const inGap = sorted.filter((m) => m.start >= from && m.end <= to);
+        if (inGap.length !== 1) return undefined;
+        const gap = inGap[0] as Mention;
+        const shape = `${unit.text.slice(from, gap.start)}@${unit.text.slice(gap.end, to)}`;
+        if (!ELLIPTIC_GAP.test(shape)) return undefined;
+        investors.push(gap.entityId);
+      }
+    }
+    if (investors.length !== money.length || new Set(investors).size !== investors.length) continue;
+    // The one invested in: named after the amounts, else the deal's other party, else the headline's.
+    const after = orderedIds(sorted.filter((m) => m.start >= last.end));
+    const elsewhere = [...after, ...round.parties, ...units.flatMap((u) => orderedIds(u.mentions))];
+    const recipient = elsewhere.find((id) => !investors.includes(id));
+    if (recipient === undefined) continue;
+    // "as much as $4bn and $6bn": the hedge of the first figure covers the ones it lists.
+    const shared = respectively && first.qualifier !== "exact" ? first.qualifier : undefined;
+    return money.map((m, k) => ({
+      ...round,
+      amountUsd: m.amountUsd,
+      qualifier: m.qualifier === "exact" && shared ? shared : m.qualifier,
+      parties: [investors[k] as string, recipient],
+      evidence: unit.text,
+    }));
+  }
+  return undefined;
+}
 
 // Words that put an accusation before a court, a regulator or a claim of rights.
 const LEGAL_SETTING =
