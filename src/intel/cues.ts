@@ -81,7 +81,8 @@ export const EVENT_CUES: readonly CueRow[] = [
   // "is mulling a cheque for X's next raise": the size, if any, is told apart ("peg at roughly $3bn").
   {
     type: "investment",
-    pattern: "(?:mulls?|mulling|weighs?|weighing|consider(?:s|ing)?|writ(?:es|ing)) (?:a |the )(?:[\\w-]+ )?(?:cheque|check) for",
+    pattern:
+      "(?:mulls?|mulling|weighs?|weighing|consider(?:s|ing)?|writ(?:es|ing)) (?:a |the )(?:[\\w-]+ )?(?:cheque|check) for",
     example: "SoftBank is mulling a cheque for Cohere's next raise",
   },
   // Elliptic newsletter form: "A is putting in up to $4bn, B up to $6bn".
@@ -161,7 +162,8 @@ export const EVENT_CUES: readonly CueRow[] = [
   // Newsletter register: "a price tag for the company of around $40bn".
   {
     type: "valuation",
-    pattern: "price tag (?:for|on) (?:the |its )?(?:[\\w'’-]+ ){0,3}?(?:company|lab|start-?up|firm|developer|maker)\\b",
+    pattern:
+      "price tag (?:for|on) (?:the |its )?(?:[\\w'’-]+ ){0,3}?(?:company|lab|start-?up|firm|developer|maker)\\b",
     example: "Investors discuss a price tag for the lab of around $12bn at Mistral",
   },
   // "would put the lab at roughly $20bn" (the row above), "a deal that put the company's value at".

@@ -467,7 +467,7 @@ describe("batch 5 forms: acts, sales, per-investor amounts and recaps", () => {
   it("takes the amount past a company suffix's full stop", () => {
     const event = analyze(
       "Qualcomm announces agreement to acquire Brightwave",
-      "Qualcomm Incorporated today said it has agreed to acquire Brightwave, Inc., a maker of radio chips, for $1.2 billion in cash.",
+      "Qualcomm Technologies, Inc. today said it has agreed to acquire Brightwave, Inc., a maker of radio chips, for $1.2 billion in cash.",
     )[0];
     expect(event?.amountUsd).toBe(1.2e9);
   });
