@@ -27,11 +27,11 @@ const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|blackwell|hopper|rubin|
  * A state's guidance that names no rule: "authorities told X to use only domestic chips". Beside
  * the events table, `events.ts` reads it to let the directive win over the chips or sites it is about.
  */
+// Also a purchase forbidden outright, whoever makes the goods: "told A and B to stop buying X's
+// chip", "to stop testing and cancel orders for", "bans A from buying".
 const DIRECTIVE_SOURCE =
-  "(?:tells?|told|ordered|instruct(?:s|ed)|direct(?:s|ed)|urge[sd]|required|mandated)\\b[^.;]{0,60}?\\bto (?:use|buy|favou?r|prefer|switch to|stick to|stop (?:buying|using|ordering)|halt|avoid|shun|replace) (?:only )?(?:[\\w'’-]+ ){0,2}?(?:domestic|local|home-?grown|domestically|locally|chinese|foreign|american|imported)";
-// A state forbidding a purchase outright: "told A and B to stop buying X's chip", "to cancel orders for".
-const BAN_SOURCE =
-  "(?:tells?|told|ordered|instruct(?:s|ed)|direct(?:s|ed)|urge[sd])\\b[^.;]{0,60}?\\bto (?:stop (?:buying|ordering|testing|using)|cancel (?:orders|purchases))|\\bbann?(?:s|ed)? (?:[\\w'’-]+ ){1,5}?from (?:buying|ordering|using)";
+  "(?:tells?|told|ordered|instruct(?:s|ed)|direct(?:s|ed)|urge[sd]|required|mandated)\\b[^.;]{0,60}?\\bto (?:(?:use|buy|favou?r|prefer|switch to|stick to|stop (?:buying|using|ordering)|halt|avoid|shun|replace) (?:only )?(?:[\\w'’-]+ ){0,2}?(?:domestic|local|home-?grown|domestically|locally|chinese|foreign|american|imported)|stop (?:buying|ordering|testing|using)\\b|cancel (?:orders|purchases)\\b)";
+const BAN_SOURCE = "bann?(?:s|ed)? (?:[\\w'’-]+ ){1,5}?from (?:buying|ordering|using)";
 export const DIRECTIVE = new RegExp(`\\b(?:${DIRECTIVE_SOURCE}|${BAN_SOURCE})\\b`);
 
 /** An accelerator named by product ("Trainium", "MI300X", "GB200"), not a TPU: a chip, not capacity. */
@@ -544,7 +544,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "regulation",
     pattern: BAN_SOURCE,
-    example: "Regulators tell Tencent and Baidu to stop buying AMD's China chip",
+    example: "Regulators ban Tencent and Baidu from buying AMD's China chip",
   },
 ];
 

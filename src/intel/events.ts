@@ -751,9 +751,10 @@ function perInvestor(
   lower: (u: TextUnit) => string,
 ): ExtractedEvent[] | undefined {
   for (const unit of units.slice(0, 4)) {
-    if (unit.isTitle || unit.mentions.length < 2 || !CUES.investment.test(lower(unit))) continue;
+    if (unit.isTitle || unit.mentions.length < 2) continue;
     const respectively = RESPECTIVELY.test(lower(unit));
     if (!respectively && !CHEAP_ELLIPSIS.test(unit.text)) continue;
+    if (!CUES.investment.test(lower(unit))) continue;
     const money = amounts.get(unit);
     if (money.length < 2) continue;
     const first = money[0] as Money;
