@@ -138,11 +138,17 @@ function statusOf(type: EventType, texts: readonly string[]): EventStatus | null
   if (type === "controversy") return null;
   const [cues, fallback] =
     type === "legal" ? [LEGAL_STATUS, "filed" as const] : [DEAL_STATUS, "agreed" as const];
-  for (const text of texts) {
+  for (const raw of texts) {
+    // "..., days after reports that X was negotiating with Y": the news that came before, not this
+    // deal's stage; "after people familiar with the terms said it is worth $3bn" attributes a figure.
+    const text = raw.includes("after ") ? raw.replace(AFTER_NEWS, "") : raw;
     for (const [status, cue] of cues) if (cue.test(text)) return status;
   }
   return fallback;
 }
+
+const AFTER_NEWS =
+  /,? (?:(?:days|weeks|hours|a day|a week|shortly|just|soon) )?after (?:reports?|news|people|a person|sources)\b[^;]*$/;
 
 /** Entities of a unit in reading order, each once. */
 function orderedIds(mentions: readonly Mention[]): string[] {
@@ -510,7 +516,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   if (!units.some((u) => u.mentions.length > 0)) return [];
   const title = units.find((u) => u.isTitle);
   // "Opinion:", "Explainer:", "Earnings preview:": the outlet labels the piece as no news.
-  if (title && NO_NEWS_LABEL.test(title.text)) return [];
+  if (title && (NO_NEWS_LABEL.test(title.text) || WHAT_IS.test(title.text))) return [];
   // Lower-cased lazily: sentences without a company are read only for amounts and terms.
   const lowered = new Map<TextUnit, string>();
   // Amounts are read only for the sentences that need them, once each.
@@ -678,6 +684,10 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
         event.plaintiffCount = roles.plaintiffCount;
       }
       const own = new Set([candidate.unit.text, partyUnit.text, ...(title ? [title.text] : [])]);
+      for (const unit of units.slice(0, 4)) {
+        if (unit.isTitle || !unit.text.includes("also") || !ALSO_DEFENDANT.test(lower(unit))) continue;
+        for (const id of orderedIds(unit.mentions)) if (!event.parties.includes(id)) event.parties.push(id);
+      }
       event.legalCase = legalCase(
         [...own],
         units.slice(0, 4).map((u) => u.text),
@@ -728,6 +738,10 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   return events.sort((a, b) => rank(a) - rank(b));
 }
 
+// "What is a neocloud, and why do investors care?": an explainer told as a question.
+const WHAT_IS = /^what (?:is|are) (?:an? |the )?[^,?]{2,50},? and why\b/i;
+// "OpenAI, which built the model, was also named as a defendant": a party the headline leaves out.
+const ALSO_DEFENDANT = /\b(?:was|were|is|are) also (?:named|listed|sued) as (?:a )?(?:co-)?defendants?\b/;
 const NO_NEWS_LABEL = /^(?:explainer|opinion|op-ed|earnings preview)\s*[:—–|]/i;
 const MARKET_TOTAL =
   /\b(?:(?:share|third|half|quarter|fifth|most) of the (?:total|sum|money raised)|made up (?:[\w-]+ ){0,4}?of the total|according to (?:figures|data) (?:compiled|gathered|from))\b/;
@@ -916,7 +930,7 @@ function moneyFor(
   return undefined;
 }
 
-const SETTLEMENT = /\bsettle(?:s|d|ment)?\b/;
+const SETTLEMENT = /\bsettle(?:s|d|ment)?\b|\bagree(?:s|d)? to pay\b[^.;]{0,60}\bto resolve\b/;
 const OTHER_FIGURE =
   /\b(?:capital (?:spending|expenditure)|capex|ha(?:s|ve|d) (?:already )?invested|similar (?:deals|contracts|agreements)|together (?:are |were )?worth)\b/;
 
