@@ -330,6 +330,15 @@ function orderParties(
       return [...before, ...after];
     case "compute_contract":
     case "chip_supply": {
+      // "A and B invest in C, which commits $20bn to AWS": the relative clause's deal is C's.
+      const which = lower.lastIndexOf(", which ", cueAt);
+      if (which > 0) {
+        const antecedent = orderedIds(unit.mentions.filter((m) => m.end <= which)).at(-1);
+        const inClause = orderedIds(unit.mentions.filter((m) => m.start > which));
+        const kept = unit.mentions.filter((m) => m.start > which || m.entityId === antecedent);
+        if (antecedent && inClause.length > 0 && kept.length < unit.mentions.length)
+          return orderParties(type, { ...unit, mentions: kept }, lower, cueAt, context);
+      }
       const kind = (id: string) => context.entities.get(id)?.kind ?? "lab";
       const supplier = (id: string) => SUPPLIER_KINDS.has(kind(id));
       const buyers = ids.filter((id) => !supplier(id));
@@ -710,6 +719,22 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     const split = perInvestor(events[pooled] as ExtractedEvent, units, amounts, lower);
     if (split) events.splice(pooled, 1, ...split);
   }
+  // "A consortium led by Blue Owl and SoftBank is in talks to buy X": every member is a buyer.
+  const buyout = events.find((e) => e.type === "acquisition");
+  if (buyout) {
+    for (const unit of units.slice(0, 4)) {
+      if (unit.isTitle || unit.mentions.length < 2 || !unit.text.includes("led by")) continue;
+      const led = CONSORTIUM.exec(lower(unit));
+      if (!led) continue;
+      const from = led.index + led[0].length;
+      const stop = lower(unit).slice(from).search(CONSORTIUM_END);
+      const end = stop < 0 ? unit.text.length : from + stop;
+      const members = orderedIds(unit.mentions.filter((m) => m.start >= from && m.start < end));
+      if (members.length >= 2 && buyout.parties.includes(members[0] as string))
+        buyout.parties = [...members, ...buyout.parties.filter((id) => !members.includes(id))];
+      break;
+    }
+  }
   // "SoftBank also took part in the round": investors the lead adds, before the one that raised.
   const round = events.find((e) => e.type === "investment");
   if (round && round.parties.length >= 2) {
@@ -748,6 +773,9 @@ const MARKET_TOTAL =
 const RECAP =
   /\b(?:last (?:month|week|year|quarter|spring|summer|autumn|fall|winter)|earlier this (?:year|month)|a (?:year|month) ago|in (?:january|february|march|april|june|july|august|september|october|november|december)|in (?:its|a|the) (?:previous|prior|last|earlier) round|in 20\d\d|ha(?:s|ve) (?:already )?(?:invested|put|poured|raised))\b/;
 
+const CONSORTIUM = /\b(?:consortium|group) led by\s/;
+const CONSORTIUM_END =
+  /\b(?:is|are|has|have|had|agreed|agrees|will|would|said|nears?|to|in (?:talks|advanced))\b|[;,]/;
 const RESPECTIVELY = /\brespectively\b/;
 // "Amazon is putting in up to $4bn, AMD up to $6bn": the second investor's verb left out.
 const ELLIPTIC_GAP =

@@ -513,3 +513,51 @@ describe("batch 5 forms: acts, sales, per-investor amounts and recaps", () => {
     expect(event?.qualifier).toBe("exact");
   });
 });
+
+// Stage, parties and silence from the right clause: news that came before, a co-defendant named
+// later, a consortium's members, a relative clause's own deal, an explainer told as a question.
+describe("batch 5 forms: clauses that tell another thing", () => {
+  const analyze = (title: string, body = "") => analyzeArticle({ title, body }, context).events;
+
+  it("keeps a signed contract agreed when a trailing clause recalls earlier talks", () => {
+    const event = analyze(
+      "Nebius signs $2 billion GPU capacity contract with Apple",
+      "Nebius has signed a contract worth $2 billion to supply Apple with GPU capacity, the companies said, days after reports that Apple was also negotiating with Lambda.",
+    ).find((e) => e.type === "compute_contract");
+    expect(event?.status).toBe("agreed");
+  });
+
+  it("adds a co-defendant the body names, and takes no other case's payment for a filing", () => {
+    const suit = analyze(
+      "Authors sue Apple over the books behind its assistant",
+      "Novelists sued Apple on Tuesday, claiming its assistant was trained on pirated books. Anthropic, which built the model, was also named as a defendant.",
+    ).find((e) => e.type === "legal");
+    expect(suit?.parties).toEqual(["apple", "anthropic"]);
+    const filing = analyze(
+      "Publishers sue Cohere over copied articles",
+      "Publishers sued Cohere on Monday. The case comes a day after Perplexity agreed to pay $25 million to resolve a similar lawsuit.",
+    ).find((e) => e.type === "legal");
+    expect(filing?.amountUsd).toBeNull();
+  });
+
+  it("names every consortium member as a buyer, and keeps a relative clause's deal to its subject", () => {
+    const buyout = analyze(
+      "SoftBank-led group nears $6 billion deal for Equinix",
+      "A consortium led by SoftBank and MGX is in advanced talks to buy Equinix for about $6 billion, people familiar said.",
+    ).find((e) => e.type === "acquisition");
+    expect(buyout?.parties.slice(0, 2)).toEqual(["softbank", "mgx"]);
+    const compute = analyze(
+      "Google and Nvidia to invest $3 billion in Mistral, which commits $8 billion to AWS",
+    ).find((e) => e.type === "compute_contract");
+    expect(compute?.parties).toEqual(["mistral", "amazon"]);
+  });
+
+  it("raises nothing for an explainer told as a 'what is ..., and why' question", () => {
+    expect(
+      analyze(
+        "What is a chip-for-equity deal, and why do regulators care?",
+        "Nvidia has traded chips for stakes before. AMD granted OpenAI warrants in 2025 alongside a GPU order.",
+      ),
+    ).toEqual([]);
+  });
+});
