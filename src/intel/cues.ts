@@ -156,7 +156,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "valuation",
     pattern:
-      "(?:would|could|will|to|may|might) (?:value|put) (?:[\\w'’-]+ ){1,4}?at|(?:would|could|will|to|may|might) value the (?:maker|developer|owner|creator|operator|parent) of (?:[\\w'’-]+ ){1,4}?at|(?:lifts?|lifting|push(?:es)?|pushing|raises?|raising|take|takes) (?:[\\w'’-]+ ){0,3}?value to|(?<!\\b(?:deal|contract|agreement|order|pact|purchase|transaction),? (?:that|which) )(?:would|could|might|will) be worth",
+      "(?:would|could|will|to|may|might) (?:value|put) (?:[\\w'’-]+ ){1,4}?at|(?:would|could|will|to|may|might) value the (?:maker|developer|owner|creator|operator|parent) of (?:[\\w'’-]+ ){1,4}?at|(?:lifts?|lifting|push(?:es)?|pushing|raises?|raising|take|takes) (?:[\\w'’-]+ ){0,3}?value to|(?:would|could|might|will) be worth(?<!\\b(?:deal|contract|agreement|order|pact|purchase|transaction),? (?:that|which) \\w+ be worth)",
     example: "New round would value Mistral at roughly $30 billion",
   },
   // Newsletter register: "a price tag for the company of around $40bn".
@@ -582,7 +582,7 @@ export const DEAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   {
     type: "reported",
     pattern:
-      "reportedly|report says|reports say|(?<!confirm\\w* (?:[\\w'’-]+ ){0,3})reported|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal|an? (?:person|people|source))|(?:people|a person|a source) (?:familiar|briefed|close|involved)|sources (?:said|say)|according to (?:two|three|four|several|multiple|\\d+) (?:people|sources|persons|officials)|people say",
+      "reportedly|report says|reports say|reported(?<!confirm\\w* (?:[\\w'’-]+ ){0,3}reported)|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal|an? (?:person|people|source))|(?:people|a person|a source) (?:familiar|briefed|close|involved)|sources (?:said|say)|according to (?:two|three|four|several|multiple|\\d+) (?:people|sources|persons|officials)|people say",
     example: "Nvidia reportedly plans $5 billion Intel stake",
   },
 ];

@@ -488,7 +488,7 @@ function isContextAmount(lower: string, m: Money): boolean {
 }
 
 // "Marvell Technology, Inc. today agreed to acquire ...": a company suffix's full stop ends no clause.
-const CLAUSE_BREAK = /;|(?<!\b(?:inc|corp|ltd|co|plc|llc))\. |, while |: /g;
+const CLAUSE_BREAK = /;|\.(?<!\b(?:inc|corp|ltd|co|plc|llc)\.) |, while |: /g;
 
 function clauseAround(text: string, at: number): { start: number; end: number } {
   const { breaks } = clausesOf(text);
@@ -581,18 +581,22 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     // "A, B and C have all raised their spending plans": the industry as background, no deal.
     if (!unit.isTitle && isAggregate(unit, lower(unit))) continue;
     // "X's $2bn raise and rounds for A and B made up a third of the total": a market tally.
-    if (!unit.isTitle && MARKET_TOTAL.test(lower(unit))) continue;
+    if (!unit.isTitle && MAYBE_TOTAL.test(unit.text) && MARKET_TOTAL.test(lower(unit))) continue;
     // A round or a stake told in the past beside a headline of another kind ("raised $2bn at a
     // $14bn valuation last month" under a partnership): background, not this story's deal.
-    const recap =
-      !unit.isTitle &&
-      titleTypes.size > 0 &&
-      !titleTypes.has("investment") &&
-      !titleTypes.has("valuation") &&
-      RECAP.test(lower(unit));
+    // Read only when the sentence has a round's or a price's cue: most have neither.
+    let recap: boolean | undefined;
+    const isRecap = () => {
+      recap ??=
+        titleTypes.size > 0 &&
+        !titleTypes.has("investment") &&
+        !titleTypes.has("valuation") &&
+        RECAP.test(lower(unit));
+      return recap;
+    };
     for (const [type, cueAt] of findCues(lower(unit), unit.isTitle, liveBlog)) {
       if (unit.isTitle) titleTypes.add(type);
-      else if (recap && (type === "investment" || type === "valuation")) continue;
+      else if ((type === "investment" || type === "valuation") && isRecap()) continue;
       const weight = unit.isTitle ? 3 : index <= 2 ? 1 : 0.5;
       const existing = byType.get(type);
       if (existing) existing.score += weight;
@@ -768,8 +772,9 @@ const WHAT_IS = /^what (?:is|are) (?:an? |the )?[^,?]{2,50},? and why\b/i;
 // "OpenAI, which built the model, was also named as a defendant": a party the headline leaves out.
 const ALSO_DEFENDANT = /\b(?:was|were|is|are) also (?:named|listed|sued) as (?:a )?(?:co-)?defendants?\b/;
 const NO_NEWS_LABEL = /^(?:explainer|opinion|op-ed|earnings preview)\s*[:—–|]/i;
+const MAYBE_TOTAL = / total\b|according to/;
 const MARKET_TOTAL =
-  /\b(?:(?:share|third|half|quarter|fifth|most) of the (?:total|sum|money raised)|made up (?:[\w-]+ ){0,4}?of the total|according to (?:figures|data) (?:compiled|gathered|from))\b/;
+  /\b(?:(?:share|third|half|quarter|fifth|most) of the total|made up (?:[\w-]+ ){0,4}?of the total|according to (?:figures|data) (?:compiled|gathered|from))\b/;
 const RECAP =
   /\b(?:last (?:month|week|year|quarter|spring|summer|autumn|fall|winter)|earlier this (?:year|month)|a (?:year|month) ago|in (?:january|february|march|april|june|july|august|september|october|november|december)|in (?:its|a|the) (?:previous|prior|last|earlier) round|in 20\d\d|ha(?:s|ve) (?:already )?(?:invested|put|poured|raised))\b/;
 

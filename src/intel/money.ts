@@ -108,7 +108,7 @@ const HYPHENATED_AMOUNT =
 const QUALIFIERS: [RegExp, Qualifier][] = [
   [
     // "in talks over a $5 billion deal": "over" there means about, not more than.
-    /(?:more than|(?<!\b(?:talks|negotiations|discussions|dispute|row|clash|spat|fight)\s)over|above|beyond|in excess of|upwards of|north of|exceeding|greater than|just over|topping|surpassing)\s+(?:a\s+)?$/i,
+    /(?:more than|over(?<!\b(?:talks|negotiations|discussions|dispute|row|clash|spat|fight)\sover)|above|beyond|in excess of|upwards of|north of|exceeding|greater than|just over|topping|surpassing)\s+(?:a\s+)?$/i,
     "more_than",
   ],
   [/(?:up to|as much as|as many as|no more than|at most|as high as|a maximum of)\s+$/i, "up_to"],
