@@ -698,8 +698,20 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       }
       const own = new Set([candidate.unit.text, partyUnit.text, ...(title ? [title.text] : [])]);
       for (const unit of units.slice(0, 4)) {
-        if (unit.isTitle || !unit.text.includes("also") || !ALSO_DEFENDANT.test(lower(unit))) continue;
-        for (const id of orderedIds(unit.mentions)) if (!event.parties.includes(id)) event.parties.push(id);
+        if (unit.isTitle) continue;
+        if (unit.text.includes("also") && ALSO_DEFENDANT.test(lower(unit)))
+          for (const id of orderedIds(unit.mentions)) if (!event.parties.includes(id)) event.parties.push(id);
+        // "Mensch takes A and B to court" over "the case lodged by Mistral": the company sues.
+        const by = unit.text.includes(" by ") ? LODGED_BY.exec(lower(unit)) : null;
+        // Only a company named straight after "by": "filed by authors against Meta" names no plaintiff.
+        const from = by ? by.index + by[0].length : -1;
+        const plaintiff = by
+          ? orderedIds(unit.mentions.filter((m) => m.start >= from && m.start <= from + 4))[0]
+          : undefined;
+        if (plaintiff && !event.parties.includes(plaintiff)) {
+          event.parties.unshift(plaintiff);
+          if (event.plaintiffCount !== undefined) event.plaintiffCount++;
+        }
       }
       event.legalCase = legalCase(
         [...own],
@@ -771,6 +783,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
 const WHAT_IS = /^what (?:is|are) (?:an? |the )?[^,?]{2,50},? and why\b/i;
 // "OpenAI, which built the model, was also named as a defendant": a party the headline leaves out.
 const ALSO_DEFENDANT = /\b(?:was|were|is|are) also (?:named|listed|sued) as (?:a )?(?:co-)?defendants?\b/;
+const LODGED_BY = /\b(?:case|suit|lawsuit|complaint|action|claim)s? (?:lodged|filed|brought|launched) by\s/;
 const NO_NEWS_LABEL = /^(?:explainer|opinion|op-ed|earnings preview)\s*[:—–|]/i;
 const MAYBE_TOTAL = / total\b|according to/;
 const MARKET_TOTAL =

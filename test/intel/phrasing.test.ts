@@ -561,3 +561,16 @@ describe("batch 5 forms: clauses that tell another thing", () => {
     ).toEqual([]);
   });
 });
+
+describe("batch 5 forms: a plaintiff told by the company's passive case", () => {
+  it("puts the company that lodged the case first when the headline names its founder", () => {
+    const suit = analyzeArticle(
+      {
+        title: "Amodei takes Google and Meta to court over model licences",
+        body: "Google and Meta must answer claims that they breached licence terms, under the case lodged by Anthropic in a California court.",
+      },
+      context,
+    ).events.find((e) => e.type === "legal");
+    expect(suit?.parties).toEqual(["anthropic", "google", "meta"]);
+  });
+});
