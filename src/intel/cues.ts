@@ -234,7 +234,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "chip_supply",
     pattern:
-      "(?:supply|deploy|deploying|build|buy|buying|buys|orders?|ordered|ordering|spend(?:s|ing)? (?:billions|millions|heavily)|install(?:s|ed|ing)?|purchases? of) .{0,40}\\b(?:chips?|gpus?|accelerators?|memory|processors)\\b(?! together| jointly| designers?| makers?| start-?ups?| firms?| compan)",
+      "(?:supply|deploy|deploying|build|buy|buying|buys|orders?|ordered|ordering|spend(?:s|ing)? (?:billions|millions|heavily)|install(?:s|ed|ing)?|purchases? of) .{0,40}\\b(?:chips?|gpus?|tpus?|accelerators?|memory|processors)\\b(?! together| jointly| designers?| makers?| start-?ups?| firms?| compan)",
     example: "OpenAI and Broadcom to deploy 10 gigawatts of custom AI accelerators",
   },
   {
@@ -266,7 +266,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   // "put <maker>'s accelerators in its data centres": chips bought for the buyer's own sites.
   {
     type: "chip_supply",
-    pattern: "(?:put|putting|puts) (?:[\\w'’-]+ ){1,3}?(?:chips?|gpus?|accelerators?|processors) in",
+    pattern: "(?:put|putting|puts) (?:[\\w'’-]+ ){1,3}?(?:chips?|gpus?|tpus?|accelerators?|processors) in",
     example: "Is Oracle about to put AMD's accelerators in its data centres?",
   },
   // Adoption told as moving work: "shifts inference onto Amazon's in-house chips".
@@ -320,7 +320,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "acquisition",
     pattern:
-      "(?:to buy|buys|buying|bought) (?:[a-z][\\w.'’-]*,? ){1,5}?(?:in|for) (?:a |an )?(?:about |around |roughly |nearly |some |approximately |up to |more than |over |as much as )?(?:us)?\\$|purchase of(?! (?:[\\w'’-]+ ){0,3}?(?:chips?|gpus?|accelerators?|processors|servers|capacity|memory)\\b(?! designers?| makers?| start-?ups?| firms?| compan))",
+      "(?:to buy|buys|buying|bought) (?:[a-z][\\w.'’-]*,? ){1,5}?(?:in|for) (?:a |an )?(?:about |around |roughly |nearly |some |approximately |up to |more than |over |as much as )?(?:us)?\\$|purchase of(?! (?:[\\w'’-]+ ){0,3}?(?:chips?|gpus?|tpus?|accelerators?|processors|servers|capacity|memory)\\b(?! designers?| makers?| start-?ups?| firms?| compan))",
     example: "CoreWeave to buy Core Scientific in $9 billion all-stock deal",
   },
   {

@@ -1036,6 +1036,11 @@ const ROLE_REMIT =
 const LICENSE_AND_HIRE =
   /\b(?:hires?|hired|hiring|brings? (?:on|in)|recruits?|recruited)\b.{0,80}\blicen[cs]|\blicen[cs](?:es|ed|ing) .{0,80}\b(?:hires?|hiring|hired|brings? (?:on|in))\b/;
 
+// "put Google's TPUs in its data centres", "spend billions on its chips": chips bought for the
+// buyer's own sites, not capacity rented from the cloud that designs them.
+const BOUGHT_CHIPS =
+  /\b(?:put(?:s|ting)?|install(?:s|ed|ing)?|spend(?:s|ing)? (?:billions|millions) on|purchases? of) (?:[\w'’-]+ ){0,3}?(?:chips?|tpus?|gpus?|accelerators?|processors)\b/;
+
 const EXPLAINED = /,? explained\s*[.!?]?$/;
 
 const IN_HOUSE_CHIP =
@@ -1081,7 +1086,8 @@ function resolveOverlaps(
       !supplierKinds.includes("chipmaker") &&
       supplierKinds.includes("cloud") &&
       !NAMED_ACCELERATOR.test(lower(chipUnit)) &&
-      !IN_HOUSE_CHIP.test(lower(chipUnit));
+      !IN_HOUSE_CHIP.test(lower(chipUnit)) &&
+      !BOUGHT_CHIPS.test(lower(chipUnit));
     if (fromCloud) {
       if (!has("compute_contract"))
         byType.set("compute_contract", {

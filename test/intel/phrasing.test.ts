@@ -574,3 +574,18 @@ describe("batch 5 forms: a plaintiff told by the company's passive case", () => 
     expect(suit?.parties).toEqual(["anthropic", "google", "meta"]);
   });
 });
+
+describe("batch 5 forms: chips a cloud designs, bought for the buyer's own sites", () => {
+  it("reads putting a cloud's TPUs in one's own data centres as a chip purchase, using them as capacity", () => {
+    const bought = analyzeArticle(
+      { title: "Is Apple about to put Google's TPUs in its data centres?", body: "" },
+      context,
+    ).events.map((e) => e.type);
+    expect(bought).toEqual(["chip_supply"]);
+    const rented = analyzeArticle(
+      { title: "Apple in talks to use Google's TPUs in its data centres", body: "" },
+      context,
+    ).events.map((e) => e.type);
+    expect(rented).toEqual(["compute_contract"]);
+  });
+});
