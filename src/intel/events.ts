@@ -141,14 +141,14 @@ function statusOf(type: EventType, texts: readonly string[]): EventStatus | null
   for (const raw of texts) {
     // "..., days after reports that X was negotiating with Y": the news that came before, not this
     // deal's stage; "after people familiar with the terms said it is worth $3bn" attributes a figure.
-    const text = raw.includes("after ") ? raw.replace(AFTER_NEWS, "") : raw;
+    const cut = raw.includes("after ") ? raw.search(AFTER_NEWS) : -1;
+    const text = cut >= 0 ? raw.slice(0, cut) : raw;
     for (const [status, cue] of cues) if (cue.test(text)) return status;
   }
   return fallback;
 }
 
-const AFTER_NEWS =
-  /,? (?:(?:days|weeks|hours|a day|a week|shortly|just|soon) )?after (?:reports?|news|people|a person|sources)\b[^;]*$/;
+const AFTER_NEWS = /\bafter (?:reports?|news|people|a person|sources)\b/;
 
 /** Entities of a unit in reading order, each once. */
 function orderedIds(mentions: readonly Mention[]): string[] {
@@ -785,7 +785,7 @@ const WHAT_IS = /^what (?:is|are) (?:an? |the )?[^,?]{2,50},? and why\b/i;
 const ALSO_DEFENDANT = /\b(?:was|were|is|are) also (?:named|listed|sued) as (?:a )?(?:co-)?defendants?\b/;
 const LODGED_BY = /\b(?:case|suit|lawsuit|complaint|action|claim)s? (?:lodged|filed|brought|launched) by\s/;
 const NO_NEWS_LABEL = /^(?:explainer|opinion|op-ed|earnings preview)\s*[:—–|]/i;
-const MAYBE_TOTAL = / total\b|according to/;
+const MAYBE_TOTAL = / total\b|according to (?:figures|data)/;
 const MARKET_TOTAL =
   /\b(?:(?:share|third|half|quarter|fifth|most) of the total|made up (?:[\w-]+ ){0,4}?of the total|according to (?:figures|data) (?:compiled|gathered|from))\b/;
 const RECAP =
