@@ -969,8 +969,10 @@ function moneyFor(
   for (const unit of new Set(others)) {
     // A later sentence's figure is this deal's only when it tells the same kind of deal: not the
     // buyer's capex range, nor a stake it already holds.
+    const found = amounts.get(unit);
+    if (found.length === 0) continue;
     if (!unit.isTitle && OTHER_FIGURE.test(lower(unit)) && !CUES[candidate.type].test(lower(unit))) continue;
-    const money = pickMoney({ ...candidate, cueAt: 0 }, amounts.get(unit), taken, lower(unit));
+    const money = pickMoney({ ...candidate, cueAt: 0 }, found, taken, lower(unit));
     if (money) return money;
   }
   return undefined;
