@@ -214,6 +214,9 @@ const COURT =
 /** "federal:ca", "state:de", ":ny", or undefined when the text names no court. */
 export function courtOf(text: string): string | undefined {
   const lower = text.toLowerCase();
+  // Every wording of COURT holds one of these; most lawsuit reports name no court.
+  if (lower.indexOf("court") < 0 && lower.indexOf("district of") < 0 && lower.indexOf("chancery") < 0)
+    return undefined;
   const at = COURT.exec(lower);
   if (!at) return undefined;
   const near = lower.slice(Math.max(0, at.index - 40), at.index + at[0].length + 50);
