@@ -101,7 +101,9 @@ export async function enrichNewItems(
   // replacing the story would leave that outlet out.
   const inWindow = new Set(window.map((i) => i.id));
   const mates = (await store.storyMates([...inWindow, ...pendingIds])).filter((i) => !pendingIds.has(i.id));
-  const stored = await store.intelSince(from);
+  // A first pass over a fresh window has every item in `fresh`: reading their intel back is waste.
+  const stored =
+    window.length + mates.length > 0 ? await store.intelSince(from) : new Map<number, StoredIntel>();
   const older = [...pending, ...mates].filter((i) => !fresh.has(i.id) && !stored.has(i.id)).map((i) => i.id);
   if (older.length > 0) for (const [id, intel] of await store.intelOf(older)) stored.set(id, intel);
   // Stories older than the window that may report a pending item's deal are regrouped with it,

@@ -134,6 +134,8 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
 // Body events worth their own line beside the headline event: lawsuits and settlements. A quick
 // test over the whole body keeps articles without such words from being split any further.
 const SECONDARY_GATE = /\b(?:lawsuits?|sued|sues|suing|suit against|complaint|settle(?:s|d|ment)?)\b/i;
+// Letters every word of the gate holds: a plain scan of the body, cheaper than the gate's.
+const SECONDARY_LETTERS = /su[ei]|complaint|settle/i;
 const SECONDARY_CUE =
   /\b(?:lawsuits?|sued|sues|suing|suit against|(?:filed|files) (?:a )?complaint|settle(?:s|d|ment)?)\b/;
 // A dispute told as history ("settled last year", "previously sued") is no new event.
@@ -154,7 +156,12 @@ function secondaryEvents(
   context: IntelContext,
 ): ExtractedEvent[] {
   // A lawsuit story's other lawsuits are its own background; deal stories are where they hide.
-  if (headline.length === 0 || headline.some((e) => e.type === "legal") || !SECONDARY_GATE.test(body))
+  if (
+    headline.length === 0 ||
+    headline.some((e) => e.type === "legal") ||
+    !SECONDARY_LETTERS.test(body) ||
+    !SECONDARY_GATE.test(body)
+  )
     return [];
   const sentences = readable(leadSentences(body, BODY_SENTENCES)).filter(
     (s) =>

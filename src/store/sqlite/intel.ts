@@ -218,10 +218,16 @@ export class IntelStore implements IntelRepository {
       backfill: number;
       outlet: string | null;
     }[];
-    return raw.map(({ at, backfill, ...r }) => ({
-      ...r,
-      publishedAt: Date.parse(at),
-      backfill: backfill === 1,
+    // Fields named, not a rest spread: this maps every item of the window on each pass.
+    return raw.map((r) => ({
+      id: r.id,
+      title: r.title,
+      summary: r.summary,
+      content: r.content,
+      url: r.url,
+      outlet: r.outlet,
+      publishedAt: Date.parse(r.at),
+      backfill: r.backfill === 1,
     }));
   }
 
