@@ -96,7 +96,7 @@ export async function enrichNewItems(
   // 3. The stories of the last 72 hours plus the pending items. The window's intel is read back
   // from the store (only the lead, which grouping compares, is split again).
   const from = new Date(clock.now().getTime() - WINDOW_MS);
-  const window = (await store.since(from)).filter((i) => !pendingIds.has(i.id));
+  const window = await store.since(from);
   // Stories are regrouped whole: an older outlet of a story in the window is read with it, or
   // replacing the story would leave that outlet out.
   const inWindow = new Set(window.map((i) => i.id));

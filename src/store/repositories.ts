@@ -188,7 +188,10 @@ export interface DealProbe {
 export interface IntelRepository {
   /** Items not read by the intel layer yet, oldest first. */
   unanalyzed(limit: number): Promise<ItemForIntel[]>;
-  /** Items published since `since` (the clustering window), oldest first. */
+  /**
+   * Items published since `since` (the clustering window), oldest first, except those read and
+   * waiting for a story (`unstoried` hands those out): a first pass over a fresh window reads none.
+   */
   since(since: Date): Promise<ItemForIntel[]>;
   /** The other items of the stories these items belong to (regrouping keeps stories whole). */
   storyMates(itemIds: readonly number[]): Promise<ItemForIntel[]>;

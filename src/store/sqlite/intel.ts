@@ -99,7 +99,7 @@ export class IntelStore implements IntelRepository {
   /** Items published since `since` (the clustering window), oldest first. */
   async since(since: Date): Promise<ItemForIntel[]> {
     return this.rows(
-      `SELECT ${ITEM_FOR_INTEL} FROM items WHERE ${PUBLISHED_SINCE} ORDER BY at, id`,
+      `SELECT ${ITEM_FOR_INTEL} FROM items WHERE ${PUBLISHED_SINCE} AND analyzed != ${READ} ORDER BY at, id`,
       since.toISOString(),
     );
   }

@@ -291,6 +291,10 @@ export function intelContract(store: () => Store): void {
       const [recent, , edge] = ids as [number, number, number];
       expect((await s.intel.since(at(-72))).map((i) => i.id)).toEqual([edge, undated.added[0], recent]);
       expect((await s.intel.since(at(-5))).map((i) => i.id)).toEqual([]);
+      // Items read and waiting for a story are the pass's own (`unstoried`), not the window's.
+      await s.intel.saveAnalysed([{ id: recent, intel: intel([entity("openai")]), at: at(-10) }]);
+      expect((await s.intel.since(at(-72))).map((i) => i.id)).toEqual([edge, undated.added[0]]);
+      expect((await s.intel.unstoried()).map((i) => i.id)).toEqual([recent]);
     });
 
     it("gives the stored intel of the analysed items of the window", async () => {
