@@ -66,13 +66,31 @@ const DAMAGED_DECIMAL = /(\d)\?(?=\d)/g;
 const DAMAGED_INITIALS = /\b([A-Z])\?([A-Z])\?/g;
 const DAMAGED = /\d\?\d|\b[A-Z]\?[A-Z]\?/;
 
-/** The text with "$1?5 trillion", "U?S?" and U+FFFD dashes repaired; unchanged when undamaged. */
+// A sentence end: the mark after a word, then a capital or the end of a line.
+const QUESTION_END = /(?<=[\w)’”"])\?(?=\s+[A-Z]|\s*$)/gm;
+const FULL_STOP_END = /(?<=[\w)’”"])\.(?=\s+[A-Z]|\s*$)/gm;
+
+/**
+ * Whether "?" stands for the full stop: a text whose sentences nearly all end in "?" (three
+ * times as many as end in ".", and at least three) is damaged, not a list of questions.
+ */
+function questionMarksAreStops(text: string): boolean {
+  const questions = text.match(QUESTION_END)?.length ?? 0;
+  if (questions < 3) return false;
+  return questions >= 3 * (text.match(FULL_STOP_END)?.length ?? 0);
+}
+
+/**
+ * The text with "$1?5 trillion", "U?S?", "?" for every full stop and U+FFFD dashes repaired;
+ * unchanged when undamaged.
+ */
 export function repairPunctuation(text: string): string {
   let out = text;
   // indexOf, not includes: V8 searches a one-byte string for U+FFFD several times faster so.
   if (out.indexOf("\uFFFD") >= 0) out = out.replaceAll("\uFFFD", "—");
-  if (out.indexOf("?") >= 0 && DAMAGED.test(out))
-    out = out.replace(DAMAGED_DECIMAL, "$1.").replace(DAMAGED_INITIALS, "$1.$2.");
+  if (out.indexOf("?") < 0) return out;
+  if (DAMAGED.test(out)) out = out.replace(DAMAGED_DECIMAL, "$1.").replace(DAMAGED_INITIALS, "$1.$2.");
+  if (questionMarksAreStops(out)) out = out.replace(QUESTION_END, ".");
   return out;
 }
 
