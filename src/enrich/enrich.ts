@@ -114,6 +114,8 @@ export async function enrichNewItems(
     await store.dealMates(
       probesOf(pending, (id) => fresh.get(id) ?? stored.get(id)),
       new Date(earliest - EVENT_WINDOW_MS),
+      // A story last seen inside the window is regrouped whole already (its members are there).
+      from,
     )
   ).filter((i) => !taken.has(i.id));
   if (kin.length > 0)

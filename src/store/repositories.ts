@@ -198,12 +198,12 @@ export interface IntelRepository {
   /** Analysed items that belong to no story yet (e.g. a pass stopped before grouping). */
   unstoried(): Promise<ItemForIntel[]>;
   /**
-   * The items of the stories last seen since `since` that may report one of these deals: a story
+   * The items of the stories last seen in [since, before) that may report one of these deals: a story
    * of one of the deal's types naming two of its parties, or, for a one-party deal, its party and
    * an amount within 2%. An outlet that reports a deal days late may belong to such a story,
    * beyond the window each pass regroups whole.
    */
-  dealMates(deals: readonly DealProbe[], since: Date): Promise<ItemForIntel[]>;
+  dealMates(deals: readonly DealProbe[], since: Date, before: Date): Promise<ItemForIntel[]>;
   /** The stored entities and events of the analysed items published since `since`, by item id. */
   intelSince(since: Date): Promise<Map<number, StoredIntel>>;
   /** The stored entities and events of the given analysed items, by item id. */

@@ -57,29 +57,36 @@ export class IntelStore implements IntelRepository {
     );
   }
 
-  async dealMates(deals: readonly DealProbe[], since: Date): Promise<ItemForIntel[]> {
+  async dealMates(deals: readonly DealProbe[], since: Date, before: Date): Promise<ItemForIntel[]> {
     if (deals.length === 0) return [];
     // Each lookup reads one company's recent stories of a few types from story_entities' index alone.
     const pair = this.sql(
       `SELECT story_id FROM story_entities
-        WHERE entity_id IN (SELECT value FROM json_each(?)) AND last_seen_at >= ?
+        WHERE entity_id IN (SELECT value FROM json_each(?)) AND last_seen_at >= ? AND last_seen_at < ?
           AND type IN (SELECT value FROM json_each(?))
         GROUP BY story_id HAVING count(*) >= 2`,
     ).pluck(true);
     const solo = this.sql(
       `SELECT story_id FROM story_entities
-        WHERE entity_id = ? AND last_seen_at >= ? AND type IN (SELECT value FROM json_each(?))
+        WHERE entity_id = ? AND last_seen_at >= ? AND last_seen_at < ? AND type IN (SELECT value FROM json_each(?))
           AND amount_usd BETWEEN ? AND ?`,
     ).pluck(true);
     const from = since.toISOString();
+    const to = before.toISOString();
     const stories = new Set<string>();
+    // Outlets of one deal ask the same question: each is asked once.
+    const asked = new Set<string>();
     for (const deal of deals) {
       const types = JSON.stringify(deal.types);
+      const parties = JSON.stringify([...deal.parties].sort());
+      const key = `${types}${parties}${deal.parties.length === 1 ? deal.amountUsd : ""}`;
+      if (asked.has(key)) continue;
+      asked.add(key);
       const found =
         deal.parties.length >= 2
-          ? pair.all(JSON.stringify(deal.parties), from, types)
+          ? pair.all(parties, from, to, types)
           : deal.parties.length === 1 && deal.amountUsd
-            ? solo.all(deal.parties[0], from, types, deal.amountUsd * 0.98, deal.amountUsd * 1.02)
+            ? solo.all(deal.parties[0], from, to, types, deal.amountUsd * 0.98, deal.amountUsd * 1.02)
             : [];
       for (const id of found as string[]) stories.add(id);
     }

@@ -262,7 +262,7 @@ export function intelContract(store: () => Store): void {
       );
       const since = at(-240);
       const ofDeal = async (deal: Parameters<typeof s.intel.dealMates>[0][number]) =>
-        (await s.intel.dealMates([deal], since)).map((i) => i.id);
+        (await s.intel.dealMates([deal], since, at(0))).map((i) => i.id);
       // An investment may be told as a valuation: the whole story comes back, in time order.
       expect(
         await ofDeal({ types: ["investment", "valuation"], parties: ["intel", "nvidia"], amountUsd: null }),
@@ -274,7 +274,17 @@ export function intelContract(store: () => Store): void {
         buyout,
       ]);
       expect(await ofDeal({ types: ["acquisition"], parties: ["broadcom"], amountUsd: null })).toEqual([]);
-      expect(await s.intel.dealMates([], since)).toEqual([]);
+      expect(await s.intel.dealMates([], since, at(0))).toEqual([]);
+      // Stories last seen from `before` on are the caller's already.
+      expect(
+        (
+          await s.intel.dealMates(
+            [{ types: ["investment", "valuation"], parties: ["nvidia", "intel"], amountUsd: null }],
+            since,
+            at(-100),
+          )
+        ).map((i) => i.id),
+      ).toEqual([]);
     });
 
     it("reads the clustering window by publication (else fetch) time, oldest first", async () => {
