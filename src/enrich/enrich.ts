@@ -96,12 +96,14 @@ export async function enrichNewItems(
   // 3. The stories of the last 72 hours plus the pending items. The window's intel is read back
   // from the store (only the lead, which grouping compares, is split again).
   const from = new Date(clock.now().getTime() - WINDOW_MS);
-  const window = (await store.since(from)).filter((i) => !pendingIds.has(i.id));
+  const window = await store.since(from);
   // Stories are regrouped whole: an older outlet of a story in the window is read with it, or
   // replacing the story would leave that outlet out.
   const inWindow = new Set(window.map((i) => i.id));
   const mates = (await store.storyMates([...inWindow, ...pendingIds])).filter((i) => !pendingIds.has(i.id));
-  const stored = await store.intelSince(from);
+  // A first pass over a fresh window has every item in `fresh`: reading their intel back is waste.
+  const stored =
+    window.length + mates.length > 0 ? await store.intelSince(from) : new Map<number, StoredIntel>();
   const older = [...pending, ...mates].filter((i) => !fresh.has(i.id) && !stored.has(i.id)).map((i) => i.id);
   if (older.length > 0) for (const [id, intel] of await store.intelOf(older)) stored.set(id, intel);
   // Stories older than the window that may report a pending item's deal are regrouped with it,
@@ -112,6 +114,8 @@ export async function enrichNewItems(
     await store.dealMates(
       probesOf(pending, (id) => fresh.get(id) ?? stored.get(id)),
       new Date(earliest - EVENT_WINDOW_MS),
+      // A story last seen inside the window is regrouped whole already (its members are there).
+      from,
     )
   ).filter((i) => !taken.has(i.id));
   if (kin.length > 0)

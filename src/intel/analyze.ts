@@ -66,13 +66,31 @@ const DAMAGED_DECIMAL = /(\d)\?(?=\d)/g;
 const DAMAGED_INITIALS = /\b([A-Z])\?([A-Z])\?/g;
 const DAMAGED = /\d\?\d|\b[A-Z]\?[A-Z]\?/;
 
-/** The text with "$1?5 trillion", "U?S?" and U+FFFD dashes repaired; unchanged when undamaged. */
+// A sentence end: the mark after a word, then a capital or the end of a line.
+const QUESTION_END = /(?<=[\w)’”"])\?(?=\s+[A-Z]|\s*$)/gm;
+const FULL_STOP_END = /(?<=[\w)’”"])\.(?=\s+[A-Z]|\s*$)/gm;
+
+/**
+ * Whether "?" stands for the full stop: a text whose sentences nearly all end in "?" (three
+ * times as many as end in ".", and at least three) is damaged, not a list of questions.
+ */
+function questionMarksAreStops(text: string): boolean {
+  const questions = text.match(QUESTION_END)?.length ?? 0;
+  if (questions < 3) return false;
+  return questions >= 3 * (text.match(FULL_STOP_END)?.length ?? 0);
+}
+
+/**
+ * The text with "$1?5 trillion", "U?S?", "?" for every full stop and U+FFFD dashes repaired;
+ * unchanged when undamaged.
+ */
 export function repairPunctuation(text: string): string {
   let out = text;
   // indexOf, not includes: V8 searches a one-byte string for U+FFFD several times faster so.
   if (out.indexOf("\uFFFD") >= 0) out = out.replaceAll("\uFFFD", "—");
-  if (out.indexOf("?") >= 0 && DAMAGED.test(out))
-    out = out.replace(DAMAGED_DECIMAL, "$1.").replace(DAMAGED_INITIALS, "$1.$2.");
+  if (out.indexOf("?") < 0) return out;
+  if (DAMAGED.test(out)) out = out.replace(DAMAGED_DECIMAL, "$1.").replace(DAMAGED_INITIALS, "$1.$2.");
+  if (questionMarksAreStops(out)) out = out.replace(QUESTION_END, ".");
   return out;
 }
 
@@ -134,6 +152,8 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
 // Body events worth their own line beside the headline event: lawsuits and settlements. A quick
 // test over the whole body keeps articles without such words from being split any further.
 const SECONDARY_GATE = /\b(?:lawsuits?|sued|sues|suing|suit against|complaint|settle(?:s|d|ment)?)\b/i;
+// Letters every word of the gate holds: a plain scan of the body, cheaper than the gate's.
+const SECONDARY_LETTERS = /su[ei]|complaint|settle/i;
 const SECONDARY_CUE =
   /\b(?:lawsuits?|sued|sues|suing|suit against|(?:filed|files) (?:a )?complaint|settle(?:s|d|ment)?)\b/;
 // A dispute told as history ("settled last year", "previously sued") is no new event.
@@ -154,7 +174,12 @@ function secondaryEvents(
   context: IntelContext,
 ): ExtractedEvent[] {
   // A lawsuit story's other lawsuits are its own background; deal stories are where they hide.
-  if (headline.length === 0 || headline.some((e) => e.type === "legal") || !SECONDARY_GATE.test(body))
+  if (
+    headline.length === 0 ||
+    headline.some((e) => e.type === "legal") ||
+    !SECONDARY_LETTERS.test(body) ||
+    !SECONDARY_GATE.test(body)
+  )
     return [];
   const sentences = readable(leadSentences(body, BODY_SENTENCES)).filter(
     (s) =>

@@ -140,7 +140,9 @@ export function legalRoles(
   defendants = defendants.filter((d) => !plaintiffs.some((p) => (p.id ? p.id === d.id : p.name === d.name)));
   if (defendants.length === 0) return undefined;
   const all = [...plaintiffs, ...defendants];
-  const ids = all.flatMap((p) => (p.id ? [p.id] : []));
+  // A loop, not flatMap: flatMap allocates an array per party and cost half of this function.
+  const ids: string[] = [];
+  for (const p of all) if (p.id) ids.push(p.id);
   if (ids.length === 0) return undefined;
   const untracked = all.some((p) => !p.id);
   const plaintiffKeys = plaintiffs.map((p) => p.id ?? plaintiffKey(p.name));
@@ -212,6 +214,9 @@ const COURT =
 /** "federal:ca", "state:de", ":ny", or undefined when the text names no court. */
 export function courtOf(text: string): string | undefined {
   const lower = text.toLowerCase();
+  // Every wording of COURT holds one of these; most lawsuit reports name no court.
+  if (lower.indexOf("court") < 0 && lower.indexOf("district of") < 0 && lower.indexOf("chancery") < 0)
+    return undefined;
   const at = COURT.exec(lower);
   if (!at) return undefined;
   const near = lower.slice(Math.max(0, at.index - 40), at.index + at[0].length + 50);

@@ -144,6 +144,7 @@ const DURATION = new RegExp(
   "i",
 );
 const TERM = new RegExp(`\\b(${COUNT})-year\\b`, "i");
+const YEARS_OR_TERM = /years|-year/i;
 
 function toNumber(text: string): number {
   return Number(text.replace(/,/g, ""));
@@ -261,7 +262,8 @@ export function extractMoney(text: string, rates: FxRates["rates"], minUsd = 1e6
 export function extractTerms(text: string): Omit<Figures, "money"> {
   const figures: Omit<Figures, "money"> = {};
   const hasDigit = /\d/.test(text);
-  const duration = /year/i.test(text) ? (DURATION.exec(text) ?? TERM.exec(text)) : null;
+  // DURATION needs "years", TERM "-year": "next year" alone is neither.
+  const duration = YEARS_OR_TERM.test(text) ? (DURATION.exec(text) ?? TERM.exec(text)) : null;
   if (duration) {
     const word = (duration[1] ?? "").toLowerCase();
     const years = /^\d+$/.test(word) ? Number(word) : WORD_NUMBERS[word];

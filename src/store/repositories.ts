@@ -188,19 +188,22 @@ export interface DealProbe {
 export interface IntelRepository {
   /** Items not read by the intel layer yet, oldest first. */
   unanalyzed(limit: number): Promise<ItemForIntel[]>;
-  /** Items published since `since` (the clustering window), oldest first. */
+  /**
+   * Items published since `since` (the clustering window), oldest first, except those read and
+   * waiting for a story (`unstoried` hands those out): a first pass over a fresh window reads none.
+   */
   since(since: Date): Promise<ItemForIntel[]>;
   /** The other items of the stories these items belong to (regrouping keeps stories whole). */
   storyMates(itemIds: readonly number[]): Promise<ItemForIntel[]>;
   /** Analysed items that belong to no story yet (e.g. a pass stopped before grouping). */
   unstoried(): Promise<ItemForIntel[]>;
   /**
-   * The items of the stories last seen since `since` that may report one of these deals: a story
+   * The items of the stories last seen in [since, before) that may report one of these deals: a story
    * of one of the deal's types naming two of its parties, or, for a one-party deal, its party and
    * an amount within 2%. An outlet that reports a deal days late may belong to such a story,
    * beyond the window each pass regroups whole.
    */
-  dealMates(deals: readonly DealProbe[], since: Date): Promise<ItemForIntel[]>;
+  dealMates(deals: readonly DealProbe[], since: Date, before: Date): Promise<ItemForIntel[]>;
   /** The stored entities and events of the analysed items published since `since`, by item id. */
   intelSince(since: Date): Promise<Map<number, StoredIntel>>;
   /** The stored entities and events of the given analysed items, by item id. */

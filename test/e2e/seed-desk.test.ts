@@ -61,6 +61,8 @@ describe("the seed desk: polled from two outlets, asked through the binary", () 
     expect(line).not.toMatch(/investment|\$10B|talks/);
     // Outlet B's text arrives as UTF-8 although it carries U+FFFD of its own: no mojibake.
     expect(line).toContain("OpenAI’s handling of ChatGPT data");
+    // Its "?" full stops read as full stops.
+    expect(line).toMatch(/murder-suicide\. \(/);
     expect(run.stdout).not.toContain("â€");
     // Background deals are not disputes.
     expect(run.stdout).not.toMatch(/\$38|Stargate|\$1\.5T/);

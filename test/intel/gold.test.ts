@@ -32,12 +32,14 @@ const WEEK = 7 * 86_400_000;
 // bench/README.md). The bars stay at the issue's thresholds; `it.fails` turns red the day a
 // marked bar passes, so a mark cannot outlive its gap.
 // Held-out batch 5, written blind and scored first on 2026-12-02, also brought type precision below
-// its bar.
+// its bar, and held-out batch 6 (scored first the same day) two wrong merges of one company's
+// different events in a week.
 const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>([
   "event-type-recall",
   "event-type-precision",
   "amounts",
   "story-pairs",
+  "same-week-merges",
 ]);
 
 function score(items: readonly GoldItem[]) {
@@ -197,7 +199,7 @@ for (const split of ["tuning", "held-out"] as const) {
     bar("story-pairs", "groups the outlets of one event with a pair F1 of at least 0.95", () => {
       expect(s.storyF1).toBeGreaterThanOrEqual(0.95);
     });
-    it("never merges two events of one company told in the same week", () => {
+    bar("same-week-merges", "never merges two events of one company told in the same week", () => {
       expect(s.sameWeekPairs).toBeGreaterThan(0);
       expect(s.sameWeekMerged).toBe(0);
     });

@@ -57,29 +57,36 @@ export class IntelStore implements IntelRepository {
     );
   }
 
-  async dealMates(deals: readonly DealProbe[], since: Date): Promise<ItemForIntel[]> {
+  async dealMates(deals: readonly DealProbe[], since: Date, before: Date): Promise<ItemForIntel[]> {
     if (deals.length === 0) return [];
     // Each lookup reads one company's recent stories of a few types from story_entities' index alone.
     const pair = this.sql(
       `SELECT story_id FROM story_entities
-        WHERE entity_id IN (SELECT value FROM json_each(?)) AND last_seen_at >= ?
+        WHERE entity_id IN (SELECT value FROM json_each(?)) AND last_seen_at >= ? AND last_seen_at < ?
           AND type IN (SELECT value FROM json_each(?))
         GROUP BY story_id HAVING count(*) >= 2`,
     ).pluck(true);
     const solo = this.sql(
       `SELECT story_id FROM story_entities
-        WHERE entity_id = ? AND last_seen_at >= ? AND type IN (SELECT value FROM json_each(?))
+        WHERE entity_id = ? AND last_seen_at >= ? AND last_seen_at < ? AND type IN (SELECT value FROM json_each(?))
           AND amount_usd BETWEEN ? AND ?`,
     ).pluck(true);
     const from = since.toISOString();
+    const to = before.toISOString();
     const stories = new Set<string>();
+    // Outlets of one deal ask the same question: each is asked once.
+    const asked = new Set<string>();
     for (const deal of deals) {
       const types = JSON.stringify(deal.types);
+      const parties = JSON.stringify([...deal.parties].sort());
+      const key = `${types}${parties}${deal.parties.length === 1 ? deal.amountUsd : ""}`;
+      if (asked.has(key)) continue;
+      asked.add(key);
       const found =
         deal.parties.length >= 2
-          ? pair.all(JSON.stringify(deal.parties), from, types)
+          ? pair.all(parties, from, to, types)
           : deal.parties.length === 1 && deal.amountUsd
-            ? solo.all(deal.parties[0], from, types, deal.amountUsd * 0.98, deal.amountUsd * 1.02)
+            ? solo.all(deal.parties[0], from, to, types, deal.amountUsd * 0.98, deal.amountUsd * 1.02)
             : [];
       for (const id of found as string[]) stories.add(id);
     }
@@ -99,7 +106,7 @@ export class IntelStore implements IntelRepository {
   /** Items published since `since` (the clustering window), oldest first. */
   async since(since: Date): Promise<ItemForIntel[]> {
     return this.rows(
-      `SELECT ${ITEM_FOR_INTEL} FROM items WHERE ${PUBLISHED_SINCE} ORDER BY at, id`,
+      `SELECT ${ITEM_FOR_INTEL} FROM items WHERE ${PUBLISHED_SINCE} AND analyzed != ${READ} ORDER BY at, id`,
       since.toISOString(),
     );
   }
@@ -218,10 +225,16 @@ export class IntelStore implements IntelRepository {
       backfill: number;
       outlet: string | null;
     }[];
-    return raw.map(({ at, backfill, ...r }) => ({
-      ...r,
-      publishedAt: Date.parse(at),
-      backfill: backfill === 1,
+    // Fields named, not a rest spread: this maps every item of the window on each pass.
+    return raw.map((r) => ({
+      id: r.id,
+      title: r.title,
+      summary: r.summary,
+      content: r.content,
+      url: r.url,
+      outlet: r.outlet,
+      publishedAt: Date.parse(r.at),
+      backfill: r.backfill === 1,
     }));
   }
 

@@ -262,7 +262,7 @@ export function intelContract(store: () => Store): void {
       );
       const since = at(-240);
       const ofDeal = async (deal: Parameters<typeof s.intel.dealMates>[0][number]) =>
-        (await s.intel.dealMates([deal], since)).map((i) => i.id);
+        (await s.intel.dealMates([deal], since, at(0))).map((i) => i.id);
       // An investment may be told as a valuation: the whole story comes back, in time order.
       expect(
         await ofDeal({ types: ["investment", "valuation"], parties: ["intel", "nvidia"], amountUsd: null }),
@@ -274,7 +274,17 @@ export function intelContract(store: () => Store): void {
         buyout,
       ]);
       expect(await ofDeal({ types: ["acquisition"], parties: ["broadcom"], amountUsd: null })).toEqual([]);
-      expect(await s.intel.dealMates([], since)).toEqual([]);
+      expect(await s.intel.dealMates([], since, at(0))).toEqual([]);
+      // Stories last seen from `before` on are the caller's already.
+      expect(
+        (
+          await s.intel.dealMates(
+            [{ types: ["investment", "valuation"], parties: ["nvidia", "intel"], amountUsd: null }],
+            since,
+            at(-100),
+          )
+        ).map((i) => i.id),
+      ).toEqual([]);
     });
 
     it("reads the clustering window by publication (else fetch) time, oldest first", async () => {
@@ -291,6 +301,10 @@ export function intelContract(store: () => Store): void {
       const [recent, , edge] = ids as [number, number, number];
       expect((await s.intel.since(at(-72))).map((i) => i.id)).toEqual([edge, undated.added[0], recent]);
       expect((await s.intel.since(at(-5))).map((i) => i.id)).toEqual([]);
+      // Items read and waiting for a story are the pass's own (`unstoried`), not the window's.
+      await s.intel.saveAnalysed([{ id: recent, intel: intel([entity("openai")]), at: at(-10) }]);
+      expect((await s.intel.since(at(-72))).map((i) => i.id)).toEqual([edge, undated.added[0]]);
+      expect((await s.intel.unstoried()).map((i) => i.id)).toEqual([recent]);
     });
 
     it("gives the stored intel of the analysed items of the window", async () => {
