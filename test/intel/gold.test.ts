@@ -31,12 +31,11 @@ const WEEK = 7 * 86_400_000;
 // first on 2026-12-01, brought type recall, amounts and story pairs below the bars (figures in
 // bench/README.md). The bars stay at the issue's thresholds; `it.fails` turns red the day a
 // marked bar passes, so a mark cannot outlive its gap.
-// Held-out batch 5, written blind and scored first on 2026-12-02, also brought type precision below
-// its bar, and held-out batch 6 (scored first the same day) two wrong merges of one company's
-// different events in a week.
+// Held-out batch 6 (written blind, scored first on 2026-12-02) also brought two wrong merges of one
+// company's different events in a week. Type precision, below its bar after batch 5's first run,
+// is above it again after the fixes for batch 5's diagnoses.
 const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>([
   "event-type-recall",
-  "event-type-precision",
   "amounts",
   "story-pairs",
   "same-week-merges",
