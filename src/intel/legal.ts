@@ -54,6 +54,8 @@ function cleanName(raw: string): string | undefined {
 interface Party {
   id?: string;
   name: string;
+  /** Named as a person of a tracked company ("Elon Musk"): the case is the person's, by name. */
+  person?: boolean;
 }
 
 /** The parties named in `text[from, to)`, in order: tracked mentions by id, the rest by name. */
@@ -75,7 +77,11 @@ function partiesIn(
     if (inside.length > 0) {
       for (const m of inside)
         if (!out.some((p) => p.id === m.entityId))
-          out.push({ id: m.entityId, name: entities.get(m.entityId)?.name ?? m.text });
+          out.push(
+            m.kind === "person"
+              ? { id: m.entityId, name: m.text, person: true }
+              : { id: m.entityId, name: entities.get(m.entityId)?.name ?? m.text },
+          );
       continue;
     }
     const name = cleanName(piece);
@@ -144,8 +150,9 @@ export function legalRoles(
   const ids: string[] = [];
   for (const p of all) if (p.id) ids.push(p.id);
   if (ids.length === 0) return undefined;
-  const untracked = all.some((p) => !p.id);
-  const plaintiffKeys = plaintiffs.map((p) => p.id ?? plaintiffKey(p.name));
+  // A person is shown by name ("Elon Musk v. OpenAI"), not as the company the name points at.
+  const untracked = all.some((p) => !p.id || p.person);
+  const plaintiffKeys = plaintiffs.map((p) => (p.id && !p.person ? p.id : plaintiffKey(p.name)));
   return untracked
     ? { ids, names: all.map((p) => p.name), plaintiffCount: plaintiffs.length, plaintiffs: plaintiffKeys }
     : { ids, plaintiffCount: plaintiffs.filter((p) => p.id).length, plaintiffs: plaintiffKeys };

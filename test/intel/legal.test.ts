@@ -26,6 +26,18 @@ describe("legal events", () => {
     });
   });
 
+  it("names a person who sues by name, not as the company the name points at", () => {
+    expect(line("Elon Musk sues OpenAI and Sam Altman over the lab's for-profit turn")).toBe(
+      "Elon Musk v. OpenAI · legal · filed · 1 source",
+    );
+    // The company the person runs still counts as a party, for /controversies <company>.
+    expect(legal("Elon Musk sues OpenAI and Sam Altman over the lab's for-profit turn")?.parties).toEqual([
+      "xai",
+      "openai",
+    ]);
+    expect(line("xAI sues OpenAI over trade secrets")).toBe("xAI v. OpenAI · legal · filed · 1 source");
+  });
+
   it.each([
     [
       "Judge lets New York Times copyright case against OpenAI and Microsoft move ahead",
