@@ -24,6 +24,8 @@ const ACTIVE =
 // "Y sued by X", "Y faces lawsuit from X", "Y hit with suit by X".
 const PASSIVE =
   /\b(?:sued by|lawsuits? (?:from|by|filed by)|suit (?:from|by|filed by)|complaint (?:from|by)|accused by)\s+/i;
+// "X agrees settlement with Y", "X settles with Y": the other side of a settlement brought the case.
+const SETTLED_WITH = /\b(?:settlements? with|settles? with|settled with|settling with)\s+/i;
 // Where a list of parties ends: the claim, the venue, the reason.
 const SPAN_END =
   /\s+(?:over|for|alleging|claiming|after|in (?:a |an |the |federal |state )|on|about|accusing|that|which|who|to (?!court)|as|amid|seeking|said|says|move|moves|proceed|goes|can|may|will|accuses|alleges|claims|charges|targets|—|-|–)\b|[,:;?!"“”(]|\.(?:\s|$)/i;
@@ -118,7 +120,13 @@ export function legalRoles(
   let defendants: Party[];
   const passive = PASSIVE.exec(text);
   const active = passive ? null : ACTIVE.exec(text);
-  if (passive) {
+  const settled = passive || active ? null : SETTLED_WITH.exec(text);
+  if (settled) {
+    const after = settled.index + settled[0].length;
+    plaintiffs = partiesIn(text, after, spanEnd(text, after), mentions, entities);
+    const clauseStart = Math.max(0, text.lastIndexOf(",", settled.index) + 1);
+    defendants = partiesIn(text, clauseStart, settled.index, mentions, entities).filter((p) => p.id);
+  } else if (passive) {
     const after = passive.index + passive[0].length;
     const end = spanEnd(text, after);
     plaintiffs = partiesIn(text, after, end, mentions, entities);

@@ -26,6 +26,15 @@ describe("legal events", () => {
     });
   });
 
+  it("reads the other side of a settlement as the plaintiffs", () => {
+    expect(line("Anthropic agrees $1.5 billion settlement with authors")).toBe(
+      "Authors v. Anthropic · legal · $1.5B · settled · 1 source",
+    );
+    expect(line("Google settles with Texas over data collection claims")).toMatch(
+      /^Texas v\. Google · legal/,
+    );
+  });
+
   it("names a person who sues by name, not as the company the name points at", () => {
     expect(line("Elon Musk sues OpenAI and Sam Altman over the lab's for-profit turn")).toBe(
       "Elon Musk v. OpenAI · legal · filed · 1 source",
