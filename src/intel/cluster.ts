@@ -430,7 +430,7 @@ class Features {
    * Spreads item x's term weights over a dense array, so that comparing x with many stories reads
    * each of their terms once instead of merging two sorted lists (a branch per step).
    */
-  focus(x: number): void {
+  private focus(x: number): void {
     const { terms, weights, termStart, dense } = this;
     if (this.focused >= 0)
       for (let k = termStart[this.focused] as number; k < (termStart[this.focused + 1] as number); k++)
@@ -441,28 +441,13 @@ class Features {
   }
 
   private cosine(x: number, y: number): number {
-    const { terms, weights, termStart } = this;
-    if (x === this.focused) {
-      // The same products added in the same (ascending term) order as the merge below.
-      const { dense } = this;
-      let dot = 0;
-      for (let k = termStart[y] as number; k < (termStart[y + 1] as number); k++) {
-        const w = dense[terms[k] as number] as number;
-        if (w !== 0) dot += w * (weights[k] as number);
-      }
-      return dot;
-    }
-    let i = termStart[x] as number;
-    const iEnd = termStart[x + 1] as number;
-    let j = termStart[y] as number;
-    const jEnd = termStart[y + 1] as number;
+    if (x !== this.focused) this.focus(x);
+    const { terms, weights, termStart, dense } = this;
+    // The products of the terms both hold, added in ascending term order.
     let dot = 0;
-    while (i < iEnd && j < jEnd) {
-      const a = terms[i] as number;
-      const b = terms[j] as number;
-      if (a === b) dot += (weights[i++] as number) * (weights[j++] as number);
-      else if (a < b) i++;
-      else j++;
+    for (let k = termStart[y] as number; k < (termStart[y + 1] as number); k++) {
+      const w = dense[terms[k] as number] as number;
+      if (w !== 0) dot += w * (weights[k] as number);
     }
     return dot;
   }
@@ -656,7 +641,6 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
     let bestScore = threshold;
     const mark = i + 1;
     const keys = features.eventKeys(i);
-    features.focus(i);
     for (const key of keys) {
       const block = deals.get(key);
       if (!block) continue;
