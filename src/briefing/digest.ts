@@ -1,7 +1,7 @@
 import { type Message, type Section, span } from "../chat/message.js";
 import { DEAL_TYPES, type EventType } from "../intel/events.js";
 import type { ChannelRef, StoryRow } from "../store/index.js";
-import { type BriefingDeps, linesFor } from "./deps.js";
+import { type BriefingDeps, linesForGroups } from "./deps.js";
 import { secondaryLines } from "./secondary.js";
 
 const DISPUTES: readonly EventType[] = ["legal", "controversy", "regulation"];
@@ -9,10 +9,11 @@ const DISPUTES: readonly EventType[] = ["legal", "controversy", "regulation"];
 const TOLD_PER_DIGEST = 3;
 
 /** Digest sections in the order readers want them: money first, then disputes, then news. */
-const GROUPS: { heading: string; types: readonly (EventType | null)[] }[] = [
+const GROUPS: { heading: string; types: readonly (EventType | null)[]; withTold?: boolean }[] = [
   { heading: "Deals", types: DEAL_TYPES.filter((t) => t !== "valuation") },
   { heading: "Valuations", types: ["valuation"] },
-  { heading: "Legal and controversies", types: DISPUTES },
+  // A lawsuit or controversy an article told beside its headline event is news of the day too.
+  { heading: "Legal and controversies", types: DISPUTES, withTold: true },
   { heading: "Launches and people", types: ["launch", "people"] },
   { heading: "Other news", types: [null] },
 ];
@@ -56,12 +57,17 @@ export async function digest(deps: BriefingDeps, query: DigestQuery): Promise<Me
     (a.lastSeenAt < b.lastSeenAt ? 1 : a.lastSeenAt > b.lastSeenAt ? -1 : 0);
   const sections: Section[] = [];
   let shown = 0;
-  for (const group of GROUPS) {
-    const stories = rows.filter((s) => group.types.includes(s.type)).sort(rank);
+  const byGroup = GROUPS.map((group) => rows.filter((s) => group.types.includes(s.type)).sort(rank));
+  // One read of sources for every section, as /brief does.
+  const groupLines = await linesForGroups(
+    deps,
+    byGroup.map((stories) => stories.slice(0, PER_GROUP)),
+  );
+  for (const [i, group] of GROUPS.entries()) {
+    const stories = byGroup[i] ?? [];
     const top = stories.slice(0, PER_GROUP);
-    const lines = top.length > 0 ? await linesFor(deps, top) : [];
-    // A lawsuit or controversy an article told beside its headline event is news of the day too.
-    if (group.types === DISPUTES)
+    const lines = groupLines[i] ?? [];
+    if (group.withTold)
       for (const told of await secondaryLines(
         deps,
         { types: DISPUTES, since: query.since, limit: TOLD_PER_DIGEST },

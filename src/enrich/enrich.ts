@@ -109,7 +109,9 @@ export async function enrichNewItems(
   // Stories older than the window that may report a pending item's deal are regrouped with it,
   // so that an outlet days late joins the story on the event (within EVENT_WINDOW_MS).
   const taken = new Set([...inWindow, ...pendingIds, ...mates.map((i) => i.id)]);
-  const earliest = Math.min(...pending.map((i) => i.publishedAt));
+  // A loop, not Math.min(...): a backlog can hold more items than a call takes arguments.
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const item of pending) if (item.publishedAt < earliest) earliest = item.publishedAt;
   const kin = (
     await store.dealMates(
       probesOf(pending, (id) => fresh.get(id) ?? stored.get(id)),
