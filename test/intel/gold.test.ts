@@ -32,8 +32,8 @@ const WEEK = 7 * 86_400_000;
 // bench/README.md). The bars stay at the issue's thresholds; `it.fails` turns red the day a
 // marked bar passes, so a mark cannot outlive its gap.
 // Held-out batch 6 (written blind, scored first on 2026-12-02) also brought two wrong merges of one
-// company's different events in a week. Type precision, below its bar after batch 5's first run,
-// is above it again after the fixes for batch 5's diagnoses.
+// company's different events in a week, and blind batch 8 three more. Type precision, below its
+// bar after batch 5's first run, is above it again after the fixes for batch 5's diagnoses.
 const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>([
   "event-type-recall",
   "amounts",
