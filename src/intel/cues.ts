@@ -78,6 +78,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: "(?:mulls?|mulling|weighs?|weighing) backing",
     example: "Microsoft mulls backing xAI in its next round",
   },
+  // Newsletter register: "has pulled in more than $1bn from a group led by", "X closes its round".
+  {
+    type: "investment",
+    pattern: `(?:pull(?:s|ed|ing)?|haul(?:s|ed)?|reel(?:s|ed)?) in ${HEDGE}${AMOUNT}|closes (?:its|a|the) (?:[\\w-]+ )?round\\b`,
+    example: "Groq pulls in $750 million from a group led by BlackRock",
+  },
   // "is mulling a cheque for X's next raise": the size, if any, is told apart ("peg at roughly $3bn").
   {
     type: "investment",
@@ -172,6 +178,13 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: "put(?:s|ting)? (?:[\\w'’-]+ ){1,5}?(?:value|valuation) at",
     example: "Round puts Perplexity's value at $20 billion",
   },
+  // "a cheque that would price the start-up at around $9bn"; the question headline "Is X really worth $9bn?".
+  {
+    type: "valuation",
+    pattern:
+      "(?:would|could|will|to|may|might|that|which) price (?:[\\w'’-]+ ){1,4}?at|\\bis (?:[\\w.'’-]+ ){1,3}?(?:really |truly |actually )?worth (?:about |around |some )?(?:us)?\\$",
+    example: "Is Cerebras really worth $20 billion?",
+  },
 
   // compute_contract
   {
@@ -217,6 +230,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern:
       "(?:azure|aws|oci|google cloud) (?:services|capacity|deal|contract)|purchase .{0,40}cloud services",
     example: "Meta expands AWS capacity deal for its AI training",
+  },
+  // "signed up for $1bn of GPU time from X", "buys GPU hours from".
+  {
+    type: "compute_contract",
+    pattern: `gpu (?:time|hours)|sign(?:s|ed|ing)? up for ${HEDGE}${AMOUNT} of`,
+    example: "Mistral signs up for $900 million of GPU time from Nebius",
   },
   {
     type: "compute_contract",
@@ -275,6 +294,14 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern:
       "(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)|port(?:s|ed|ing)?|migrat(?:e|es|ed|ing)) (?:[\\w'’-]+ ){0,4}?(?:onto|to) (?:[\\w'’-]+ ){0,3}?(?:in-house |custom |own |home-grown |self-designed )?(?:chips?|silicon|processors|accelerators)",
     example: "Anthropic to move training work onto Amazon's in-house chips",
+  },
+  // Adoption with a generic noun or the workload between: "picks AMD chips", "choosing them over",
+  // "will run its models on Cerebras chips".
+  {
+    type: "chip_supply",
+    pattern:
+      "(?:picks?|picked|picking|chooses|chose|choosing|opts? for|opted for|selects?|selected) (?:[\\w'’-]+ ){0,2}?(?:chips|gpus|accelerators|processors)\\b|(?:to run|will run|runs?|running) (?:[\\w'’-]+ ){1,4}?on (?:[\\w'’-]+ ){0,3}?(?:chips|gpus|accelerators|processors)\\b",
+    example: "Cohere picks AMD chips for its next models",
   },
 
   // infrastructure
@@ -364,6 +391,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: `pay(?:s|ing)? ${HEDGE}${AMOUNT} (?:for|to buy|to acquire) (?:a |an |the )?(?:[\\w'’-]+ ){0,3}?(?:company|start-?up|firm|business|maker|developer|designer|rival|chipmaker|unit|group|team)s?|buying for ${HEDGE}${AMOUNT}`,
     example: "Why is Nvidia paying $900 million for a networking start-up?",
   },
+  // Column register with the target by name: "X paying $2bn for Arduvo is a bet on ...".
+  {
+    type: "acquisition",
+    pattern: `pa(?:ying|id) ${HEDGE}${AMOUNT} for (?!(?:a|an|the|its|their|chips?|gpus?|capacity|compute|servers|licen[cs]es?|rights|access)\\b)[\\w.'’-]+(?: [\\w.'’-]+)? (?:is|was|looks|makes|shows|signals|says|tells)\\b`,
+    example: "Broadcom paying $1.1 billion for Lumora is a bet on optics",
+  },
   // License-and-hire: the founders join and their models or technology are licensed.
   {
     type: "acquisition",
@@ -383,6 +416,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern:
       "collaborat\\w*|co-develop\\w*|co-design\\w*|jointly (?:develop|design|build)\\w*|exclusiv\\w*|to power siri|powered siri",
     example: "Nvidia and Intel to co-develop chips for PCs",
+  },
+  // A model licensed for a yearly fee: "to pay Google about $1bn a year for Gemini".
+  {
+    type: "partnership",
+    pattern: `pay(?:s|ing)? (?:[\\w'’-]+ ){1,2}?${HEDGE}${AMOUNT} (?:a|per) year (?:for|to use)`,
+    example: "Samsung to pay Google $700 million a year for Gemini",
   },
 
   // Co-development told with "together": "agree to build chips together".

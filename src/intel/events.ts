@@ -362,6 +362,12 @@ function orderParties(
 const PUT_AT =
   /\b(?:put(?:s|ting)? (?:[\w'’-]+ ){1,5}?(?:value|valuation)|(?:would|could|will|to|may|might|that) put (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker)|[a-z][\w.-]*)) at $/;
 
+// "a cheque that would price the start-up at around $9bn": a price told with the verb "price".
+const PRICE_AT = /\b(?:would|could|will|to|may|might|that|which) price (?:[\w'’-]+ ){1,4}?at $/;
+// "Is Groq really worth $9bn?": the headline asks what the company is worth.
+const WORTH_QUESTION =
+  /(?:^|[:;,.] )is (?:[\w.'’-]+ ){1,3}?(?:really |truly |actually )?worth (?:about |around |some )?$/;
+
 /** The company's worth ("at a $183bn valuation"), not the deal's size, as the amount's sentence says. */
 function isValuationAmount(lower: string, m: Money): boolean {
   const after = lower.slice(m.end, m.end + 25);
@@ -400,6 +406,8 @@ function isValuationAmount(lower: string, m: Money): boolean {
         before,
       )) ||
     (before.includes("put") && PUT_AT.test(before)) ||
+    (before.includes("price") && PRICE_AT.test(before)) ||
+    (worthBefore && WORTH_QUESTION.test(before)) ||
     (before.includes("price tag") && /\bprice tag (?:for|on) [^$€£]*$/.test(before))
   );
 }
@@ -442,7 +450,7 @@ function pickMoney(
 const CONTEXT_AFTER =
   /^\s*(?:(?:in|of) )?(?:(?:annual(?:i[sz]ed)?|quarterly|yearly) )?(?:(?:operating|net|gross|pre-tax) )?(?:revenue|sales|income|market (?:value|cap)|in market value|of market value|run[- ]rate|losses|loss|profits?|in (?:global |worldwide )?(?:ai )?spending|(?:a|per) year in (?:revenue|sales)|by (?:20\d\d|the end of the decade))\b/;
 const CONTEXT_BEFORE =
-  /\b(?:revenue|sales|market (?:value|cap\w*)|forecasts?|forecasting|projects|projected|predicts?|analysts? (?:estimate|expect|say)|estimates?|estimated that|industry|already|previously|amid|on top of|earlier this|last (?:year|month|quarter)|(?:operating |net |quarterly )?(?:profits?|earnings|income) of|all told|add(?:s|ed|ing)? up|existing|has (?:already )?(?:committed|locked in|pledged|signed)|had (?:committed|pledged|signed)|locked in|added|adding|wiped|shed|(?:holds?|holding|owns?|owning|retains?|keeps?) (?:a |an |its |the )?(?:[\w-]+ )?stake (?:valued at|worth)|worth of (?:shares|stock)|trillion-dollar club|could reach|will reach|expected to (?:reach|hit|top))\b[^$€£;]*$/;
+  /\b(?:revenue|sales|market (?:value|cap\w*)|forecasts?|forecasting|projects|projected|predicts?|analysts? (?:estimate|expect|say)|estimates?|estimated that|industry|already|previously|amid|on top of|earlier this|last (?:year|month|quarter)|(?:operating |net |quarterly )?(?:profits?|earnings|income) of|all told|add(?:s|ed|ing)? up|existing|has (?:already )?(?:committed|locked in|pledged)|has already signed|had (?:committed|pledged|signed)|locked in|added|adding|wiped|shed|(?:holds?|holding|owns?|owning|retains?|keeps?) (?:a |an |its |the )?(?:[\w-]+ )?stake (?:valued at|worth)|worth of (?:shares|stock)|trillion-dollar club|could reach|will reach|expected to (?:reach|hit|top))\b[^$€£;]*$/;
 
 // "adding $25 billion to its market value": a share-price move, not money paid.
 const MARKET_VALUE_AFTER = /^\s*(?:to|from|off) (?:its |their |the company's )?market (?:value|cap\w*)\b/;
@@ -597,12 +605,23 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     for (const [type, cueAt] of findCues(lower(unit), unit.isTitle, liveBlog)) {
       if (unit.isTitle) titleTypes.add(type);
       else if ((type === "investment" || type === "valuation") && isRecap()) continue;
+      // "Mistral, which was valued at $14bn this year, agreed to rent ...": the company's standing
+      // price, told in a relative clause about the subject, is no event of the sentence.
+      else if (type === "valuation" && STANDING_VALUE.test(lower(unit).slice(Math.max(0, cueAt - 20), cueAt)))
+        continue;
       const weight = unit.isTitle ? 3 : index <= 2 ? 1 : 0.5;
       const existing = byType.get(type);
       if (existing) existing.score += weight;
       else byType.set(type, { type, score: weight, unit, cueAt });
       // A lead sentence with its own amount can state a second event ("the round values xAI at $50bn").
-      if (!unit.isTitle && MONEY_TYPES.has(type) && amounts.get(unit).length > 0) {
+      // Not a deal of another kind told as background: "signed a $2bn contract with Oracle in
+      // January", "days after it announced a $3bn build-out" under a round's or a hire's headline.
+      if (
+        !unit.isTitle &&
+        MONEY_TYPES.has(type) &&
+        amounts.get(unit).length > 0 &&
+        !(!titleTypes.has(type) && isBackground(type, titleTypes, lower(unit)))
+      ) {
         secondary.push({ type, score: weight, unit, cueAt });
       }
     }
@@ -657,7 +676,9 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     )
       continue;
     const money = moneyFor(candidate, units, title, amounts, taken, lower);
-    if (candidate.type === "valuation" && !money) continue;
+    // A lead sentence is read as a second event for its amount: when another event has taken it
+    // ("pulled in $1.5bn, the GPU cloud said"), the sentence states nothing new.
+    if ((candidate.type === "valuation" || fromLead.has(candidate)) && !money) continue;
     // A lead sentence that states an event already found, with the same money, read a second way
     // ("would put $2bn into the round, most of it back to Nvidia as GPU orders"): one event.
     if (
@@ -788,8 +809,23 @@ const NO_NEWS_LABEL = /^(?:explainer|opinion|op-ed|earnings preview)\s*[:—–|
 const MAYBE_TOTAL = / total\b|according to (?:figures|data)/;
 const MARKET_TOTAL =
   /\b(?:(?:share|third|half|quarter|fifth|most) of the total|made up (?:[\w-]+ ){0,4}?of the total|according to (?:figures|data) (?:compiled|gathered|from))\b/;
-const RECAP =
-  /\b(?:last (?:month|week|year|quarter|spring|summer|autumn|fall|winter)|earlier this (?:year|month)|a (?:year|month) ago|in (?:january|february|march|april|june|july|august|september|october|november|december)|in (?:its|a|the) (?:previous|prior|last|earlier) round|in 20\d\d|ha(?:s|ve) (?:already )?(?:invested|put|poured|raised))\b/;
+const STANDING_VALUE = /, which (?:was|is|had been|has been) $/;
+// A date or a back-reference: the sentence tells of something that came before.
+const DATED = String.raw`last (?:month|week|year|quarter|spring|summer|autumn|fall|winter)|earlier this (?:year|month)|a (?:year|month) ago|in (?:january|february|march|april|june|july|august|september|october|november|december)|in (?:its|a|the) (?:previous|prior|last|earlier) round|in 20\d\d|(?:days|weeks|hours|a day|a week|a month|months) (?:after|before)`;
+const DATED_RECAP = new RegExp(`\\b(?:${DATED})\\b`);
+const RECAP = new RegExp(`\\b(?:${DATED}|ha(?:s|ve) (?:already )?(?:invested|put|poured|raised))\\b`);
+
+/**
+ * Whether a lead sentence's deal of `type`, one the headline does not state, is background. Under
+ * a round's headline "has raised" tells this round; only a date or a back-reference makes a round
+ * or a price of the sentence an earlier one ("the valuation set when it raised $400m in February").
+ */
+function isBackground(type: EventType, titleTypes: ReadonlySet<EventType>, lower: string): boolean {
+  const funding = (t: EventType) => t === "investment" || t === "valuation";
+  return funding(type) && (titleTypes.has("investment") || titleTypes.has("valuation"))
+    ? DATED_RECAP.test(lower)
+    : RECAP.test(lower);
+}
 
 const CONSORTIUM = /\b(?:consortium|group) led by\s/;
 const CONSORTIUM_END =
@@ -893,7 +929,12 @@ function describedParties(
   const { unit, type } = candidate;
   const named = unit.mentions[0]?.entityId;
   if (!unit.isTitle || named === undefined || !TWO_SIDED.has(type)) return undefined;
-  if (!unit.mentions.every((m) => m.entityId === named) || !DESCRIBED_PARTY.test(lower(unit)))
+  // A round's headline often names only who raised ("Lambda closes its round"): the lead names
+  // who put the money in.
+  if (
+    !unit.mentions.every((m) => m.entityId === named) ||
+    (type !== "investment" && !DESCRIBED_PARTY.test(lower(unit)))
+  )
     return undefined;
   for (const lead of units.slice(0, 3)) {
     if (lead.isTitle || lead.mentions.length < 2) continue;
@@ -940,7 +981,9 @@ function moneyFor(
   taken: Set<Money>,
   lower: (u: TextUnit) => string,
 ): Money | undefined {
-  const own = pickMoney(candidate, amounts.get(candidate.unit), taken, lower(candidate.unit));
+  const picked = pickMoney(candidate, amounts.get(candidate.unit), taken, lower(candidate.unit));
+  const own =
+    picked && picked.currency !== "USD" && !picked.statedUsd ? statedInLead(picked, units, amounts) : picked;
   if (own && candidate.unit.isTitle && own.qualifier === "exact")
     return hedgedInLead(candidate, own, units, amounts, lower);
   if (own || candidate.type === "valuation") return own;
@@ -976,6 +1019,25 @@ function moneyFor(
     if (money) return money;
   }
   return undefined;
+}
+
+/** "£9bn" in a headline over a lead that gives "£9bn ($11.8bn)": the article's own dollar figure. */
+function statedInLead(
+  own: Money,
+  units: readonly TextUnit[],
+  amounts: { get(unit: TextUnit): Money[] },
+): Money {
+  for (const unit of units) {
+    if (unit.isTitle || !unit.text.includes("(")) continue;
+    const stated = amounts
+      .get(unit)
+      .find(
+        (m) =>
+          m.statedUsd && m.currency === own.currency && Math.abs(m.amount - own.amount) <= 0.001 * own.amount,
+      );
+    if (stated) return { ...own, amountUsd: stated.amountUsd, statedUsd: true };
+  }
+  return own;
 }
 
 const SETTLEMENT = /\bsettle(?:s|d|ment)?\b|\bagree(?:s|d)? to pay\b[^.;]{0,60}\bto resolve\b/;
@@ -1070,6 +1132,20 @@ function resolveOverlaps(
   const inTitle = (t: EventType) => byType.get(t)?.unit.isTitle === true;
   const kinds = (t: EventType) =>
     orderedIds(byType.get(t)?.unit.mentions ?? []).map((id) => context.entities.get(id)?.kind);
+  // "won Mistral as a customer for its inference systems": a chip maker's customer buys its
+  // machines, not capacity rented from a cloud.
+  if (has("compute_contract") && !has("chip_supply")) {
+    const sellers = kinds("compute_contract");
+    const compute = byType.get("compute_contract") as Candidate;
+    if (
+      sellers.includes("chipmaker") &&
+      !sellers.some((k) => k === "cloud" || k === "neocloud" || k === "datacenter") &&
+      !/\btpus?\b/.test(lower(compute.unit))
+    ) {
+      byType.set("chip_supply", { ...compute, type: "chip_supply" });
+      byType.delete("compute_contract");
+    }
+  }
   // Chips from a chip maker; capacity (TPUs included) from a cloud.
   if (
     has("chip_supply") &&

@@ -8,6 +8,8 @@ export interface Money {
   currency: string;
   amountUsd: number;
   qualifier: Qualifier;
+  /** Set when `amountUsd` is the dollar figure the text states beside a foreign one ("£9bn ($11.8bn)"). */
+  statedUsd?: boolean;
   /** Low and high ends when the text gives a range ("$10bn-$15bn"); `amount` is the high end. */
   range?: [number, number];
   /** Offsets of the whole expression (qualifier included) in the text. */
@@ -255,7 +257,39 @@ export function extractMoney(text: string, rates: FxRates["rates"], minUsd = 1e6
       WORD_NUMBERS[(m[1] ?? "").toLowerCase()] ?? (m[1]?.toLowerCase() === "half" ? 0.5 : Number(m[1]));
     if (Number.isFinite(count)) push(m, count * scaleOf(m[2]), "USD");
   }
-  return money.sort((a, b) => a.start - b.start);
+  money.sort((a, b) => a.start - b.start);
+  return money.length >= 2 && text.includes("(") ? withStatedUsd(money, text) : money;
+}
+
+// "£9bn ($11.8bn)", "¥1tn (about $6.4 billion)": the gap between a foreign amount and the dollar
+// figure the article gives for it, and what closes the brackets.
+const STATED_OPEN =
+  /^\s*\(\s*(?:or\s+)?(?:(?:about|around|roughly|approximately|some|nearly|almost|close to|equivalent to)\s+)?(?:US)?$/i;
+const STATED_CLOSE = /^\s*\)/;
+
+/**
+ * A foreign amount takes the dollar figure the article states for it in brackets: the writer's
+ * rate of the day, not the dated table's. The bracketed figure is no amount of its own.
+ */
+function withStatedUsd(money: Money[], text: string): Money[] {
+  const out: Money[] = [];
+  for (let k = 0; k < money.length; k++) {
+    const m = money[k] as Money;
+    const next = money[k + 1];
+    if (
+      next &&
+      m.currency !== "USD" &&
+      next.currency === "USD" &&
+      STATED_OPEN.test(text.slice(m.end, next.start)) &&
+      STATED_CLOSE.test(text.slice(next.end, next.end + 3))
+    ) {
+      out.push({ ...m, amountUsd: next.amountUsd, statedUsd: true });
+      k++;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 /** The term and power a text states ("over seven years", "1.2 GW"), without reading amounts. */
