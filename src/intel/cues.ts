@@ -308,7 +308,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "infrastructure",
     pattern:
-      "data[- ]?cent(?:er|re)s?(?! (?:chips?|gpus?|cpus?|processors?|accelerators?|silicon|group|business|unit|market|revenue|sales|networking))|campus|campuses|build[- ]?outs?|construction|megaprojects?|gigawatt[- ]scale",
+      "data[- ]?cent(?:er|re)s?(?! (?:chips?|gpus?|cpus?|processors?|accelerators?|silicon|group|business|unit|market|revenue|sales|networking|developers?|operators?|builders?|owners?|firms?|compan(?:y|ies)|providers?|landlords?|specialists?|start-?ups?|boom|rush|frenzy|craze)\\b)|campus|campuses|build[- ]?outs?|construction|megaprojects?|gigawatt[- ]scale",
     example: "Microsoft pledges $4 billion for second Wisconsin data centre",
   },
   {
@@ -347,7 +347,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "acquisition",
     pattern:
-      "(?:to buy|buys|buying|bought) (?:[a-z][\\w.'’-]*,? ){1,5}?(?:in|for) (?:a |an )?(?:about |around |roughly |nearly |some |approximately |up to |more than |over |as much as )?(?:us)?\\$|purchase of(?! (?:[\\w'’-]+ ){0,3}?(?:chips?|gpus?|tpus?|accelerators?|processors|servers|capacity|memory)\\b(?! designers?| makers?| start-?ups?| firms?| compan))",
+      "(?:to buy|buys|buying|bought) (?:[a-z][\\w.'’-]*,? ){1,7}?(?:which [^.;$€£¥]{0,80}?,? )?(?:in|for) (?:a |an )?(?:about |around |roughly |nearly |some |approximately |up to |more than |over |as much as )?(?:us)?[$€£¥]|purchase of(?! (?:[\\w'’-]+ ){0,3}?(?:chips?|gpus?|tpus?|accelerators?|processors|servers|capacity|memory)\\b(?! designers?| makers?| start-?ups?| firms?| compan))",
     example: "CoreWeave to buy Core Scientific in $9 billion all-stock deal",
   },
   {
@@ -548,7 +548,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "controversy",
     pattern:
-      "internal (?:documents?|memos?|emails?|files|guidelines) (?:shows?|showed|reveals?|revealed|suggests?)|call(?:s|ed|ing)? for an? (?:investigation|inquiry|probe)|ahead of (?:user |child |public )?safety|protest(?:s|ed|ing)? (?:as|over|against)|rounded on|outcry|uproar",
+      "internal (?:documents?|memos?|emails?|files|guidelines) (?:shows?|showed|reveals?|revealed|suggests?)|call(?:s|ed|ing)? for an? (?:investigation|inquiry|probe)|ahead of (?:user |child |public )?safety|protest(?:s|ed|ing)? (?:as|over|against)|rounded on|(?:groups?|critics|campaigners|activists|lawmakers|politicians|senators|unions|parents|artists|authors|advocates|researchers|users) rounds? on|call(?:s|ed|ing)? on (?:[\\w'’-]+ ){1,3}?to (?:withdraw|scrap|pull|halt|drop|suspend|abandon|rethink)|outcry|uproar",
     example: "Parents protest as Meta's chatbot app floods feeds with fake doctors",
   },
   {
@@ -557,12 +557,26 @@ export const EVENT_CUES: readonly CueRow[] = [
       "safety (?:concerns|researchers|practices)|rules out (?:a )?(?:government )?(?:bailout|guarantees?|backstop)|bailout",
     example: "OpenAI rules out a government bailout",
   },
+  // Harm found in the product rather than criticism of it: a privacy or security finding, false
+  // answers, an agent acting without the user's say.
+  {
+    type: "controversy",
+    pattern:
+      "without (?:encryption|(?:users?['’]? |their )?(?:consent|permission|knowledge))|unencrypted|security (?:flaws?|holes?|lapses?|vulnerabilit(?:y|ies)|bugs?)|leak(?:s|ed|ing)? (?:[\\w'’-]+ ){0,2}?(?:user|users['’]?|personal|private|customer) data",
+    example: "Researchers find a security flaw in Microsoft's Copilot agent",
+  },
+  {
+    type: "controversy",
+    pattern:
+      "false (?:claims|information|answers|statements)|misinformation|disinformation|wrong (?:answers|information)|made-up (?:answers|facts|citations|quotes)|never asked for|did(?:n['’]t| not) (?:ask for|approve|authori[sz]e|consent to)",
+    example: "Google's AI search spread false claims about a recall, regulators say",
+  },
 
   // regulation
   {
     type: "regulation",
     pattern:
-      "export (?:controls?|rules?|curbs?|licen[cs]es?|bans?|restrictions?|deal|arrangement)|licen[cs]es? to (?:ship|export|sell)|licen[cs]e requirement",
+      "export (?:controls?|rules?|curbs?|licen[cs]es?|bans?|restrictions?|deal|arrangement)|licen[cs]es? to (?:ship|export|sell)|licen[cs]e (?:requirements?|rules?|regimes?)",
     example: "Microsoft gets U.S. licences to ship Nvidia chips to the UAE",
   },
   {

@@ -496,7 +496,9 @@ function isContextAmount(lower: string, m: Money): boolean {
 }
 
 // "Marvell Technology, Inc. today agreed to acquire ...": a company suffix's full stop ends no clause.
-const CLAUSE_BREAK = /;|\.(?<!\b(?:inc|corp|ltd|co|plc|llc)\.) |, while |: /g;
+// Nor does a ticker's colon: "Super Micro Computer (NASDAQ: SMCI) today agreed to acquire ...".
+const CLAUSE_BREAK =
+  /;|\.(?<!\b(?:inc|corp|ltd|co|plc|llc)\.) |, while |:(?<!\((?:nasdaq|nyse|lse|tsx|asx|hkex|krx|tse|otc):) /g;
 
 function clauseAround(text: string, at: number): { start: number; end: number } {
   const { breaks } = clausesOf(text);
@@ -534,6 +536,8 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   const title = units.find((u) => u.isTitle);
   // "Opinion:", "Explainer:", "Earnings preview:": the outlet labels the piece as no news.
   if (title && (NO_NEWS_LABEL.test(title.text) || WHAT_IS.test(title.text))) return [];
+  // A headline figure for a whole market names no company: the companies the lead lists drive it.
+  if (title && title.mentions.length === 0 && RECORD_FIGURE.test(title.text)) return [];
   // Lower-cased lazily: sentences without a company are read only for amounts and terms.
   const lowered = new Map<TextUnit, string>();
   // Amounts are read only for the sentences that need them, once each.
@@ -805,7 +809,11 @@ const WHAT_IS = /^what (?:is|are) (?:an? |the )?[^,?]{2,50},? and why\b/i;
 // "OpenAI, which built the model, was also named as a defendant": a party the headline leaves out.
 const ALSO_DEFENDANT = /\b(?:was|were|is|are) also (?:named|listed|sued) as (?:a )?(?:co-)?defendants?\b/;
 const LODGED_BY = /\b(?:case|suit|lawsuit|complaint|action|claim)s? (?:lodged|filed|brought|launched) by\s/;
-const NO_NEWS_LABEL = /^(?:explainer|opinion|op-ed|earnings preview)\s*[:—–|]/i;
+const NO_NEWS_LABEL =
+  /^(?:explainer|opinion|op-ed|earnings preview|(?:reader(?:s['’])? )?mailbag|readers? (?:ask|questions?|q&a)|q&a)\s*[:—–|]/i;
+// "Europe's data-centre construction spending hits a record": a market figure with no company.
+const RECORD_FIGURE =
+  /\b(?:hits?|reach(?:es|ed)?|tops?|topped|climbs?|climbed|rises?|rose|jumps?|jumped|surges?|surged|soars?|soared|falls?|fell) (?:a )?(?:new |fresh )?(?:record|all-time high)\b/i;
 const MAYBE_TOTAL = / total\b|according to (?:figures|data)/;
 const MARKET_TOTAL =
   /\b(?:(?:share|third|half|quarter|fifth|most) of the total|made up (?:[\w-]+ ){0,4}?of the total|according to (?:figures|data) (?:compiled|gathered|from))\b/;
@@ -1091,7 +1099,7 @@ const INTO_SITES =
 // A job title up to the verb that follows it: "head of data-centre infrastructure leaves".
 // Also "Microsoft's data-centre AI chief departs": the remit told as modifiers before the title.
 const JOB_TITLE =
-  /\b(?:(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?|[\w-]+['’]s (?:[\w'’-]+ ){1,3}?(?:chief|head|boss|director|president|lead|leader|executive)s? )(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns|defects)\b)/;
+  /\b(?:(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?|[\w-]+['’]s (?:[\w'’-]+ ){1,3}?(?:chief|head|boss|director|president|lead|leader|executive)s? )(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns|defects|to (?:run|lead|head|oversee|manage))\b)/;
 
 // "to lead its AI infrastructure group", "as head of data-centre operations": what a hire will run.
 const ROLE_REMIT =
@@ -1109,6 +1117,10 @@ const EXPLAINED = /,? explained\s*[.!?]?$/;
 
 const IN_HOUSE_CHIP =
   /\b(?:in-house|custom|home-grown|own|self-designed|proprietary)(?: ai)? (?:chips?|silicon|processors|accelerators)\b|\bchips? (?:that )?[\w'’-]+ designs? (?:itself|in-house)\b/;
+
+// What the purchase is for: "for AI data centres", ", expanding its range for hyperscale sites".
+const PURPOSE_BEFORE =
+  /(?:\bfor (?:[\w-]+ ){0,2}|, (?:expanding|strengthening|broadening|extending|bolstering|boosting|deepening|adding|growing)\b[^,;]*)$/;
 
 /** Whether the word at `at` is capitalised in running text: part of a name ("Vantage Data Centers"). */
 function isCapitalised(text: string, at: number): boolean {
@@ -1183,7 +1195,13 @@ function resolveOverlaps(
     // "data-centre silicon" in the lead is what the bought firm makes, not a build-out; so is
     // "Data Centers" in the bought firm's name.
     const infra = byType.get("infrastructure");
-    if (!infra?.unit.isTitle || isCapitalised(infra.unit.text, infra.cueAt)) byType.delete("infrastructure");
+    // So is "..., Expanding Its Portfolio for AI Data Centers": the purpose of the purchase.
+    if (
+      !infra?.unit.isTitle ||
+      isCapitalised(infra.unit.text, infra.cueAt) ||
+      PURPOSE_BEFORE.test(titleText.slice(0, infra.cueAt))
+    )
+      byType.delete("infrastructure");
     if (!inTitle("investment")) byType.delete("investment");
   }
   // A money deal announced with fanfare is the deal, not a product launch.
