@@ -81,7 +81,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   // Newsletter register: "has pulled in more than $1bn from a group led by", "X closes its round".
   {
     type: "investment",
-    pattern: `(?:pull(?:s|ed|ing)?|haul(?:s|ed)?|reel(?:s|ed)?) in ${HEDGE}${AMOUNT}|closes (?:its|a|the) (?:[\\w-]+ )?round\\b`,
+    pattern: `(?:pull(?:s|ed|ing)?|haul(?:s|ed)?|reel(?:s|ed)?) in ${HEDGE}${AMOUNT}|clos(?:es|ed|ing) (?:its|a|the) (?:[\\w$.-]+ ){0,3}?round\\b`,
     example: "Groq pulls in $750 million from a group led by BlackRock",
   },
   // "is mulling a cheque for X's next raise": the size, if any, is told apart ("peg at roughly $3bn").
@@ -279,7 +279,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   // Adoption by product name: "to use Trainium", "orders GB200 systems", "turns to Instinct".
   {
     type: "chip_supply",
-    pattern: `(?:orders?|ordered|buys?|bought|deploys?|deployed|adopts?|adopted|taps|turns to|to use|will use|switch(?:es)? to|picks?|chooses|chose|to run on|runs? on) (?:[\\w'’-]+ ){0,4}?${CHIP_NAMES}`,
+    pattern: `(?:orders?|ordered|buys?|bought|deploys?|deployed|adopts?|adopted|taps|turns to|to use|will use|switch(?:es)? to|picks?|chooses|chose|to run on|runs? on|signs? up for|signed up for) (?:[\\w'’-]+ ){0,4}?${CHIP_NAMES}`,
     example: "xAI orders Nvidia GB200 systems for Colossus expansion",
   },
   // "put <maker>'s accelerators in its data centres": chips bought for the buyer's own sites.
@@ -292,7 +292,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "chip_supply",
     pattern:
-      "(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)|port(?:s|ed|ing)?|migrat(?:e|es|ed|ing)) (?:[\\w'’-]+ ){0,4}?(?:onto|to) (?:[\\w'’-]+ ){0,3}?(?:in-house |custom |own |home-grown |self-designed )?(?:chips?|silicon|processors|accelerators)",
+      "(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)|port(?:s|ed|ing)?|migrat(?:e|es|ed|ing)) (?:[\\w'’-]+ ){0,4}?(?:onto|to) (?:[\\w'’-]+ ){0,3}?(?:in-house |custom |own |home-grown |self-designed )?(?:chips?|silicon|processors|accelerators|(?:systems|machines|hardware) (?:built|made|designed) by)",
     example: "Anthropic to move training work onto Amazon's in-house chips",
   },
   // Adoption with a generic noun or the workload between: "picks AMD chips", "choosing them over",

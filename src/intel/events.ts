@@ -225,6 +225,8 @@ const INVESTMENT_TALKS_WITH =
   /\b(?:negotiat(?:es|ing|ions)|in (?:talks|discussions)|talks|discussions) with (?=(.{1,40}?) (?:over|about|on|for) (?:a |an |the |its |new |fresh )?(?:[\w$.-]+ ){0,3}?(?:investment|stake)\b)/;
 const INVESTEE_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set(["lab", "neocloud", "datacenter"]);
 
+const CONTRAST = /\b(?:rather than|instead of|competes? with|competing with|in competition with)\s/;
+
 const SOLD_TO = /\b(?:sold|sells|selling|to sell) (?:[\w.'’-]+ ){0,6}?to\s/;
 
 const PEOPLE_DESTINATION =
@@ -330,6 +332,16 @@ function orderParties(
       return [...before, ...after];
     case "compute_contract":
     case "chip_supply": {
+      // "on Cerebras chips rather than on Nvidia GPUs", "competes with Nvidia and Groq": the
+      // alternative set aside and the rivals are no side of the deal.
+      const contrast = CONTRAST.exec(lower);
+      if (contrast) {
+        const stop = lower.slice(contrast.index).search(/[,.;]/);
+        const end = stop < 0 ? lower.length : contrast.index + stop;
+        const kept = unit.mentions.filter((m) => m.start < contrast.index || m.start >= end);
+        if (kept.length < unit.mentions.length && orderedIds(kept).length >= 2)
+          return orderParties(type, { ...unit, mentions: kept }, lower, cueAt, context);
+      }
       // "A and B invest in C, which commits $20bn to AWS": the relative clause's deal is C's.
       const which = lower.lastIndexOf(", which ", cueAt);
       if (which > 0) {
@@ -819,7 +831,7 @@ const MARKET_TOTAL =
   /\b(?:(?:share|third|half|quarter|fifth|most) of the total|made up (?:[\w-]+ ){0,4}?of the total|according to (?:figures|data) (?:compiled|gathered|from))\b/;
 const STANDING_VALUE = /, which (?:was|is|had been|has been) $/;
 // A date or a back-reference: the sentence tells of something that came before.
-const DATED = String.raw`last (?:month|week|year|quarter|spring|summer|autumn|fall|winter)|earlier this (?:year|month)|a (?:year|month) ago|in (?:january|february|march|april|june|july|august|september|october|november|december)|in (?:its|a|the) (?:previous|prior|last|earlier) round|in 20\d\d|(?:days|weeks|hours|a day|a week|a month|months) (?:after|before)`;
+const DATED = String.raw`last (?:month|week|year|quarter|spring|summer|autumn|fall|winter)|earlier this (?:year|month)|a (?:year|month) ago|in (?:january|february|march|april|june|july|august|september|october|november|december)|in (?:its|a|the) (?:previous|prior|last|earlier) round|in 20\d\d|(?:days|weeks|hours|a day|a week|a month|months) (?:after|before)|, which (?:[\w-]+ ){0,3}?raised`;
 const DATED_RECAP = new RegExp(`\\b(?:${DATED})\\b`);
 const RECAP = new RegExp(`\\b(?:${DATED}|ha(?:s|ve) (?:already )?(?:invested|put|poured|raised))\\b`);
 
@@ -1049,8 +1061,9 @@ function statedInLead(
 }
 
 const SETTLEMENT = /\bsettle(?:s|d|ment)?\b|\bagree(?:s|d)? to pay\b[^.;]{0,60}\bto resolve\b/;
+// Also a company's own fundraise told beside a contract: "Cerebras, which raised $1.1bn privately".
 const OTHER_FIGURE =
-  /\b(?:capital (?:spending|expenditure)|capex|ha(?:s|ve|d) (?:already )?invested|similar (?:deals|contracts|agreements)|together (?:are |were )?worth)\b/;
+  /\b(?:capital (?:spending|expenditure)|capex|ha(?:s|ve|d) (?:already )?invested|similar (?:deals|contracts|agreements)|together (?:are |were )?worth|which (?:[\w-]+ ){0,3}?raised)\b/;
 
 const HEDGE_WORDS =
   /\b(?:more than|over|above|beyond|upwards of|north of|in excess of|exceeding|up to|as much as|at least|about|around|roughly|approximately|nearly|almost|some|close to)\s+(?:a\s+)?(?:US)?[$€£]|\d\+|-plus\b/i;

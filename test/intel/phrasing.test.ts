@@ -727,3 +727,41 @@ describe("batch 6 and 7 forms: harm reports, no-news pieces and topic nouns", ()
     );
   });
 });
+
+describe("batch 6 and 7 forms: chip adoption, its sides and its price", () => {
+  it("reads moving work onto a maker's systems and signing up for a named accelerator as chip deals", () => {
+    expectRead("Amazon to move inference onto systems built by Cerebras", "", {
+      types: ["chip_supply"],
+      parties: ["amazon", "cerebras"],
+    });
+    expectRead("Cohere signs up for AMD's MI450 for its next cluster", "", {
+      types: ["chip_supply"],
+      parties: ["cohere", "amd"],
+    });
+  });
+
+  it("leaves out the alternative set aside and the rivals named beside the deal", () => {
+    expectRead("Mistral to run Le Chat on Cerebras chips rather than on Nvidia GPUs", "", {
+      types: ["chip_supply"],
+      parties: ["mistral", "cerebras"],
+    });
+  });
+
+  it("does not take the supplier's own fundraise as the contract's price", () => {
+    const { types, first } = read(
+      "Groq wins Perplexity as a customer",
+      "Groq has won Perplexity as a customer for its inference systems. Groq, which has itself raised $1.5 billion privately, is hiring fast.",
+    );
+    expect(types).toEqual(["chip_supply"]);
+    expect(first?.amountUsd).toBeNull();
+  });
+
+  it("reads past a newsletter's greeting and teaser to the event and its stage", () => {
+    const { first } = read(
+      "The Monday letter",
+      "Happy Monday. Two deals and a number to start your week. Lambda has closed a $1.2 billion round led by Nvidia.",
+    );
+    expect(first?.type).toBe("investment");
+    expect(first?.status).toBe("closed");
+  });
+});
