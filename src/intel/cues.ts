@@ -34,6 +34,9 @@ const DIRECTIVE_SOURCE =
 const BAN_SOURCE = "bann?(?:s|ed)? (?:[\\w'’-]+ ){1,5}?from (?:buying|ordering|using)";
 export const DIRECTIVE = new RegExp(`\\b(?:${DIRECTIVE_SOURCE}|${BAN_SOURCE})\\b`);
 
+/** The product names of accelerators, as RegExp source over lower-cased text. */
+export const CHIP_NAME_SOURCE = CHIP_NAMES;
+
 /** An accelerator named by product ("Trainium", "MI300X", "GB200"), not a TPU: a chip, not capacity. */
 export const NAMED_ACCELERATOR = new RegExp(`\\b${CHIP_NAMES}\\b`);
 

@@ -1,4 +1,5 @@
 import {
+  CHIP_NAME_SOURCE,
   compileByType,
   DEAL_STATUS_CUES,
   DIRECTIVE,
@@ -225,6 +226,9 @@ const INVESTMENT_TALKS_WITH =
   /\b(?:negotiat(?:es|ing|ions)|in (?:talks|discussions)|talks|discussions) with (?=(.{1,40}?) (?:over|about|on|for) (?:a |an |the |its |new |fresh )?(?:[\w$.-]+ ){0,3}?(?:investment|stake)\b)/;
 const INVESTEE_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set(["lab", "neocloud", "datacenter"]);
 
+const RENTED_CHIPS = new RegExp(
+  `^(?:['’]s)? (?:[\\w-]+ ){0,2}?(?:gpus?|chips?|accelerators?|processors|${CHIP_NAME_SOURCE})\\b`,
+);
 const CONTRAST = /\b(?:rather than|instead of|competes? with|competing with|in competition with)\s/;
 
 const SOLD_TO = /\b(?:sold|sells|selling|to sell) (?:[\w.'’-]+ ){0,6}?to\s/;
@@ -352,6 +356,20 @@ function orderParties(
           return orderParties(type, { ...unit, mentions: kept }, lower, cueAt, context);
       }
       const kind = (id: string) => context.entities.get(id)?.kind ?? "lab";
+      // "rents Nvidia GPUs from CoreWeave": the maker of the chips rented is what is rented, not a
+      // side of the capacity deal.
+      if (type === "compute_contract") {
+        const makers = unit.mentions.filter(
+          (m) => kind(m.entityId) === "chipmaker" && RENTED_CHIPS.test(lower.slice(m.end, m.end + 40)),
+        );
+        const kept = unit.mentions.filter((m) => !makers.includes(m));
+        if (
+          makers.length > 0 &&
+          orderedIds(kept).length >= 2 &&
+          kept.some((m) => kind(m.entityId) === "cloud" || kind(m.entityId) === "neocloud")
+        )
+          return orderParties(type, { ...unit, mentions: kept }, lower, cueAt, context);
+      }
       const supplier = (id: string) => SUPPLIER_KINDS.has(kind(id));
       const buyers = ids.filter((id) => !supplier(id));
       const customersFirst = putFirst(buyers, ids);

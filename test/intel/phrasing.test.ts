@@ -765,3 +765,16 @@ describe("batch 6 and 7 forms: chip adoption, its sides and its price", () => {
     expect(first?.status).toBe("closed");
   });
 });
+
+describe("batch 6 and 7 forms: what a capacity deal rents is no party", () => {
+  it("leaves out the maker of the GPUs rented, not a chip maker that rents capacity itself", () => {
+    expectRead("Anthropic to rent capacity on Nvidia GPUs from CoreWeave", "", {
+      types: ["compute_contract"],
+      parties: ["anthropic", "coreweave"],
+    });
+    expectRead("Nvidia signs $6 billion capacity deal with CoreWeave", "", {
+      types: ["compute_contract"],
+      parties: ["nvidia", "coreweave"],
+    });
+  });
+});
