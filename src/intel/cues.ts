@@ -330,6 +330,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: "financing",
     example: "Meta strikes $27 billion Hyperion financing deal with Blue Owl",
   },
+  // Debt raised for the build-out: "priced $18bn of bonds", "hits the bond market again".
+  {
+    type: "infrastructure",
+    pattern: `(?:sells?|sold|selling|priced|prices|pricing|issues?|issued) ${HEDGE}${AMOUNT} (?:of|in|worth of) (?:bonds|notes|debt)|bond (?:sale|offering|issue)s?|(?:hits?|taps?|tapped|returns? to) the bond market`,
+    example: "Meta taps the bond market for $25 billion to fund data centres",
+  },
   {
     type: "infrastructure",
     pattern: "chip plants?|fabs?|factory|factories",

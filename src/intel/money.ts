@@ -116,7 +116,7 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   [/(?:up to|as much as|as many as|no more than|at most|as high as|a maximum of)\s+$/i, "up_to"],
   [/(?:at least|a minimum of|no less than|not less than)\s+$/i, "at_least"],
   [
-    /(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated|circa|approx\.?|just under|~)\s*$/i,
+    /(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated(?: at)?|circa|approx\.?|just under|~)\s*$/i,
     "about",
   ],
 ];
@@ -159,7 +159,7 @@ function scaleOf(text: string | undefined): number {
 
 // The last word of every qualifier above: a cheap test before the patterns run.
 const QUALIFIER_ENDINGS = new Set(
-  "than over above beyond of exceeding topping surpassing a as to much many most high least about around roughly approximately nearly almost some estimated circa approx approx. under ~".split(
+  "than over above beyond of exceeding topping surpassing a as to much many most high least about around roughly approximately nearly almost some estimated at circa approx approx. under ~".split(
     " ",
   ),
 );

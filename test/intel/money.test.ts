@@ -50,6 +50,7 @@ describe("money", () => {
     ["roughly $300 billion", "about"],
     ["about $38 billion", "about"],
     ["nearly $7bn", "about"],
+    ["the project, estimated at $4bn", "about"],
     ["at least $5 billion", "at_least"],
   ])("maps %s to %s", (text, qualifier) => {
     expect(first(text)?.qualifier).toBe(qualifier);
