@@ -185,7 +185,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "valuation",
     pattern:
-      "(?:would|could|will|to|may|might|that|which) price (?:[\\w'’-]+ ){1,4}?at|\\bis (?:[\\w.'’-]+ ){1,3}?(?:really |truly |actually )?worth (?:about |around |some )?(?:us)?\\$",
+      "(?:would|could|will|to|may|might|that|which) price (?:[\\w'’-]+ ){1,4}?at|(?<=\\bis (?:[\\w.'’-]+ ){1,3}?(?:really |truly |actually )?)worth (?:about |around |some )?(?:us)?\\$",
     example: "Is Cerebras really worth $20 billion?",
   },
 
