@@ -722,7 +722,10 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
         (e) =>
           MONEY_TYPES.has(e.type) &&
           sameAmount(e.amountUsd, money.amountUsd) &&
-          CUES[e.type].test(lower(candidate.unit)),
+          CUES[e.type].test(lower(candidate.unit)) &&
+          // "Qualcomm's $2.4bn bet" over "paying $2.4bn for Arduvo is its biggest wager": the
+          // purchase is the deal, and the bet gives way to it below.
+          !(candidate.type === "acquisition" && e.type === "investment"),
       )
     )
       continue;

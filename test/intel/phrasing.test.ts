@@ -638,6 +638,11 @@ describe("batch 6 and 7 forms: deal verbs and registers", () => {
   const cases: [string, string, Want][] = [
     ["AMD paying $1.5 billion for Silvane was overdue", "", { types: ["acquisition"], amountUsd: 1.5e9 }],
     [
+      "Intel's $900 million networking bet",
+      "Intel paying $900 million for Ferrolink is its boldest wager in years.",
+      { types: ["acquisition"], amountUsd: 900e6, parties: ["intel"] },
+    ],
+    [
       "Is Mistral really worth $30 billion?",
       "Investors are weighing a deal that would price the French lab at roughly $30 billion.",
       { types: ["valuation"], amountUsd: 30e9 },
