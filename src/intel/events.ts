@@ -770,6 +770,13 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
           event.parties.unshift(plaintiff);
           if (event.plaintiffCount !== undefined) event.plaintiffCount++;
         }
+        // "a suit over its OpenAI ties ... OpenAI is not a defendant": the subject, not a side.
+        const not = unit.text.includes(" not ") ? NOT_DEFENDANT.exec(lower(unit)) : null;
+        const cleared = not
+          ? orderedIds(unit.mentions.filter((m) => m.end <= not.index && m.end >= not.index - 2)).at(-1)
+          : undefined;
+        const at = cleared === undefined ? -1 : event.parties.indexOf(cleared);
+        if (at >= (event.plaintiffCount ?? 0) && event.parties.length > 1) event.parties.splice(at, 1);
       }
       event.legalCase = legalCase(
         [...own],
@@ -841,6 +848,8 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
 const WHAT_IS = /^what (?:is|are) (?:an? |the )?[^,?]{2,50},? and why\b/i;
 // "OpenAI, which built the model, was also named as a defendant": a party the headline leaves out.
 const ALSO_DEFENDANT = /\b(?:was|were|is|are) also (?:named|listed|sued) as (?:a )?(?:co-)?defendants?\b/;
+const NOT_DEFENDANT =
+  / (?:(?:is|was|are|were) not (?:named as |listed as |itself )?(?:a )?(?:defendants?|part(?:y|ies) to the (?:suit|case|lawsuit|complaint))|has not been (?:named|sued) as (?:a )?defendant)\b/;
 const LODGED_BY = /\b(?:case|suit|lawsuit|complaint|action|claim)s? (?:lodged|filed|brought|launched) by\s/;
 const NO_NEWS_LABEL =
   /^(?:explainer|opinion|op-ed|earnings preview|(?:reader(?:s['’])? )?mailbag|readers? (?:ask|questions?|q&a)|q&a)\s*[:—–|]/i;

@@ -783,3 +783,14 @@ describe("batch 6 and 7 forms: what a capacity deal rents is no party", () => {
     });
   });
 });
+
+describe("batch 6 and 7 forms: a company the suit is about but does not name", () => {
+  it("drops a company the lead says is not a defendant", () => {
+    const suit = read(
+      "Authors sue Microsoft over its OpenAI ties",
+      "A group of authors sued Microsoft in a New York court on Tuesday. OpenAI is not a defendant in the case.",
+    ).first;
+    expect(suit?.type).toBe("legal");
+    expect(suit?.parties).toEqual(["microsoft"]);
+  });
+});
