@@ -84,7 +84,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   // Newsletter register: "has pulled in more than $1bn from a group led by", "X closes its round".
   {
     type: "investment",
-    pattern: `(?:pull(?:s|ed|ing)?|haul(?:s|ed)?|reel(?:s|ed)?) in ${HEDGE}${AMOUNT}|clos(?:es|ed|ing) (?:its|a|the) (?:[\\w$.-]+ ){0,3}?round\\b`,
+    pattern: `(?:pull(?:s|ed|ing)?|haul(?:s|ed)?|reel(?:s|ed)?) in ${HEDGE}${AMOUNT}(?! (?:in |of )?(?:annual |quarterly )?(?:revenue|sales|profits?|income|bookings))|clos(?:es|ed|ing) (?:its|a|the) (?:[\\w$.-]+ ){0,3}?round\\b`,
     example: "Groq pulls in $750 million from a group led by BlackRock",
   },
   // "is mulling a cheque for X's next raise": the size, if any, is told apart ("peg at roughly $3bn").
@@ -185,7 +185,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "valuation",
     pattern:
-      "(?:would|could|will|to|may|might|that|which) price (?:[\\w'’-]+ ){1,4}?at|(?<=\\bis (?:[\\w.'’-]+ ){1,3}?(?:really |truly |actually )?)worth (?:about |around |some )?(?:us)?\\$",
+      "(?:would|could|will|to|may|might|that|which) price (?!(?:the |its |their )?(?:shares|stock|bonds|notes|offering|ipo|debt)\\b)(?:[\\w'’-]+ ){1,4}?at|(?<=\\bis (?:[\\w.'’-]+ ){1,3}?(?:really |truly |actually )?)worth (?:about |around |some )?(?:us)?\\$",
     example: "Is Cerebras really worth $20 billion?",
   },
 
@@ -237,7 +237,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   // "signed up for $1bn of GPU time from X", "buys GPU hours from".
   {
     type: "compute_contract",
-    pattern: `gpu (?:time|hours)|sign(?:s|ed|ing)? up for ${HEDGE}${AMOUNT} of`,
+    pattern: `gpu (?:time|hours) (?:from|with)|(?:buys?|bought|rents?|rented|books?|booked) (?:[\\w'’-]+ ){0,2}?gpu (?:time|hours)|sign(?:s|ed|ing)? up for ${HEDGE}${AMOUNT} of`,
     example: "Mistral signs up for $900 million of GPU time from Nebius",
   },
   {

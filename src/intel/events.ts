@@ -393,7 +393,8 @@ const PUT_AT =
   /\b(?:put(?:s|ting)? (?:[\w'’-]+ ){1,5}?(?:value|valuation)|(?:would|could|will|to|may|might|that) put (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker)|[a-z][\w.-]*)) at $/;
 
 // "a cheque that would price the start-up at around $9bn": a price told with the verb "price".
-const PRICE_AT = /\b(?:would|could|will|to|may|might|that|which) price (?:[\w'’-]+ ){1,4}?at $/;
+const PRICE_AT =
+  /\b(?:would|could|will|to|may|might|that|which) price (?!(?:the |its |their )?(?:shares|stock|bonds|notes|offering|ipo|debt)\b)(?:[\w'’-]+ ){1,4}?at $/;
 // "Is Groq really worth $9bn?": the headline asks what the company is worth.
 const WORTH_QUESTION =
   /(?:^|[:;,.] )is (?:[\w.'’-]+ ){1,3}?(?:really |truly |actually )?worth (?:about |around |some )?$/;

@@ -647,6 +647,8 @@ describe("batch 6 and 7 forms: deal verbs and registers", () => {
       "Investors are weighing a deal that would price the French lab at roughly $30 billion.",
       { types: ["valuation"], amountUsd: 30e9 },
     ],
+    ["Nebius plans to price its shares at $2 billion in total", "", { types: [] }],
+    ["Groq pulled in $500 million in revenue last year", "", { types: [] }],
     [
       "xAI signs up for $2 billion of GPU time from Oracle",
       "",
