@@ -501,7 +501,7 @@ const TWO_SIDED_FAMILIES: ReadonlySet<number> = new Set([0, 1, 3, 4]);
 
 // Capitalised words that name no one: sentence furniture, units, days and months.
 const NOT_NAMES = new Set(
-  "a an the in on at for of and or but as by to it its this that these with from after before while when why how what who is are was will would could can may new ai us u.s. uk eu ceo cfo cto inc corp ltd llc plc group chief billion million trillion monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(
+  "a an the in on at for of and or but as by to it its this that these with from after before while when why how what who is are was will would could can may new ai us u.s. uk eu ceo cfo cto inc corp ltd llc plc group chief billion million trillion gpu gpus cpu tpu llm reuters bloomberg nasdaq nyse american chinese european british french german japanese indian korean monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(
     " ",
   ),
 );
