@@ -30,7 +30,7 @@ const BARE_NAME = /^(?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+$/;
 // all.", "Good morning."): layout, and it would take a lead sentence's place.
 const SECTION_HEADING = /^(?:\d{1,2}[.)]\s*)?[A-Z0-9][A-Z0-9'’&:,!?\- ]{2,40}$/;
 const GREETING =
-  /^(?:good (?:morning|afternoon|evening)|morning(?:,)? (?:all|everyone)|hello(?: again| all| everyone)?|hi (?:all|everyone)|welcome back)\b[^.!?]{0,30}[.!]?$/i;
+  /^(?:good (?:morning|afternoon|evening)|morning(?:,)? (?:all|everyone)|hello(?: again| all| everyone)?|hi (?:all|everyone)|welcome back|happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)|(?:[\w-]+ ){1,6}to start your (?:day|week|weekend|morning|monday|tuesday|wednesday|thursday|friday))\b[^.!?]{0,30}[.!]?$/i;
 
 export function isBoilerplate(sentence: string): boolean {
   const text = sentence.trim();
@@ -42,9 +42,10 @@ export function isBoilerplate(sentence: string): boolean {
   );
 }
 
-// "SEATTLE, Dec 17 — ", "LONDON (Reuters) - ", "WASHINGTON, March 8 — "
+// "SEATTLE, Dec 17 — ", "LONDON (Reuters) - ", "WASHINGTON, March 8 — ", and a press release's
+// "SANTA CLARA, Calif., Nov. 3, 2025 -- " (a state and a year).
 const DATELINE =
-  /^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2})?(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+/;
+  /^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{1,12}\.?)?(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+/;
 
 export function stripDateline(sentence: string): string {
   return sentence.replace(DATELINE, "");

@@ -251,6 +251,9 @@ class Features {
   readonly soloFamily: Int8Array;
   readonly soloAmount: Float64Array;
 
+  private readonly items: readonly ClusterItem[];
+  private readonly names = new Map<number, ReadonlySet<string>>();
+
   /** The focused item's weights by term (see `focus`), 0 elsewhere. */
   private readonly dense: Float32Array;
   private focused = -1;
@@ -262,6 +265,7 @@ class Features {
     weights: Float32Array,
     vocabularySize: number,
   ) {
+    this.items = items;
     this.termStart = termStart;
     this.terms = terms;
     this.weights = weights;
@@ -296,7 +300,9 @@ class Features {
       this.aboutStart[i + 1] = about.length;
       for (const event of item.events ?? []) {
         const legal = event.type === "legal";
-        if (event.parties.length === 1 && !legal && this.soloParty[i] === -1) {
+        // Only the headline event keys a one-party deal: a recap or back-reference the item tells
+        // in passing ("days after X announced a $10bn build-out") is another story's event.
+        if (event.parties.length === 1 && !legal && event === item.events?.[0]) {
           this.soloParty[i] = intern(event.parties[0] as string);
           this.soloFamily[i] = (FAMILY.get(event.type) ?? FAMILY.size) + 1;
           this.soloAmount[i] = event.amountUsd ?? 0;
@@ -355,7 +361,25 @@ class Features {
     if (px < 0 || px !== this.soloParty[y] || this.soloFamily[x] !== this.soloFamily[y]) return UNKNOWN;
     const ax = this.soloAmount[x] as number;
     const ay = this.soloAmount[y] as number;
-    return ax > 0 && ay > 0 && Math.abs(ax - ay) <= 0.02 * Math.max(ax, ay) ? SAME : UNKNOWN;
+    if (!(ax > 0 && ay > 0 && Math.abs(ax - ay) <= 0.02 * Math.max(ax, ay))) return UNKNOWN;
+    // A deal of two sides whose other side is not tracked (a start-up bought, a round's investor):
+    // one buyer and a round "$900M" twice in a week may be two targets, so the two items must also
+    // share a name the text gives that is not the tracked party's (the target, the site, the fund).
+    const family = (this.soloFamily[x] as number) - 1;
+    if (!TWO_SIDED_FAMILIES.has(family)) return SAME;
+    const nx = this.namesOf(x);
+    for (const name of this.namesOf(y)) if (nx.has(name)) return SAME;
+    return UNKNOWN;
+  }
+
+  /** Capitalised words of item x's title (unless in title case) and lead, read once on demand. */
+  private namesOf(x: number): ReadonlySet<string> {
+    let names = this.names.get(x);
+    if (!names) {
+      names = capitalisedNames(this.items[x] as ClusterItem);
+      this.names.set(x, names);
+    }
+    return names;
   }
 
   private eventRelation(ex: number, ey: number): number {
@@ -470,6 +494,41 @@ class Features {
     }
     return shared / (xEnd - xStart + (yEnd - yStart) - shared);
   }
+}
+
+// Families whose deal has another side (investor, seller, supplier, partner); a build-out has none.
+const TWO_SIDED_FAMILIES: ReadonlySet<number> = new Set([0, 1, 3, 4]);
+
+// Capitalised words that name no one: sentence furniture, units, days and months.
+const NOT_NAMES = new Set(
+  "a an the in on at for of and or but as by to it its this that these with from after before while when why how what who is are was will would could can may new ai us u.s. uk eu ceo cfo cto inc corp ltd llc plc group chief billion million trillion gpu gpus cpu tpu llm reuters bloomberg nasdaq nyse american chinese european british french german japanese indian korean monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(
+    " ",
+  ),
+);
+const CAPITALISED_WORD = /(^|[.!?:]\s+|\s)([A-Z][\w'’&.-]*[\w])/g;
+
+/**
+ * The names an item's text gives beyond its tracked entities: capitalised words that do not start
+ * a sentence, are not furniture and are not one of the ids the item is about. A title in title
+ * case capitalises every word and gives none.
+ */
+function capitalisedNames(item: ClusterItem): Set<string> {
+  const out = new Set<string>();
+  const own = new Set(item.about.flatMap((id) => id.split("-")));
+  for (const event of item.events ?? [])
+    for (const id of event.parties) for (const w of id.split("-")) own.add(w);
+  const read = (text: string) => {
+    CAPITALISED_WORD.lastIndex = 0;
+    for (let m = CAPITALISED_WORD.exec(text); m !== null; m = CAPITALISED_WORD.exec(text)) {
+      if (m.index === 0 || /[.!?:]/.test(m[1] as string)) continue;
+      const word = (m[2] as string).toLowerCase().replace(/['’]s$/, "");
+      if (!NOT_NAMES.has(word) && !own.has(word)) out.add(word);
+    }
+  };
+  const words = item.title.split(/\s+/);
+  if (words.filter((w) => /^[A-Z]/.test(w)).length < words.length * 0.7) read(item.title);
+  read(item.text);
+  return out;
 }
 
 // Interned entity ids stay far below 2^21, so a family and two of them fit one exact number.

@@ -34,6 +34,9 @@ const DIRECTIVE_SOURCE =
 const BAN_SOURCE = "bann?(?:s|ed)? (?:[\\w'’-]+ ){1,5}?from (?:buying|ordering|using)";
 export const DIRECTIVE = new RegExp(`\\b(?:${DIRECTIVE_SOURCE}|${BAN_SOURCE})\\b`);
 
+/** The product names of accelerators, as RegExp source over lower-cased text. */
+export const CHIP_NAME_SOURCE = CHIP_NAMES;
+
 /** An accelerator named by product ("Trainium", "MI300X", "GB200"), not a TPU: a chip, not capacity. */
 export const NAMED_ACCELERATOR = new RegExp(`\\b${CHIP_NAMES}\\b`);
 
@@ -77,6 +80,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     type: "investment",
     pattern: "(?:mulls?|mulling|weighs?|weighing) backing",
     example: "Microsoft mulls backing xAI in its next round",
+  },
+  // Newsletter register: "has pulled in more than $1bn from a group led by", "X closes its round".
+  {
+    type: "investment",
+    pattern: `(?:pull(?:s|ed|ing)?|haul(?:s|ed)?|reel(?:s|ed)?) in ${HEDGE}${AMOUNT}(?! (?:in |of )?(?:annual |quarterly )?(?:revenue|sales|profits?|income|bookings))|clos(?:es|ed|ing) (?:its|a|the) (?:[\\w$.-]+ ){0,3}?round\\b`,
+    example: "Groq pulls in $750 million from a group led by BlackRock",
   },
   // "is mulling a cheque for X's next raise": the size, if any, is told apart ("peg at roughly $3bn").
   {
@@ -172,6 +181,13 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: "put(?:s|ting)? (?:[\\w'’-]+ ){1,5}?(?:value|valuation) at",
     example: "Round puts Perplexity's value at $20 billion",
   },
+  // "a cheque that would price the start-up at around $9bn"; the question headline "Is X really worth $9bn?".
+  {
+    type: "valuation",
+    pattern:
+      "(?:would|could|will|to|may|might|that|which) price (?!(?:the |its |their )?(?:shares|stock|bonds|notes|offering|ipo|debt)\\b)(?:[\\w'’-]+ ){1,4}?at|(?<=\\bis (?:[\\w.'’-]+ ){1,3}?(?:really |truly |actually )?)worth (?:about |around |some )?(?:us)?\\$",
+    example: "Is Cerebras really worth $20 billion?",
+  },
 
   // compute_contract
   {
@@ -218,6 +234,12 @@ export const EVENT_CUES: readonly CueRow[] = [
       "(?:azure|aws|oci|google cloud) (?:services|capacity|deal|contract)|purchase .{0,40}cloud services",
     example: "Meta expands AWS capacity deal for its AI training",
   },
+  // "signed up for $1bn of GPU time from X", "buys GPU hours from".
+  {
+    type: "compute_contract",
+    pattern: `gpu (?:time|hours) (?:from|with)|(?:buys?|bought|rents?|rented|books?|booked) (?:[\\w'’-]+ ){0,2}?gpu (?:time|hours)|sign(?:s|ed|ing)? up for ${HEDGE}${AMOUNT} of`,
+    example: "Mistral signs up for $900 million of GPU time from Nebius",
+  },
   {
     type: "compute_contract",
     pattern: "as a (?:cloud )?customer|contract",
@@ -260,7 +282,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   // Adoption by product name: "to use Trainium", "orders GB200 systems", "turns to Instinct".
   {
     type: "chip_supply",
-    pattern: `(?:orders?|ordered|buys?|bought|deploys?|deployed|adopts?|adopted|taps|turns to|to use|will use|switch(?:es)? to|picks?|chooses|chose|to run on|runs? on) (?:[\\w'’-]+ ){0,4}?${CHIP_NAMES}`,
+    pattern: `(?:orders?|ordered|buys?|bought|deploys?|deployed|adopts?|adopted|taps|turns to|to use|will use|switch(?:es)? to|picks?|chooses|chose|to run on|runs? on|signs? up for|signed up for) (?:[\\w'’-]+ ){0,4}?${CHIP_NAMES}`,
     example: "xAI orders Nvidia GB200 systems for Colossus expansion",
   },
   // "put <maker>'s accelerators in its data centres": chips bought for the buyer's own sites.
@@ -273,15 +295,23 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "chip_supply",
     pattern:
-      "(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)|port(?:s|ed|ing)?|migrat(?:e|es|ed|ing)) (?:[\\w'’-]+ ){0,4}?(?:onto|to) (?:[\\w'’-]+ ){0,3}?(?:in-house |custom |own |home-grown |self-designed )?(?:chips?|silicon|processors|accelerators)",
+      "(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)|port(?:s|ed|ing)?|migrat(?:e|es|ed|ing)) (?:[\\w'’-]+ ){0,4}?(?:onto|to) (?:[\\w'’-]+ ){0,3}?(?:in-house |custom |own |home-grown |self-designed )?(?:chips?|silicon|processors|accelerators|(?:systems|machines|hardware) (?:built|made|designed) by)",
     example: "Anthropic to move training work onto Amazon's in-house chips",
+  },
+  // Adoption with a generic noun or the workload between: "picks AMD chips", "choosing them over",
+  // "will run its models on Cerebras chips".
+  {
+    type: "chip_supply",
+    pattern:
+      "(?:picks?|picked|picking|chooses|chose|choosing|opts? for|opted for|selects?|selected) (?:[\\w'’-]+ ){0,2}?(?:chips|gpus|accelerators|processors)\\b|(?:to run|will run|runs?|running) (?:[\\w'’-]+ ){1,4}?on (?:[\\w'’-]+ ){0,3}?(?:chips|gpus|accelerators|processors)\\b",
+    example: "Cohere picks AMD chips for its next models",
   },
 
   // infrastructure
   {
     type: "infrastructure",
     pattern:
-      "data[- ]?cent(?:er|re)s?(?! (?:chips?|gpus?|cpus?|processors?|accelerators?|silicon|group|business|unit|market|revenue|sales|networking))|campus|campuses|build[- ]?outs?|construction|megaprojects?|gigawatt[- ]scale",
+      "data[- ]?cent(?:er|re)s?(?! (?:chips?|gpus?|cpus?|processors?|accelerators?|silicon|group|business|unit|market|revenue|sales|networking|developers?|operators?|builders?|owners?|firms?|compan(?:y|ies)|providers?|landlords?|specialists?|start-?ups?|boom|rush|frenzy|craze)\\b)|campus|campuses|build[- ]?outs?|construction|megaprojects?|gigawatt[- ]scale",
     example: "Microsoft pledges $4 billion for second Wisconsin data centre",
   },
   {
@@ -299,6 +329,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     type: "infrastructure",
     pattern: "financing",
     example: "Meta strikes $27 billion Hyperion financing deal with Blue Owl",
+  },
+  // Debt raised for the build-out: "priced $18bn of bonds", "hits the bond market again".
+  {
+    type: "infrastructure",
+    pattern: `(?:sells?|sold|selling|priced|prices|pricing|issues?|issued) ${HEDGE}${AMOUNT} (?:of|in|worth of) (?:bonds|notes|debt)|bond (?:sale|offering|issue)s?|(?:hits?|taps?|tapped|returns? to) the bond market`,
+    example: "Meta taps the bond market for $25 billion to fund data centres",
   },
   {
     type: "infrastructure",
@@ -320,7 +356,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "acquisition",
     pattern:
-      "(?:to buy|buys|buying|bought) (?:[a-z][\\w.'’-]*,? ){1,5}?(?:in|for) (?:a |an )?(?:about |around |roughly |nearly |some |approximately |up to |more than |over |as much as )?(?:us)?\\$|purchase of(?! (?:[\\w'’-]+ ){0,3}?(?:chips?|gpus?|tpus?|accelerators?|processors|servers|capacity|memory)\\b(?! designers?| makers?| start-?ups?| firms?| compan))",
+      "(?:to buy|buys|buying|bought) (?:[a-z][\\w.'’-]*,? ){1,7}?(?:which [^.;$€£¥]{0,80}?,? )?(?:in|for) (?:a |an )?(?:about |around |roughly |nearly |some |approximately |up to |more than |over |as much as )?(?:us)?[$€£¥]|purchase of(?! (?:[\\w'’-]+ ){0,3}?(?:chips?|gpus?|tpus?|accelerators?|processors|servers|capacity|memory)\\b(?! designers?| makers?| start-?ups?| firms?| compan))",
     example: "CoreWeave to buy Core Scientific in $9 billion all-stock deal",
   },
   {
@@ -364,6 +400,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: `pay(?:s|ing)? ${HEDGE}${AMOUNT} (?:for|to buy|to acquire) (?:a |an |the )?(?:[\\w'’-]+ ){0,3}?(?:company|start-?up|firm|business|maker|developer|designer|rival|chipmaker|unit|group|team)s?|buying for ${HEDGE}${AMOUNT}`,
     example: "Why is Nvidia paying $900 million for a networking start-up?",
   },
+  // Column register with the target by name: "X paying $2bn for Arduvo is a bet on ...".
+  {
+    type: "acquisition",
+    pattern: `pa(?:ying|id) ${HEDGE}${AMOUNT} for (?!(?:a|an|the|its|their|chips?|gpus?|capacity|compute|servers|licen[cs]es?|rights|access)\\b)[\\w.'’-]+(?: [\\w.'’-]+)? (?:is|was|looks|makes|shows|signals|says|tells)\\b`,
+    example: "Broadcom paying $1.1 billion for Lumora is a bet on optics",
+  },
   // License-and-hire: the founders join and their models or technology are licensed.
   {
     type: "acquisition",
@@ -383,6 +425,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern:
       "collaborat\\w*|co-develop\\w*|co-design\\w*|jointly (?:develop|design|build)\\w*|exclusiv\\w*|to power siri|powered siri",
     example: "Nvidia and Intel to co-develop chips for PCs",
+  },
+  // A model licensed for a yearly fee: "to pay Google about $1bn a year for Gemini".
+  {
+    type: "partnership",
+    pattern: `pay(?:s|ing)? (?:[\\w'’-]+ ){1,2}?${HEDGE}${AMOUNT} (?:a|per) year (?:for|to use)`,
+    example: "Samsung to pay Google $700 million a year for Gemini",
   },
 
   // Co-development told with "together": "agree to build chips together".
@@ -509,7 +557,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "controversy",
     pattern:
-      "internal (?:documents?|memos?|emails?|files|guidelines) (?:shows?|showed|reveals?|revealed|suggests?)|call(?:s|ed|ing)? for an? (?:investigation|inquiry|probe)|ahead of (?:user |child |public )?safety|protest(?:s|ed|ing)? (?:as|over|against)|rounded on|outcry|uproar",
+      "internal (?:documents?|memos?|emails?|files|guidelines) (?:shows?|showed|reveals?|revealed|suggests?)|call(?:s|ed|ing)? for an? (?:investigation|inquiry|probe)|ahead of (?:user |child |public )?safety|protest(?:s|ed|ing)? (?:as|over|against)|rounded on|(?:groups?|critics|campaigners|activists|lawmakers|politicians|senators|unions|parents|artists|authors|advocates|researchers|users) rounds? on|call(?:s|ed|ing)? on (?:[\\w'’-]+ ){1,3}?to (?:withdraw|scrap|pull|halt|drop|suspend|abandon|rethink)|outcry|uproar",
     example: "Parents protest as Meta's chatbot app floods feeds with fake doctors",
   },
   {
@@ -518,12 +566,26 @@ export const EVENT_CUES: readonly CueRow[] = [
       "safety (?:concerns|researchers|practices)|rules out (?:a )?(?:government )?(?:bailout|guarantees?|backstop)|bailout",
     example: "OpenAI rules out a government bailout",
   },
+  // Harm found in the product rather than criticism of it: a privacy or security finding, false
+  // answers, an agent acting without the user's say.
+  {
+    type: "controversy",
+    pattern:
+      "without (?:encryption|(?:users?['’]? |their )?(?:consent|permission|knowledge))|unencrypted|security (?:flaws?|holes?|lapses?|vulnerabilit(?:y|ies)|bugs?)|leak(?:s|ed|ing)? (?:[\\w'’-]+ ){0,2}?(?:user|users['’]?|personal|private|customer) data",
+    example: "Researchers find a security flaw in Microsoft's Copilot agent",
+  },
+  {
+    type: "controversy",
+    pattern:
+      "false (?:claims|information|answers|statements)|misinformation|disinformation|wrong (?:answers|information)|made-up (?:answers|facts|citations|quotes)|never asked for|did(?:n['’]t| not) (?:ask for|approve|authori[sz]e|consent to)",
+    example: "Google's AI search spread false claims about a recall, regulators say",
+  },
 
   // regulation
   {
     type: "regulation",
     pattern:
-      "export (?:controls?|rules?|curbs?|licen[cs]es?|bans?|restrictions?|deal|arrangement)|licen[cs]es? to (?:ship|export|sell)|licen[cs]e requirement",
+      "export (?:controls?|rules?|curbs?|licen[cs]es?|bans?|restrictions?|deal|arrangement)|licen[cs]es? to (?:ship|export|sell)|licen[cs]e (?:requirements?|rules?|regimes?)",
     example: "Microsoft gets U.S. licences to ship Nvidia chips to the UAE",
   },
   {

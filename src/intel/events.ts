@@ -1,4 +1,5 @@
 import {
+  CHIP_NAME_SOURCE,
   compileByType,
   DEAL_STATUS_CUES,
   DIRECTIVE,
@@ -225,6 +226,11 @@ const INVESTMENT_TALKS_WITH =
   /\b(?:negotiat(?:es|ing|ions)|in (?:talks|discussions)|talks|discussions) with (?=(.{1,40}?) (?:over|about|on|for) (?:a |an |the |its |new |fresh )?(?:[\w$.-]+ ){0,3}?(?:investment|stake)\b)/;
 const INVESTEE_KINDS: ReadonlySet<EntityInfo["kind"]> = new Set(["lab", "neocloud", "datacenter"]);
 
+const RENTED_CHIPS = new RegExp(
+  `^(?:['’]s)? (?:[\\w-]+ ){0,2}?(?:gpus?|chips?|accelerators?|processors|${CHIP_NAME_SOURCE})\\b`,
+);
+const CONTRAST = /\b(?:rather than|instead of|competes? with|competing with|in competition with)\s/;
+
 const SOLD_TO = /\b(?:sold|sells|selling|to sell) (?:[\w.'’-]+ ){0,6}?to\s/;
 
 const PEOPLE_DESTINATION =
@@ -330,6 +336,16 @@ function orderParties(
       return [...before, ...after];
     case "compute_contract":
     case "chip_supply": {
+      // "on Cerebras chips rather than on Nvidia GPUs", "competes with Nvidia and Groq": the
+      // alternative set aside and the rivals are no side of the deal.
+      const contrast = CONTRAST.exec(lower);
+      if (contrast) {
+        const stop = lower.slice(contrast.index).search(/[,.;]/);
+        const end = stop < 0 ? lower.length : contrast.index + stop;
+        const kept = unit.mentions.filter((m) => m.start < contrast.index || m.start >= end);
+        if (kept.length < unit.mentions.length && orderedIds(kept).length >= 2)
+          return orderParties(type, { ...unit, mentions: kept }, lower, cueAt, context);
+      }
       // "A and B invest in C, which commits $20bn to AWS": the relative clause's deal is C's.
       const which = lower.lastIndexOf(", which ", cueAt);
       if (which > 0) {
@@ -340,6 +356,20 @@ function orderParties(
           return orderParties(type, { ...unit, mentions: kept }, lower, cueAt, context);
       }
       const kind = (id: string) => context.entities.get(id)?.kind ?? "lab";
+      // "rents Nvidia GPUs from CoreWeave": the maker of the chips rented is what is rented, not a
+      // side of the capacity deal.
+      if (type === "compute_contract") {
+        const makers = unit.mentions.filter(
+          (m) => kind(m.entityId) === "chipmaker" && RENTED_CHIPS.test(lower.slice(m.end, m.end + 40)),
+        );
+        const kept = unit.mentions.filter((m) => !makers.includes(m));
+        if (
+          makers.length > 0 &&
+          orderedIds(kept).length >= 2 &&
+          kept.some((m) => kind(m.entityId) === "cloud" || kind(m.entityId) === "neocloud")
+        )
+          return orderParties(type, { ...unit, mentions: kept }, lower, cueAt, context);
+      }
       const supplier = (id: string) => SUPPLIER_KINDS.has(kind(id));
       const buyers = ids.filter((id) => !supplier(id));
       const customersFirst = putFirst(buyers, ids);
@@ -361,6 +391,13 @@ function orderParties(
 // with "put" (the amount's own qualifier is part of the amount, so the text ends at "at ").
 const PUT_AT =
   /\b(?:put(?:s|ting)? (?:[\w'’-]+ ){1,5}?(?:value|valuation)|(?:would|could|will|to|may|might|that) put (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker)|[a-z][\w.-]*)) at $/;
+
+// "a cheque that would price the start-up at around $9bn": a price told with the verb "price".
+const PRICE_AT =
+  /\b(?:would|could|will|to|may|might|that|which) price (?!(?:the |its |their )?(?:shares|stock|bonds|notes|offering|ipo|debt)\b)(?:[\w'’-]+ ){1,4}?at $/;
+// "Is Groq really worth $9bn?": the headline asks what the company is worth.
+const WORTH_QUESTION =
+  /(?:^|[:;,.] )is (?:[\w.'’-]+ ){1,3}?(?:really |truly |actually )?worth (?:about |around |some )?$/;
 
 /** The company's worth ("at a $183bn valuation"), not the deal's size, as the amount's sentence says. */
 function isValuationAmount(lower: string, m: Money): boolean {
@@ -400,6 +437,8 @@ function isValuationAmount(lower: string, m: Money): boolean {
         before,
       )) ||
     (before.includes("put") && PUT_AT.test(before)) ||
+    (before.includes("price") && PRICE_AT.test(before)) ||
+    (worthBefore && WORTH_QUESTION.test(before)) ||
     (before.includes("price tag") && /\bprice tag (?:for|on) [^$€£]*$/.test(before))
   );
 }
@@ -442,7 +481,7 @@ function pickMoney(
 const CONTEXT_AFTER =
   /^\s*(?:(?:in|of) )?(?:(?:annual(?:i[sz]ed)?|quarterly|yearly) )?(?:(?:operating|net|gross|pre-tax) )?(?:revenue|sales|income|market (?:value|cap)|in market value|of market value|run[- ]rate|losses|loss|profits?|in (?:global |worldwide )?(?:ai )?spending|(?:a|per) year in (?:revenue|sales)|by (?:20\d\d|the end of the decade))\b/;
 const CONTEXT_BEFORE =
-  /\b(?:revenue|sales|market (?:value|cap\w*)|forecasts?|forecasting|projects|projected|predicts?|analysts? (?:estimate|expect|say)|estimates?|estimated that|industry|already|previously|amid|on top of|earlier this|last (?:year|month|quarter)|(?:operating |net |quarterly )?(?:profits?|earnings|income) of|all told|add(?:s|ed|ing)? up|existing|has (?:already )?(?:committed|locked in|pledged|signed)|had (?:committed|pledged|signed)|locked in|added|adding|wiped|shed|(?:holds?|holding|owns?|owning|retains?|keeps?) (?:a |an |its |the )?(?:[\w-]+ )?stake (?:valued at|worth)|worth of (?:shares|stock)|trillion-dollar club|could reach|will reach|expected to (?:reach|hit|top))\b[^$€£;]*$/;
+  /\b(?:revenue|sales|market (?:value|cap\w*)|forecasts?|forecasting|projects|projected|predicts?|analysts? (?:estimate|expect|say)|estimates?|estimated that|industry|already|previously|amid|on top of|earlier this|last (?:year|month|quarter)|(?:operating |net |quarterly )?(?:profits?|earnings|income) of|all told|add(?:s|ed|ing)? up|existing|has (?:already )?(?:committed|locked in|pledged)|has already signed|had (?:committed|pledged|signed)|locked in|added|adding|wiped|shed|(?:holds?|holding|owns?|owning|retains?|keeps?) (?:a |an |its |the )?(?:[\w-]+ )?stake (?:valued at|worth)|worth of (?:shares|stock)|trillion-dollar club|could reach|will reach|expected to (?:reach|hit|top))\b[^$€£;]*$/;
 
 // "adding $25 billion to its market value": a share-price move, not money paid.
 const MARKET_VALUE_AFTER = /^\s*(?:to|from|off) (?:its |their |the company's )?market (?:value|cap\w*)\b/;
@@ -488,7 +527,9 @@ function isContextAmount(lower: string, m: Money): boolean {
 }
 
 // "Marvell Technology, Inc. today agreed to acquire ...": a company suffix's full stop ends no clause.
-const CLAUSE_BREAK = /;|\.(?<!\b(?:inc|corp|ltd|co|plc|llc)\.) |, while |: /g;
+// Nor does a ticker's colon: "Super Micro Computer (NASDAQ: SMCI) today agreed to acquire ...".
+const CLAUSE_BREAK =
+  /;|\.(?<!\b(?:inc|corp|ltd|co|plc|llc)\.) |, while |:(?<!\((?:nasdaq|nyse|lse|tsx|asx|hkex|krx|tse|otc):) /g;
 
 function clauseAround(text: string, at: number): { start: number; end: number } {
   const { breaks } = clausesOf(text);
@@ -526,6 +567,8 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   const title = units.find((u) => u.isTitle);
   // "Opinion:", "Explainer:", "Earnings preview:": the outlet labels the piece as no news.
   if (title && (NO_NEWS_LABEL.test(title.text) || WHAT_IS.test(title.text))) return [];
+  // A headline figure for a whole market names no company: the companies the lead lists drive it.
+  if (title && title.mentions.length === 0 && RECORD_FIGURE.test(title.text)) return [];
   // Lower-cased lazily: sentences without a company are read only for amounts and terms.
   const lowered = new Map<TextUnit, string>();
   // Amounts are read only for the sentences that need them, once each.
@@ -597,12 +640,23 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     for (const [type, cueAt] of findCues(lower(unit), unit.isTitle, liveBlog)) {
       if (unit.isTitle) titleTypes.add(type);
       else if ((type === "investment" || type === "valuation") && isRecap()) continue;
+      // "Mistral, which was valued at $14bn this year, agreed to rent ...": the company's standing
+      // price, told in a relative clause about the subject, is no event of the sentence.
+      else if (type === "valuation" && STANDING_VALUE.test(lower(unit).slice(Math.max(0, cueAt - 20), cueAt)))
+        continue;
       const weight = unit.isTitle ? 3 : index <= 2 ? 1 : 0.5;
       const existing = byType.get(type);
       if (existing) existing.score += weight;
       else byType.set(type, { type, score: weight, unit, cueAt });
       // A lead sentence with its own amount can state a second event ("the round values xAI at $50bn").
-      if (!unit.isTitle && MONEY_TYPES.has(type) && amounts.get(unit).length > 0) {
+      // Not a deal of another kind told as background: "signed a $2bn contract with Oracle in
+      // January", "days after it announced a $3bn build-out" under a round's or a hire's headline.
+      if (
+        !unit.isTitle &&
+        MONEY_TYPES.has(type) &&
+        amounts.get(unit).length > 0 &&
+        !(!titleTypes.has(type) && isBackground(type, titleTypes, lower(unit)))
+      ) {
         secondary.push({ type, score: weight, unit, cueAt });
       }
     }
@@ -657,7 +711,9 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     )
       continue;
     const money = moneyFor(candidate, units, title, amounts, taken, lower);
-    if (candidate.type === "valuation" && !money) continue;
+    // A lead sentence is read as a second event for its amount: when another event has taken it
+    // ("pulled in $1.5bn, the GPU cloud said"), the sentence states nothing new.
+    if ((candidate.type === "valuation" || fromLead.has(candidate)) && !money) continue;
     // A lead sentence that states an event already found, with the same money, read a second way
     // ("would put $2bn into the round, most of it back to Nvidia as GPU orders"): one event.
     if (
@@ -667,7 +723,10 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
         (e) =>
           MONEY_TYPES.has(e.type) &&
           sameAmount(e.amountUsd, money.amountUsd) &&
-          CUES[e.type].test(lower(candidate.unit)),
+          CUES[e.type].test(lower(candidate.unit)) &&
+          // "Qualcomm's $2.4bn bet" over "paying $2.4bn for Arduvo is its biggest wager": the
+          // purchase is the deal, and the bet gives way to it below.
+          !(candidate.type === "acquisition" && e.type === "investment"),
       )
     )
       continue;
@@ -712,6 +771,13 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
           event.parties.unshift(plaintiff);
           if (event.plaintiffCount !== undefined) event.plaintiffCount++;
         }
+        // "a suit over its OpenAI ties ... OpenAI is not a defendant": the subject, not a side.
+        const not = unit.text.includes(" not ") ? NOT_DEFENDANT.exec(lower(unit)) : null;
+        const cleared = not
+          ? orderedIds(unit.mentions.filter((m) => m.end <= not.index && m.end >= not.index - 2)).at(-1)
+          : undefined;
+        const at = cleared === undefined ? -1 : event.parties.indexOf(cleared);
+        if (at >= (event.plaintiffCount ?? 0) && event.parties.length > 1) event.parties.splice(at, 1);
       }
       event.legalCase = legalCase(
         [...own],
@@ -783,13 +849,34 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
 const WHAT_IS = /^what (?:is|are) (?:an? |the )?[^,?]{2,50},? and why\b/i;
 // "OpenAI, which built the model, was also named as a defendant": a party the headline leaves out.
 const ALSO_DEFENDANT = /\b(?:was|were|is|are) also (?:named|listed|sued) as (?:a )?(?:co-)?defendants?\b/;
+const NOT_DEFENDANT =
+  / (?:(?:is|was|are|were) not (?:named as |listed as |itself )?(?:a )?(?:defendants?|part(?:y|ies) to the (?:suit|case|lawsuit|complaint))|has not been (?:named|sued) as (?:a )?defendant)\b/;
 const LODGED_BY = /\b(?:case|suit|lawsuit|complaint|action|claim)s? (?:lodged|filed|brought|launched) by\s/;
-const NO_NEWS_LABEL = /^(?:explainer|opinion|op-ed|earnings preview)\s*[:—–|]/i;
+const NO_NEWS_LABEL =
+  /^(?:explainer|opinion|op-ed|earnings preview|(?:reader(?:s['’])? )?mailbag|readers? (?:ask|questions?|q&a)|q&a)\s*[:—–|]/i;
+// "Europe's data-centre construction spending hits a record": a market figure with no company.
+const RECORD_FIGURE =
+  /\b(?:hits?|reach(?:es|ed)?|tops?|topped|climbs?|climbed|rises?|rose|jumps?|jumped|surges?|surged|soars?|soared|falls?|fell) (?:a )?(?:new |fresh )?(?:record|all-time high)\b/i;
 const MAYBE_TOTAL = / total\b|according to (?:figures|data)/;
 const MARKET_TOTAL =
   /\b(?:(?:share|third|half|quarter|fifth|most) of the total|made up (?:[\w-]+ ){0,4}?of the total|according to (?:figures|data) (?:compiled|gathered|from))\b/;
-const RECAP =
-  /\b(?:last (?:month|week|year|quarter|spring|summer|autumn|fall|winter)|earlier this (?:year|month)|a (?:year|month) ago|in (?:january|february|march|april|june|july|august|september|october|november|december)|in (?:its|a|the) (?:previous|prior|last|earlier) round|in 20\d\d|ha(?:s|ve) (?:already )?(?:invested|put|poured|raised))\b/;
+const STANDING_VALUE = /, which (?:was|is|had been|has been) $/;
+// A date or a back-reference: the sentence tells of something that came before.
+const DATED = String.raw`last (?:month|week|year|quarter|spring|summer|autumn|fall|winter)|earlier this (?:year|month)|a (?:year|month) ago|in (?:january|february|march|april|june|july|august|september|october|november|december)|in (?:its|a|the) (?:previous|prior|last|earlier) round|in 20\d\d|(?:days|weeks|hours|a day|a week|a month|months) (?:after|before)|, which (?:[\w-]+ ){0,3}?raised`;
+const DATED_RECAP = new RegExp(`\\b(?:${DATED})\\b`);
+const RECAP = new RegExp(`\\b(?:${DATED}|ha(?:s|ve) (?:already )?(?:invested|put|poured|raised))\\b`);
+
+/**
+ * Whether a lead sentence's deal of `type`, one the headline does not state, is background. Under
+ * a round's headline "has raised" tells this round; only a date or a back-reference makes a round
+ * or a price of the sentence an earlier one ("the valuation set when it raised $400m in February").
+ */
+function isBackground(type: EventType, titleTypes: ReadonlySet<EventType>, lower: string): boolean {
+  const funding = (t: EventType) => t === "investment" || t === "valuation";
+  return funding(type) && (titleTypes.has("investment") || titleTypes.has("valuation"))
+    ? DATED_RECAP.test(lower)
+    : RECAP.test(lower);
+}
 
 const CONSORTIUM = /\b(?:consortium|group) led by\s/;
 const CONSORTIUM_END =
@@ -893,7 +980,12 @@ function describedParties(
   const { unit, type } = candidate;
   const named = unit.mentions[0]?.entityId;
   if (!unit.isTitle || named === undefined || !TWO_SIDED.has(type)) return undefined;
-  if (!unit.mentions.every((m) => m.entityId === named) || !DESCRIBED_PARTY.test(lower(unit)))
+  // A round's headline often names only who raised ("Lambda closes its round"): the lead names
+  // who put the money in.
+  if (
+    !unit.mentions.every((m) => m.entityId === named) ||
+    (type !== "investment" && !DESCRIBED_PARTY.test(lower(unit)))
+  )
     return undefined;
   for (const lead of units.slice(0, 3)) {
     if (lead.isTitle || lead.mentions.length < 2) continue;
@@ -940,7 +1032,9 @@ function moneyFor(
   taken: Set<Money>,
   lower: (u: TextUnit) => string,
 ): Money | undefined {
-  const own = pickMoney(candidate, amounts.get(candidate.unit), taken, lower(candidate.unit));
+  const picked = pickMoney(candidate, amounts.get(candidate.unit), taken, lower(candidate.unit));
+  const own =
+    picked && picked.currency !== "USD" && !picked.statedUsd ? statedInLead(picked, units, amounts) : picked;
   if (own && candidate.unit.isTitle && own.qualifier === "exact")
     return hedgedInLead(candidate, own, units, amounts, lower);
   if (own || candidate.type === "valuation") return own;
@@ -978,9 +1072,29 @@ function moneyFor(
   return undefined;
 }
 
+/** "£9bn" in a headline over a lead that gives "£9bn ($11.8bn)": the article's own dollar figure. */
+function statedInLead(
+  own: Money,
+  units: readonly TextUnit[],
+  amounts: { get(unit: TextUnit): Money[] },
+): Money {
+  for (const unit of units) {
+    if (unit.isTitle || !unit.text.includes("(")) continue;
+    const stated = amounts
+      .get(unit)
+      .find(
+        (m) =>
+          m.statedUsd && m.currency === own.currency && Math.abs(m.amount - own.amount) <= 0.001 * own.amount,
+      );
+    if (stated) return { ...own, amountUsd: stated.amountUsd, statedUsd: true };
+  }
+  return own;
+}
+
 const SETTLEMENT = /\bsettle(?:s|d|ment)?\b|\bagree(?:s|d)? to pay\b[^.;]{0,60}\bto resolve\b/;
+// Also a company's own fundraise told beside a contract: "Cerebras, which raised $1.1bn privately".
 const OTHER_FIGURE =
-  /\b(?:capital (?:spending|expenditure)|capex|ha(?:s|ve|d) (?:already )?invested|similar (?:deals|contracts|agreements)|together (?:are |were )?worth)\b/;
+  /\b(?:capital (?:spending|expenditure)|capex|ha(?:s|ve|d) (?:already )?invested|similar (?:deals|contracts|agreements)|together (?:are |were )?worth|which (?:[\w-]+ ){0,3}?raised)\b/;
 
 const HEDGE_WORDS =
   /\b(?:more than|over|above|beyond|upwards of|north of|in excess of|exceeding|up to|as much as|at least|about|around|roughly|approximately|nearly|almost|some|close to)\s+(?:a\s+)?(?:US)?[$€£]|\d\+|-plus\b/i;
@@ -1029,7 +1143,7 @@ const INTO_SITES =
 // A job title up to the verb that follows it: "head of data-centre infrastructure leaves".
 // Also "Microsoft's data-centre AI chief departs": the remit told as modifiers before the title.
 const JOB_TITLE =
-  /\b(?:(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?|[\w-]+['’]s (?:[\w'’-]+ ){1,3}?(?:chief|head|boss|director|president|lead|leader|executive)s? )(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns|defects)\b)/;
+  /\b(?:(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?|[\w-]+['’]s (?:[\w'’-]+ ){1,3}?(?:chief|head|boss|director|president|lead|leader|executive)s? )(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns|defects|to (?:run|lead|head|oversee|manage))\b)/;
 
 // "to lead its AI infrastructure group", "as head of data-centre operations": what a hire will run.
 const ROLE_REMIT =
@@ -1047,6 +1161,10 @@ const EXPLAINED = /,? explained\s*[.!?]?$/;
 
 const IN_HOUSE_CHIP =
   /\b(?:in-house|custom|home-grown|own|self-designed|proprietary)(?: ai)? (?:chips?|silicon|processors|accelerators)\b|\bchips? (?:that )?[\w'’-]+ designs? (?:itself|in-house)\b/;
+
+// What the purchase is for: "for AI data centres", ", expanding its range for hyperscale sites".
+const PURPOSE_BEFORE =
+  /(?:\bfor (?:[\w-]+ ){0,2}|, (?:expanding|strengthening|broadening|extending|bolstering|boosting|deepening|adding|growing)\b[^,;]*)$/;
 
 /** Whether the word at `at` is capitalised in running text: part of a name ("Vantage Data Centers"). */
 function isCapitalised(text: string, at: number): boolean {
@@ -1070,6 +1188,20 @@ function resolveOverlaps(
   const inTitle = (t: EventType) => byType.get(t)?.unit.isTitle === true;
   const kinds = (t: EventType) =>
     orderedIds(byType.get(t)?.unit.mentions ?? []).map((id) => context.entities.get(id)?.kind);
+  // "won Mistral as a customer for its inference systems": a chip maker's customer buys its
+  // machines, not capacity rented from a cloud.
+  if (has("compute_contract") && !has("chip_supply")) {
+    const sellers = kinds("compute_contract");
+    const compute = byType.get("compute_contract") as Candidate;
+    if (
+      sellers.includes("chipmaker") &&
+      !sellers.some((k) => k === "cloud" || k === "neocloud" || k === "datacenter") &&
+      !/\btpus?\b/.test(lower(compute.unit))
+    ) {
+      byType.set("chip_supply", { ...compute, type: "chip_supply" });
+      byType.delete("compute_contract");
+    }
+  }
   // Chips from a chip maker; capacity (TPUs included) from a cloud.
   if (
     has("chip_supply") &&
@@ -1107,7 +1239,13 @@ function resolveOverlaps(
     // "data-centre silicon" in the lead is what the bought firm makes, not a build-out; so is
     // "Data Centers" in the bought firm's name.
     const infra = byType.get("infrastructure");
-    if (!infra?.unit.isTitle || isCapitalised(infra.unit.text, infra.cueAt)) byType.delete("infrastructure");
+    // So is "..., Expanding Its Portfolio for AI Data Centers": the purpose of the purchase.
+    if (
+      !infra?.unit.isTitle ||
+      isCapitalised(infra.unit.text, infra.cueAt) ||
+      PURPOSE_BEFORE.test(titleText.slice(0, infra.cueAt))
+    )
+      byType.delete("infrastructure");
     if (!inTitle("investment")) byType.delete("investment");
   }
   // A money deal announced with fanfare is the deal, not a product launch.

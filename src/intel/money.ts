@@ -8,6 +8,8 @@ export interface Money {
   currency: string;
   amountUsd: number;
   qualifier: Qualifier;
+  /** Set when `amountUsd` is the dollar figure the text states beside a foreign one ("£9bn ($11.8bn)"). */
+  statedUsd?: boolean;
   /** Low and high ends when the text gives a range ("$10bn-$15bn"); `amount` is the high end. */
   range?: [number, number];
   /** Offsets of the whole expression (qualifier included) in the text. */
@@ -114,7 +116,7 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   [/(?:up to|as much as|as many as|no more than|at most|as high as|a maximum of)\s+$/i, "up_to"],
   [/(?:at least|a minimum of|no less than|not less than)\s+$/i, "at_least"],
   [
-    /(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated|circa|approx\.?|just under|~)\s*$/i,
+    /(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated(?: at)?|circa|approx\.?|just under|~)\s*$/i,
     "about",
   ],
 ];
@@ -157,7 +159,7 @@ function scaleOf(text: string | undefined): number {
 
 // The last word of every qualifier above: a cheap test before the patterns run.
 const QUALIFIER_ENDINGS = new Set(
-  "than over above beyond of exceeding topping surpassing a as to much many most high least about around roughly approximately nearly almost some estimated circa approx approx. under ~".split(
+  "than over above beyond of exceeding topping surpassing a as to much many most high least about around roughly approximately nearly almost some estimated at circa approx approx. under ~".split(
     " ",
   ),
 );
@@ -255,7 +257,39 @@ export function extractMoney(text: string, rates: FxRates["rates"], minUsd = 1e6
       WORD_NUMBERS[(m[1] ?? "").toLowerCase()] ?? (m[1]?.toLowerCase() === "half" ? 0.5 : Number(m[1]));
     if (Number.isFinite(count)) push(m, count * scaleOf(m[2]), "USD");
   }
-  return money.sort((a, b) => a.start - b.start);
+  money.sort((a, b) => a.start - b.start);
+  return money.length >= 2 && text.includes("(") ? withStatedUsd(money, text) : money;
+}
+
+// "£9bn ($11.8bn)", "¥1tn (about $6.4 billion)": the gap between a foreign amount and the dollar
+// figure the article gives for it, and what closes the brackets.
+const STATED_OPEN =
+  /^\s*\(\s*(?:or\s+)?(?:(?:about|around|roughly|approximately|some|nearly|almost|close to|equivalent to)\s+)?(?:US)?$/i;
+const STATED_CLOSE = /^\s*\)/;
+
+/**
+ * A foreign amount takes the dollar figure the article states for it in brackets: the writer's
+ * rate of the day, not the dated table's. The bracketed figure is no amount of its own.
+ */
+function withStatedUsd(money: Money[], text: string): Money[] {
+  const out: Money[] = [];
+  for (let k = 0; k < money.length; k++) {
+    const m = money[k] as Money;
+    const next = money[k + 1];
+    if (
+      next &&
+      m.currency !== "USD" &&
+      next.currency === "USD" &&
+      STATED_OPEN.test(text.slice(m.end, next.start)) &&
+      STATED_CLOSE.test(text.slice(next.end, next.end + 3))
+    ) {
+      out.push({ ...m, amountUsd: next.amountUsd, statedUsd: true });
+      k++;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 /** The term and power a text states ("over seven years", "1.2 GW"), without reading amounts. */

@@ -17,6 +17,16 @@ describe("tracked entities", () => {
     expect(ids("H200 and Nemotron on show")).toEqual(["nvidia"]);
   });
 
+  it("does not read a '-scale AI' compound as Scale AI", () => {
+    expect(
+      ids(
+        "Nvidia unveils rack-scale AI systems",
+        "Its Rack-Scale AI line ships to gigawatt-scale AI campuses.",
+      ),
+    ).toEqual(["nvidia"]);
+    expect(ids("Meta's $14 billion Scale AI bet")).toContain("scale-ai");
+  });
+
   it("matches the longest name and folds accents", () => {
     const m = matcher.mentions("Amazon Web Services and Nébius");
     expect(m.map((x) => x.text)).toEqual(["Amazon Web Services", "Nebius"]);

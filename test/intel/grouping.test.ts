@@ -98,4 +98,60 @@ describe("event-aware story grouping", () => {
     ]);
     expect(story("early")).not.toBe(story("late"));
   });
+
+  // A one-party deal (a buyer whose target is not tracked) matched on party, kind and amount
+  // alone joined two purchases of one company in a week; the target's name now tells them apart.
+  it("keeps two one-party purchases of one company with equal amounts apart in a week", () => {
+    const story = storyOf([
+      item(
+        "lumora",
+        0,
+        "Broadcom to buy optics start-up Lumora for $900 million",
+        "Broadcom agreed to buy Lumora, which makes optical links for data-centre racks, for $900 million.",
+      ),
+      item(
+        "quillet",
+        4,
+        "Broadcom buys chip software firm Quillet for about $900 million",
+        "Broadcom has bought Quillet, a maker of chip design tools, for about $900 million in cash.",
+      ),
+    ]);
+    expect(story("lumora")).not.toBe(story("quillet"));
+  });
+
+  it("still joins two outlets of one one-party purchase four days apart on the target's name", () => {
+    const story = storyOf([
+      item(
+        "wire",
+        0,
+        "Broadcom to buy optics start-up Lumora for $900 million",
+        "Broadcom agreed to buy Lumora, which makes optical links for data-centre racks, for $900 million.",
+      ),
+      item(
+        "column",
+        4,
+        "Why Broadcom is paying $900 million for a start-up",
+        "The chipmaker's purchase of Lumora buys it a foothold in co-packaged optics, analysts say.",
+      ),
+    ]);
+    expect(story("wire")).toBe(story("column"));
+  });
+
+  it("does not key a one-party deal on an event the item tells only in passing", () => {
+    const story = storyOf([
+      item(
+        "build",
+        0,
+        "Amazon to spend $10 billion on Ohio data centres",
+        "Amazon will spend $10 billion on new data-centre campuses in Ohio over five years.",
+      ),
+      item(
+        "hire",
+        2,
+        "Amazon hires Cohere's research chief",
+        "Amazon has hired the head of research at Cohere to lead a new model team. The move came days after Amazon announced a $10 billion data-centre investment in Ohio.",
+      ),
+    ]);
+    expect(story("build")).not.toBe(story("hire"));
+  });
 });

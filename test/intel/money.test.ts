@@ -26,6 +26,19 @@ describe("money", () => {
     expect(first("2 billion euros")).toMatchObject({ currency: "EUR", amountUsd: 2.16e9 });
   });
 
+  it("prefers the dollar figure the article states in brackets beside a foreign amount", () => {
+    const money = extractFigures("Vantor will spend £7bn ($9.1bn) on two campuses near Leeds.", rates).money;
+    expect(money).toHaveLength(1);
+    expect(money[0]).toMatchObject({ amount: 7e9, currency: "GBP", amountUsd: 9.1e9, statedUsd: true });
+    expect(first("a ¥900bn (about $6.1 billion) purchase")).toMatchObject({
+      currency: "JPY",
+      amountUsd: 6.1e9,
+      qualifier: "exact",
+    });
+    // Two amounts that are not one figure told twice stay two, each at the table's rate.
+    expect(extractFigures("€2bn for chips and $3bn (in cash) for sites", rates).money).toHaveLength(2);
+  });
+
   it.each([
     ["more than $10 billion", "more_than"],
     ["above $500 billion", "more_than"],
@@ -37,6 +50,7 @@ describe("money", () => {
     ["roughly $300 billion", "about"],
     ["about $38 billion", "about"],
     ["nearly $7bn", "about"],
+    ["the project, estimated at $4bn", "about"],
     ["at least $5 billion", "at_least"],
   ])("maps %s to %s", (text, qualifier) => {
     expect(first(text)?.qualifier).toBe(qualifier);
