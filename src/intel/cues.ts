@@ -182,10 +182,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     example: "Round puts Perplexity's value at $20 billion",
   },
   // "a cheque that would price the start-up at around $9bn"; the question headline "Is X really worth $9bn?".
+  // The "is ..." look-behind comes after the literal "worth ... $": placed before it, V8 tried it
+  // at every position and the whole valuation table ran five times slower.
   {
     type: "valuation",
     pattern:
-      "(?:would|could|will|to|may|might|that|which) price (?!(?:the |its |their )?(?:shares|stock|bonds|notes|offering|ipo|debt)\\b)(?:[\\w'’-]+ ){1,4}?at|(?<=\\bis (?:[\\w.'’-]+ ){1,3}?(?:really |truly |actually )?)worth (?:about |around |some )?(?:us)?\\$",
+      "(?:would|could|will|to|may|might|that|which) price (?!(?:the |its |their )?(?:shares|stock|bonds|notes|offering|ipo|debt)\\b)(?:[\\w'’-]+ ){1,4}?at|worth (?:about |around |some )?(?:us)?\\$(?<=\\bis (?:[\\w.'’-]+ ){1,3}?(?:really |truly |actually )?worth (?:about |around |some )?(?:us)?\\$)",
     example: "Is Cerebras really worth $20 billion?",
   },
 
