@@ -1,7 +1,14 @@
 import type { FxRates } from "../config/schema.js";
 import { isBoilerplate, stripDateline } from "./boilerplate.js";
 import { type EntityMatcher, type EntityScore, type Mention, scoreMentions } from "./entities.js";
-import { amountFurtherOn, type ExtractedEvent, extractEvents, MONEY_TYPES, type TextUnit } from "./events.js";
+import {
+  amountFurtherOn,
+  type ExtractedEvent,
+  extractEvents,
+  MONEY_TYPES,
+  type TextUnit,
+  termsUndisclosed,
+} from "./events.js";
 import { foldAccents } from "./fold.js";
 import { leadSentences, type Sentence, splitSentences } from "./sentences.js";
 
@@ -134,7 +141,14 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
   const events = extractEvents(units, eventContext);
   // A headline that names the deal but not its size: read on past the lead for the figure.
   const vague = events[0];
-  if (vague && vague.amountUsd === null && MONEY_TYPES.has(vague.type) && vague.type !== "valuation") {
+  // Not when the lead says the terms were not disclosed: a figure further on is another deal's.
+  if (
+    vague &&
+    vague.amountUsd === null &&
+    MONEY_TYPES.has(vague.type) &&
+    vague.type !== "valuation" &&
+    !termsUndisclosed([article.title, ...lead.map((s) => s.text)])
+  ) {
     const further = readable(leadSentences(article.body, LEAD_SENTENCES + 12)).filter(
       (s) => !lead.some((l) => l.start === s.start),
     );

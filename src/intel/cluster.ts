@@ -252,7 +252,7 @@ class Features {
   readonly soloAmount: Float64Array;
 
   private readonly items: readonly ClusterItem[];
-  private readonly names = new Map<number, ReadonlySet<string>>();
+  private readonly names = new Map<number, Names>();
 
   /** The focused item's weights by term (see `focus`), 0 elsewhere. */
   private readonly dense: Float32Array;
@@ -367,13 +367,38 @@ class Features {
     // share a name the text gives that is not the tracked party's (the target, the site, the fund).
     const family = (this.soloFamily[x] as number) - 1;
     if (!TWO_SIDED_FAMILIES.has(family)) return SAME;
-    const nx = this.namesOf(x);
-    for (const name of this.namesOf(y)) if (nx.has(name)) return SAME;
+    if (this.shareName(x, y)) return SAME;
     return UNKNOWN;
   }
 
+  /**
+   * Whether x and y tell two deals of one company whose other sides differ: both headline events
+   * are one-party purchases, supply or partner deals of the same party and kind, and the texts
+   * share no name beyond it ("Qualcomm buys Veltrix", "Qualcomm snaps up Tarn Labs"). Rounds are
+   * left out: outlets tell one raise as a round or as a price, often without the investors' names.
+   */
+  namedApart(x: number, y: number): boolean {
+    const px = this.soloParty[x] as number;
+    if (px < 0 || px !== this.soloParty[y] || this.soloFamily[x] !== this.soloFamily[y]) return false;
+    const family = (this.soloFamily[x] as number) - 1;
+    if (family === 0 || !TWO_SIDED_FAMILIES.has(family)) return false;
+    return !this.shareName(x, y);
+  }
+
+  /**
+   * Whether x and y give a name in common: a name of one that the other gives too, in running text
+   * or at a sentence's start ("... with TensorWave" and "TensorWave will provide ...").
+   */
+  private shareName(x: number, y: number): boolean {
+    const nx = this.namesOf(x);
+    const ny = this.namesOf(y);
+    for (const name of ny.inText) if (nx.inText.has(name) || nx.atStart.has(name)) return true;
+    for (const name of nx.inText) if (ny.atStart.has(name)) return true;
+    return false;
+  }
+
   /** Capitalised words of item x's title (unless in title case) and lead, read once on demand. */
-  private namesOf(x: number): ReadonlySet<string> {
+  private namesOf(x: number): Names {
     let names = this.names.get(x);
     if (!names) {
       names = capitalisedNames(this.items[x] as ClusterItem);
@@ -464,7 +489,7 @@ class Features {
     this.focused = x;
   }
 
-  private cosine(x: number, y: number): number {
+  cosine(x: number, y: number): number {
     if (x !== this.focused) this.focus(x);
     const { terms, weights, termStart, dense } = this;
     // The products of the terms both hold, added in ascending term order.
@@ -507,22 +532,30 @@ const NOT_NAMES = new Set(
 );
 const CAPITALISED_WORD = /(^|[.!?:]\s+|\s)([A-Z][\w'’&.-]*[\w])/g;
 
+/** Capitalised words of a text: in running text, and at a sentence's start (maybe a name). */
+interface Names {
+  inText: Set<string>;
+  atStart: Set<string>;
+}
+
 /**
- * The names an item's text gives beyond its tracked entities: capitalised words that do not start
- * a sentence, are not furniture and are not one of the ids the item is about. A title in title
- * case capitalises every word and gives none.
+ * The names an item's text gives beyond its tracked entities: capitalised words that are not
+ * furniture and are not one of the ids the item is about, apart as they start a sentence or not
+ * (a sentence's first word is a name only if the other text gives it in running text). A title
+ * in title case capitalises every word and gives none.
  */
-function capitalisedNames(item: ClusterItem): Set<string> {
-  const out = new Set<string>();
+function capitalisedNames(item: ClusterItem): Names {
+  const out: Names = { inText: new Set(), atStart: new Set() };
   const own = new Set(item.about.flatMap((id) => id.split("-")));
   for (const event of item.events ?? [])
     for (const id of event.parties) for (const w of id.split("-")) own.add(w);
   const read = (text: string) => {
     CAPITALISED_WORD.lastIndex = 0;
     for (let m = CAPITALISED_WORD.exec(text); m !== null; m = CAPITALISED_WORD.exec(text)) {
-      if (m.index === 0 || /[.!?:]/.test(m[1] as string)) continue;
       const word = (m[2] as string).toLowerCase().replace(/['’]s$/, "");
-      if (!NOT_NAMES.has(word) && !own.has(word)) out.add(word);
+      if (NOT_NAMES.has(word) || own.has(word)) continue;
+      if (m.index === 0 || /[.!?:]/.test(m[1] as string)) out.atStart.add(word);
+      else out.inText.add(word);
     }
   };
   const words = item.title.split(/\s+/);
@@ -557,6 +590,10 @@ const FAMILIES: readonly (readonly [EventType, number])[] = [
   ["regulation", 8],
 ];
 const FAMILY = new Map<string, number>(FAMILIES);
+
+// The least TF-IDF cosine a join on text alone needs: true pairs joined so sit at 0.2 and above,
+// two items that share only a company's name near 0.02.
+const MIN_TEXT_COSINE = 0.1;
 
 /** How far apart two outlets may be when only their text and entities say they tell one event. */
 export const TEXT_WINDOW_MS = 72 * 3_600_000;
@@ -745,8 +782,18 @@ export function clusterStories(items: readonly ClusterItem[], options: ClusterOp
         if (age > windowMs) continue;
         const toCentre = features.similarity(i, root);
         if (toCentre < threshold * 0.8) continue;
-        const lastScore =
-          last === undefined || features.sameEvent(i, last) === OTHER ? -1 : features.similarity(i, last);
+        // Two one-party deals of one company that name different other sides are two deals.
+        if (features.namedApart(i, root)) continue;
+        const lastAgrees =
+          last !== undefined && features.sameEvent(i, last) !== OTHER && !features.namedApart(i, last);
+        // Entities, amount and type confirm a text match; they do not make one. Alone they reach
+        // 0.52: one buyer's two purchases at one price would join with no word in common.
+        if (
+          features.cosine(i, root) < MIN_TEXT_COSINE &&
+          !(lastAgrees && features.cosine(i, last as number) >= MIN_TEXT_COSINE)
+        )
+          continue;
+        const lastScore = lastAgrees ? features.similarity(i, last as number) : -1;
         const score = Math.max(toCentre, lastScore);
         if (score >= bestScore) {
           bestScore = score;

@@ -1020,9 +1020,35 @@ export function amountFurtherOn(
   return undefined;
 }
 
-// A sentence that tells earlier deals as background ("it has already struck deals worth ...").
+// A sentence that tells earlier deals as background ("it has already struck deals worth ..."),
+// or points back at another one: "comes two days after it agreed to buy X for $3bn", "its third
+// acquisition this year", "since raising $2bn earlier this week".
 const BACKGROUND_CLAUSE =
-  /\b(?:already|previously|earlier this year|last year|has struck|has signed|has locked in)\b/;
+  /\b(?:already|previously|earlier (?:this|that) (?:year|month|week)|last (?:year|month|week)|has struck|has signed|has locked in|(?:days|weeks|hours|a day|a week|a month|months) (?:after|before)|comes? (?:just |only )?(?:after|on the heels of)|since (?:raising|buying|agreeing)|(?:its|the company['’]s) (?:second|third|fourth|fifth|sixth|\w+th|latest|\d+(?:st|nd|rd|th)) (?:acquisition|purchase|deal|takeover))\b/;
+
+// "Financial terms were not disclosed", "did not say how much it paid": the lead says the price is
+// not told, so a figure further on is another deal's.
+const UNDISCLOSED =
+  /\b(?:terms|price|value|amount|sum|details)\b[^.;]{0,40}?\b(?:not|n['’]t|never) (?:been )?(?:disclosed|made public|revealed|released|given)|\b(?:did not|didn['’]t|does not|doesn['’]t|declined to|would not|wouldn['’]t|refused to) (?:disclose|reveal|give|say|share)\b[^.;]{0,30}?\b(?:terms|price|value|amount|how much|financial)|\bundisclosed (?:sum|amount|price|fee|terms)\b/;
+
+/** Whether the title or lead says the deal's price is not told. */
+export function termsUndisclosed(texts: readonly string[]): boolean {
+  for (const text of texts) {
+    // A cheap look for the few words every form holds before the pattern reads the sentence.
+    if (
+      !(
+        text.includes("disclos") ||
+        text.includes("public") ||
+        text.includes("reveal") ||
+        text.includes("how much") ||
+        text.includes("given")
+      )
+    )
+      continue;
+    if (UNDISCLOSED.test(text.toLowerCase())) return true;
+  }
+  return false;
+}
 
 function moneyFor(
   candidate: Candidate,

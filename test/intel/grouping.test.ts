@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { clusterStories } from "../../src/intel/cluster.js";
 import { analyzeBatch, type IntelInput } from "../../src/intel/pipeline.js";
 import { shippedIntel } from "../helpers/intel.js";
 
@@ -153,5 +154,92 @@ describe("event-aware story grouping", () => {
       ),
     ]);
     expect(story("build")).not.toBe(story("hire"));
+  });
+});
+
+// Batch 8's diagnosis: a buyer's second purchase, whose lead says the terms were not disclosed,
+// took the price of the first from a back-reference further down and joined its story on the
+// buyer, the kind and that amount alone, with no words in common.
+describe("a story joined on text needs some shared text", () => {
+  const lumora = item(
+    "lumora",
+    0,
+    "Marvell to buy optics start-up Lumora for $3.2 billion",
+    "Marvell agreed to buy Lumora, which makes optical links for data-centre racks, for $3.2 billion. The deal is expected to close next year. Lumora has about 400 staff in Ottawa and Austin. Analysts said the price looked full.",
+  );
+  const quillet = item(
+    "quillet",
+    2,
+    "Marvell snaps up chip design tools maker Quillet",
+    "Marvell has agreed to acquire Quillet, a maker of chip design software, the company said on Wednesday. Financial terms were not disclosed. Quillet's tools check circuit layouts before they go to the factory. Its founders will join Marvell's custom silicon group. The purchase comes two days after Marvell agreed to buy Lumora for $3.2 billion.",
+  );
+
+  it("reads no amount past the lead when the lead says the terms were not disclosed", () => {
+    const { items } = analyzeBatch([quillet], context);
+    const event = items[0]?.intel.events[0];
+    expect(event?.type).toBe("acquisition");
+    expect(event?.amountUsd ?? null).toBeNull();
+  });
+
+  it("keeps one buyer's two purchases apart when only the buyer, the kind and the amount agree", () => {
+    const groups = clusterStories([
+      {
+        key: "a",
+        title: "Marvell to buy optics start-up Lumora for $3.2 billion",
+        text: "Marvell agreed to buy Lumora, which makes optical links for data-centre racks.",
+        publishedAt: at,
+        about: ["marvell"],
+        eventType: "acquisition",
+        amountUsd: 3.2e9,
+        events: [{ type: "acquisition", amountUsd: 3.2e9, parties: ["marvell"] }],
+      },
+      {
+        key: "b",
+        title: "Marvell snaps up Quillet",
+        text: "Quillet's tools check circuit layouts before they go to the factory.",
+        publishedAt: at + 2 * day,
+        about: ["marvell"],
+        eventType: "acquisition",
+        amountUsd: 3.2e9,
+        events: [{ type: "acquisition", amountUsd: 3.2e9, parties: ["marvell"] }],
+      },
+    ]);
+    expect(groups).toHaveLength(2);
+  });
+
+  it("keeps apart two one-party purchases of one buyer that name different targets, amount or not", () => {
+    const story = storyOf([
+      item(
+        "veltrix",
+        0,
+        "Intel to buy networking chip maker Veltrix for $2.4 billion",
+        "Intel agreed to buy Veltrix, a maker of networking chips for servers, for $2.4 billion, the companies said on Monday. The deal gives Intel a foothold in data-centre switching.",
+      ),
+      item(
+        "tarn",
+        2,
+        "Intel snaps up compiler start-up Tarn Labs",
+        "Intel has agreed to acquire Tarn Labs, a start-up that writes compilers for AI chips, the company said on Wednesday. Its engineers will join Intel's data-centre group.",
+      ),
+    ]);
+    expect(story("veltrix")).not.toBe(story("tarn"));
+  });
+
+  it("keeps the two purchases apart end to end", () => {
+    const story = storyOf([lumora, quillet]);
+    expect(story("lumora")).not.toBe(story("quillet"));
+  });
+
+  it("still joins two outlets of one purchase that share a few words", () => {
+    const story = storyOf([
+      lumora,
+      item(
+        "second",
+        1,
+        "Marvell's Lumora deal: what the optics purchase buys",
+        "Marvell is paying $3.2 billion for Lumora, a maker of optical links, to sell more of its custom data-centre silicon.",
+      ),
+    ]);
+    expect(story("lumora")).toBe(story("second"));
   });
 });
