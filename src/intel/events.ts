@@ -662,6 +662,9 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     }
   }
   resolveOverlaps(byType, title, lower, context);
+  // "Staff to sell $2bn of shares in a tender offer": existing shares change hands and no money
+  // goes to the company, so the sale sets a price but is no investment.
+  if (byType.has("investment") && isShareSale(units, lower)) byType.delete("investment");
   // "Researchers accuse X of ...": an allegation that no suit, court or regulator carries is criticism.
   const accused = byType.get("legal");
   if (accused && !units.slice(0, 4).some((u) => LEGAL_SETTING.test(lower(u)))) {
@@ -843,6 +846,31 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   const rank = (e: ExtractedEvent) =>
     (e.type === "valuation" ? 100 : 0) + chosen.findIndex((c) => c.type === e.type);
   return events.sort((a, b) => rank(a) - rank(b));
+}
+
+// Existing shares sold by staff or early holders: a tender offer, a secondary sale.
+const SHARE_SALE =
+  /\b(?:tender offer|secondary (?:share |stock )?sale|(?:employee|staff|worker) (?:share|stock) sale|(?:shares|stock) (?:held|owned) by (?:current|former|its|early|existing)|existing (?:shares|stock)|(?:staff|employees|workers|holders) (?:to |will |can )?sell|let(?:s|ting)? (?:[\w-]+ )?(?:staff|employees|workers|holders) (?:sell|cash out))\b/;
+// The company raises money all the same: "raises $2bn as staff also sell shares".
+const RAISES = /\brais(?:es|ed|ing|e) (?!no\b)|\bfunding round\b|\bseries [a-h]\b/;
+
+/** Whether the title or the lead's first sentences tell a sale of existing shares, not a raise. */
+function isShareSale(units: readonly TextUnit[], lower: (u: TextUnit) => string): boolean {
+  const head = units.slice(0, 3);
+  const sale = head.some((u) => {
+    const text = lower(u);
+    return (
+      (text.includes("tender") ||
+        text.includes("secondary") ||
+        text.includes("sell") ||
+        text.includes("sale") ||
+        text.includes("shares") ||
+        text.includes("stock")) &&
+      SHARE_SALE.test(text)
+    );
+  });
+  const title = units.find((u) => u.isTitle);
+  return sale && !(title && RAISES.test(lower(title)));
 }
 
 // "What is a neocloud, and why do investors care?": an explainer told as a question.

@@ -796,3 +796,25 @@ describe("batch 6 and 7 forms: a company the suit is about but does not name", (
     expect(suit?.parties).toEqual(["microsoft"]);
   });
 });
+
+// Forms held-out batches 8 and 9 were diagnosed as missing, written again with other companies.
+describe("batch 8 and 9 forms: a sale of existing shares sets a price, raises nothing", () => {
+  const cases: [string, string, Want][] = [
+    [
+      "Cohere staff to sell up to $500 million of shares in tender offer",
+      "Cohere will let employees sell up to $500 million of their shares in a tender offer that values the company at $9 billion.",
+      { types: ["valuation"], amountUsd: 9e9, parties: ["cohere"] },
+    ],
+    [
+      "Secondary sale values Perplexity at $25 billion",
+      "Existing holders sold about $300 million of Perplexity stock to new investors, the company said.",
+      { types: ["valuation"], amountUsd: 25e9 },
+    ],
+    [
+      "Groq raises $750 million at $7 billion valuation as staff also sell shares",
+      "Groq has raised $750 million in new money; employees will sell a further $100 million of existing shares.",
+      { types: ["investment", "valuation"], amountUsd: 750e6 },
+    ],
+  ];
+  for (const [title, body, want] of cases) it(title, () => expectRead(title, body, want));
+});
