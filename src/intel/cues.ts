@@ -18,6 +18,8 @@ export interface CueRow<T extends string = EventType> {
 
 // An amount as headlines write it: "$10B", "$2.5 billion", "US$5bn".
 const AMOUNT = String.raw`(?:us)?\$[\d.]+\s?(?:b|bn|billion|m|million|t|tn|trillion)`;
+// An amount in words: "six billion dollars", "10 billion euro".
+const WORDED = String.raw`(?:[\d.]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty) (?:billion|million|trillion) (?:dollars|euros?)`;
 const HEDGE =
   "(?:another |a further |an additional |up to |as much as |more than |over |about |nearly |some |roughly )?";
 // Accelerators by product name: adopting one is a chip deal.
@@ -54,8 +56,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "investment",
-    pattern:
-      "rais(?:es|ed|ing|e) (?:(?:about|around|roughly|nearly|more than|up to|an additional|another|a further|fresh|new) )?(?:us\\$|\\$|€|£|funds|money|capital|funding)",
+    pattern: `rais(?:es|ed|ing|e) (?:(?:about|around|roughly|nearly|more than|up to|an additional|another|a further|fresh|new) )?(?:us\\$|\\$|€|£|funds|money|capital|funding|${WORDED})`,
     example: "Cerebras raises $1.1 billion at $8.1 billion valuation",
   },
   {
@@ -75,6 +76,13 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: `(?:cheque|check) (?:of |for |worth )?(?:north of |upwards of |more than |over |about |around |roughly |up to |as much as |some )?${AMOUNT}|${AMOUNT} (?:cheque|check)`,
     example: "Amazon weighs a cheque north of $2 billion for Anthropic",
   },
+  // "Sequoia has led a $5bn round in X", "a round led by Y".
+  {
+    type: "investment",
+    pattern:
+      "(?:leads?|led|leading|co-leads?|co-led) (?:a |an |the |its )?(?:[\\w$.-]+ ){0,3}?(?:round|raise)\\b|round led by",
+    example: "Sequoia led a $400 million round in Cohere",
+  },
   // Hedged intent: "mulls backing X" ("weighs a stake", "considers an investment" have their rows).
   {
     type: "investment",
@@ -84,7 +92,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   // Newsletter register: "has pulled in more than $1bn from a group led by", "X closes its round".
   {
     type: "investment",
-    pattern: `(?:pull(?:s|ed|ing)?|haul(?:s|ed)?|reel(?:s|ed)?) in ${HEDGE}${AMOUNT}(?! (?:in |of )?(?:annual |quarterly )?(?:revenue|sales|profits?|income|bookings))|clos(?:es|ed|ing) (?:its|a|the) (?:[\\w$.-]+ ){0,3}?round\\b`,
+    pattern: `(?:pull(?:s|ed|ing)?|haul(?:s|ed)?|reel(?:s|ed)?) in ${HEDGE}(?:${AMOUNT}|${WORDED})(?! (?:in |of )?(?:annual |quarterly )?(?:revenue|sales|profits?|income|bookings))|clos(?:es|ed|ing) (?:its|a|the) (?:[\\w$.-]+ ){0,3}?round\\b`,
     example: "Groq pulls in $750 million from a group led by BlackRock",
   },
   // "is mulling a cheque for X's next raise": the size, if any, is told apart ("peg at roughly $3bn").
@@ -108,7 +116,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   // "Amazon's $10 Billion OpenAI Bet", "Meta's $14 billion Scale AI wager"
   {
     type: "investment",
-    pattern: `${AMOUNT}\\b[^.;,$]{0,30}\\b(?:bet|wager|gamble)`,
+    pattern: `${AMOUNT}\\b(?! (?:is|was|looks|seems|as)\\b)[^.;,$]{0,30}\\b(?:bet|wager|gamble)`,
     example: "Amazon's $4 billion Anthropic wager gets bigger",
   },
   {
@@ -242,6 +250,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: `gpu (?:time|hours) (?:from|with)|(?:buys?|bought|rents?|rented|books?|booked) (?:[\\w'’-]+ ){0,2}?gpu (?:time|hours)|sign(?:s|ed|ing)? up for ${HEDGE}${AMOUNT} of`,
     example: "Mistral signs up for $900 million of GPU time from Nebius",
   },
+  // "agreed to pay CoreWeave more than $9bn for GPUs": capacity paid for, from its seller.
+  {
+    type: "compute_contract",
+    pattern: `pay(?:s|ing)? (?:[\\w'’-]+ ){1,2}?${HEDGE}${AMOUNT} (?:for|to rent|to use) (?:access to )?(?:its |their )?(?:gpus|gpu capacity|computing|compute|capacity|servers)\\b`,
+    example: "Meta agrees to pay Nebius $3 billion for GPUs",
+  },
   {
     type: "compute_contract",
     pattern: "as a (?:cloud )?customer|contract",
@@ -258,7 +272,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "chip_supply",
     pattern:
-      "(?:supply|deploy|deploying|build|buy|buying|buys|orders?|ordered|ordering|spend(?:s|ing)? (?:billions|millions|heavily)|install(?:s|ed|ing)?|purchases? of) .{0,40}\\b(?:chips?|gpus?|tpus?|accelerators?|memory|processors)\\b(?! together| jointly| designers?| makers?| start-?ups?| firms?| compan)",
+      "(?:supply|deploy|deploying|build|buy|buying|buys|orders?|ordered|ordering|spend(?:s|ing)? (?:billions|millions|heavily)|install(?:s|ed|ing)?|purchases? of) .{0,40}\\b(?:chips?|gpus?|tpus?|accelerators?|memory|processors)\\b(?! together| jointly| designers?| makers?| start-?ups?| firms?| compan| (?:capacity|cloud|hours|time|clusters?)\\b| (?:fabrication |production |manufacturing |packaging |chip )?(?:plants?|fabs?|factor))",
     example: "OpenAI and Broadcom to deploy 10 gigawatts of custom AI accelerators",
   },
   {
@@ -286,6 +300,13 @@ export const EVENT_CUES: readonly CueRow[] = [
     type: "chip_supply",
     pattern: `(?:orders?|ordered|buys?|bought|deploys?|deployed|adopts?|adopted|taps|turns to|to use|will use|switch(?:es)? to|picks?|chooses|chose|to run on|runs? on|signs? up for|signed up for) (?:[\\w'’-]+ ){0,4}?${CHIP_NAMES}`,
     example: "xAI orders Nvidia GB200 systems for Colossus expansion",
+  },
+  // "as much as $12bn of Cerebras systems", "an order for roughly $3bn of AMD racks": machines
+  // bought by the amount.
+  {
+    type: "chip_supply",
+    pattern: `${AMOUNT} (?:worth )?of (?:[\\w'’-]+ ){1,2}?(?:systems|machines|racks|hardware)\\b`,
+    example: "OpenAI agrees to buy as much as $8 billion of Cerebras systems",
   },
   // "put <maker>'s accelerators in its data centres": chips bought for the buyer's own sites.
   {
@@ -335,12 +356,13 @@ export const EVENT_CUES: readonly CueRow[] = [
   // Debt raised for the build-out: "priced $18bn of bonds", "hits the bond market again".
   {
     type: "infrastructure",
-    pattern: `(?:sells?|sold|selling|priced|prices|pricing|issues?|issued) ${HEDGE}${AMOUNT} (?:of|in|worth of) (?:bonds|notes|debt)|bond (?:sale|offering|issue)s?|(?:hits?|taps?|tapped|returns? to) the bond market`,
+    pattern: `(?:sells?|sold|selling|priced|prices|pricing|issues?|issued) ${HEDGE}${AMOUNT} (?:of|in|worth of) (?:[\\w-]+ )?(?:bonds|notes|debt)|borrow(?:s|ed|ing)? ${HEDGE}${AMOUNT}|bond (?:sale|offering|issue)s?|(?:hits?|taps?|tapped|returns? to) the bond market`,
     example: "Meta taps the bond market for $25 billion to fund data centres",
   },
   {
     type: "infrastructure",
-    pattern: "chip plants?|fabs?|factory|factories",
+    pattern:
+      "chip plants?|fabs?|factory|factories|(?:hbm|memory|dram|wafer|packaging|fabrication|semiconductor|chipmaking) (?:fabrication |production |manufacturing |packaging )?plants?",
     example: "TSMC pledges $100 billion more for U.S. chip plants",
   },
   {
@@ -435,6 +457,14 @@ export const EVENT_CUES: readonly CueRow[] = [
     example: "Samsung to pay Google $700 million a year for Gemini",
   },
 
+  // A product built into another's: "nears deal to build Perplexity's search into Galaxy phones";
+  // a distribution deal.
+  {
+    type: "partnership",
+    pattern:
+      "(?:build(?:s|ing)?|integrat(?:e|es|ing)|bak(?:e|es|ing)|embed(?:s|ding)?|weav(?:e|es|ing)) (?:[\\w'’-]+ ){1,3}?into|distribution (?:deal|agreement|pact)",
+    example: "Samsung nears deal to build Perplexity's search into its phones",
+  },
   // Co-development told with "together": "agree to build chips together".
   {
     type: "partnership",
@@ -505,7 +535,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "people",
     pattern:
-      "(?:head|chief|boss|director|president|leader|lead|founder|co-founder|ceo|cto|cfo|coo|executive|researcher|scientist)s? (?:[\\w'’-]+ ){0,5}?(?:quits|leaves|exits|is leaving|to leave|steps down)",
+      "(?:head|chief|boss|director|president|leader|lead|founder|co-founder|ceo|cto|cfo|coo|executive|researcher|scientist)s? (?:[\\w'’-]+ ){0,5}?(?:quits|leaves|exits|is leaving|to leave|steps down|(?:is|are) (?:said|reported|expected|set|poised|understood) to be (?:leaving|stepping down|departing|exiting))",
     example: "Nvidia's head of networking quits",
   },
 
@@ -575,6 +605,14 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern:
       "without (?:encryption|(?:users?['’]? |their )?(?:consent|permission|knowledge))|unencrypted|security (?:flaws?|holes?|lapses?|vulnerabilit(?:y|ies)|bugs?)|leak(?:s|ed|ing)? (?:[\\w'’-]+ ){0,2}?(?:user|users['’]?|personal|private|customer) data",
     example: "Researchers find a security flaw in Microsoft's Copilot agent",
+  },
+  // Harm an agent or a model did, told by whoever found it: files sent to outsiders, a safety
+  // report's finding, databases wiped, minors coached on harm.
+  {
+    type: "controversy",
+    pattern:
+      "(?:emailed|sent|shared|forwarded|exposed|leaked|handed) (?:[\\w'’-]+ ){0,3}?(?:confidential|sensitive|internal|private|secret) (?:files|documents|data|information|emails|records)|safety (?:report|tests?|testing|evaluation|review|audit)s? (?:shows?|showed|finds?|found|reveals?|revealed)|(?:wiped|deleted|erased|destroyed) (?:[\\w'’-]+ ){0,3}?(?:databases?|files|records|code ?bases?|inbox(?:es)?)|coach(?:ed|es|ing)? (?:[\\w'’-]+ ){0,2}?(?:teens?|teenagers|children|minors|kids|students) (?:on|to|in|about)",
+    example: "Developers say Microsoft's coding agent wiped their production databases",
   },
   {
     type: "controversy",
@@ -662,7 +700,8 @@ export const LEGAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   // court is no appeal by a party ("Appeals court dismisses ...").
   {
     type: "appeal",
-    pattern: "appeal(?:s|ed|ing)?(?! court)|appellate(?! court)",
+    pattern:
+      "appeal(?:s|ed|ing)?(?! court)|appellate(?! court)|asks? (?:an? |the )?(?:appeals|appellate|higher|supreme) court to (?:overturn|reverse|throw out|vacate|review)|(?:seeks?|bids?) to (?:overturn|reverse) (?:the |a |its )?(?:ruling|verdict|decision|judgment)",
     example: "OpenAI appeals order to hand over ChatGPT logs",
   },
   {

@@ -236,6 +236,9 @@ const SOLD_TO = /\b(?:sold|sells|selling|to sell) (?:[\w.'’-]+ ){0,6}?to\s/;
 const PEOPLE_DESTINATION =
   /\b(?:loses .{0,50}? to|departs? for|leaves for|leaving for|defects? to|joins?|joined|exits? (?:to|for)|leaves to join|leaving to join|moves to|heads to)\s/;
 
+const TITLE_BACK_REFERENCE =
+  /,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
+
 /** Orders parties: investor / buyer / customer / plaintiff first, then the rest in reading order. */
 function orderParties(
   type: EventType,
@@ -246,6 +249,14 @@ function orderParties(
 ): string[] {
   const ids = orderedIds(unit.mentions);
   if (ids.length < 2) return ids;
+  // "CoreWeave signs Anthropic, days after Google deal": the deal a headline points back at is
+  // another's, and so are its parties.
+  if (unit.isTitle && lower.includes(" after ")) {
+    const back = TITLE_BACK_REFERENCE.exec(lower);
+    const kept = back && back.index > cueAt ? unit.mentions.filter((m) => m.start < back.index) : [];
+    if (kept.length > 0 && kept.length < unit.mentions.length)
+      return orderParties(type, { ...unit, mentions: kept }, lower, cueAt, context);
+  }
   const before = orderedIds(unit.mentions.filter((m) => m.start < cueAt));
   const after = ids.filter((id) => !before.includes(id));
   switch (type) {
@@ -407,6 +418,13 @@ function isValuationAmount(lower: string, m: Money): boolean {
   // Each test needs a word that most sentences lack; looking for it first is cheaper.
   const valuedBefore = before.includes("valu");
   if (valuedBefore) {
+    // "valued the full build-out at more than $15bn": what a project costs, not a company's worth.
+    if (
+      /\bvalu(?:ed|es|ing) (?:the |its |their )?(?:[\w-]+ ){0,2}?(?:build-?out|project|campus|expansion|plan|programme|program|site|facility|plant|fab|data[- ]?cent(?:er|re)s?)\b[^$€£]*$/.test(
+        before,
+      )
+    )
+      return false;
     // "a stake ... valued at $135bn", "an all-stock deal valued at $6.5bn": the size of the stake
     // or of the deal, not the company's worth.
     if (
@@ -427,6 +445,11 @@ function isValuationAmount(lower: string, m: Money): boolean {
   const worthBefore = before.includes("worth");
   return (
     (after.includes("valuation") && /^\s*(?:post-money |pre-money )?valuation/.test(after)) ||
+    // "a $70bn price tag on the lab": the price before the noun.
+    (after.includes("price tag") &&
+      /^\s*price tag (?:on|for) (?:the |its |a )?(?:[\w'’-]+ ){0,3}?(?:company|lab|start-?up|firm|developer|maker|business)\b/.test(
+        after,
+      )) ||
     (worthBefore && /^\s*company\b/.test(after) && /\bworth (?:about |around |some )?$/.test(before)) ||
     (valuedBefore && /valu(?:e|es|ed|ing|ation)\b[^$€£]*$/.test(before)) ||
     (worthBefore &&
@@ -443,14 +466,22 @@ function isValuationAmount(lower: string, m: Money): boolean {
   );
 }
 
+function valuedElsewhere(taken: ReadonlyMap<Money, EventType>, m: Money): boolean {
+  for (const [t, type] of taken)
+    if (type === "valuation" && sameAmount(t.amountUsd, m.amountUsd)) return true;
+  return false;
+}
+
 /** The money a candidate refers to: the amount in its unit nearest to its cue, valuation cues first. */
 function pickMoney(
   candidate: Candidate,
   money: Money[],
-  taken: Set<Money>,
+  taken: ReadonlyMap<Money, EventType>,
   lower: string,
 ): Money | undefined {
-  const free = money.filter((m) => !taken.has(m));
+  // "$70bn" in the headline and the lead's "at a $70bn valuation" are one figure: once the
+  // valuation has taken it, its copy elsewhere is no round's amount.
+  const free = money.filter((m) => !taken.has(m) && !valuedElsewhere(taken, m));
   if (free.length === 0) return undefined;
   const valuationMoney = free.filter((m) => isValuationAmount(lower, m));
   // "was valued at $13 billion in its last round" is history, not this story's valuation.
@@ -546,7 +577,7 @@ function sameAmount(a: number | null, b: number): boolean {
 }
 
 const PARTICIPATED =
-  /\b(?:also )?(?:took part|takes part|taking part|participated|participates|participating|joined|joins) (?:in )?the (?:round|raise|funding)\b/;
+  /\b(?:(?:also )?(?:took part|takes part|taking part|participated|participates|participating|joined|joins) (?:in )?the|(?:is|are) (?:expected|set|due|poised|likely) to lead the|(?:is|are) leading the) (?:round|raise|funding)\b/;
 
 const VALUE_WORD = /valu|worth|price tag/i;
 const UNNAMED_VALUE =
@@ -651,9 +682,12 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       // A lead sentence with its own amount can state a second event ("the round values xAI at $50bn").
       // Not a deal of another kind told as background: "signed a $2bn contract with Oracle in
       // January", "days after it announced a $3bn build-out" under a round's or a hire's headline.
+      // Nor a deal told beside a hire or a departure ("is in talks with lenders over a $20bn
+      // loan" under "finance chief is said to be leaving"): the people headline is the news.
       if (
         !unit.isTitle &&
         MONEY_TYPES.has(type) &&
+        !(titleTypes.has("people") && !titleTypes.has(type) && FINANCING_TALKS.test(lower(unit))) &&
         amounts.get(unit).length > 0 &&
         !(!titleTypes.has(type) && isBackground(type, titleTypes, lower(unit)))
       ) {
@@ -661,7 +695,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       }
     }
   }
-  resolveOverlaps(byType, title, lower, context);
+  resolveOverlaps(byType, title, units, lower, context);
   // "Staff to sell $2bn of shares in a tender offer": existing shares change hands and no money
   // goes to the company, so the sale sets a price but is no investment.
   if (byType.has("investment") && isShareSale(units, lower)) byType.delete("investment");
@@ -698,7 +732,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     fromLead.add(extra);
   }
 
-  const taken = new Set<Money>();
+  const taken = new Map<Money, EventType>();
   const events: ExtractedEvent[] = [];
   // Valuations claim their amount first: "raises $13bn at a $183bn valuation" holds two amounts.
   // Then deals before hires and disputes: "hires its founders and licenses its models for $650m"
@@ -733,7 +767,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       )
     )
       continue;
-    if (money) taken.add(money);
+    if (money) taken.set(money, candidate.type);
     const partyUnit =
       candidate.unit.mentions.length > 0
         ? candidate.unit
@@ -822,7 +856,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   }
   // "SoftBank also took part in the round": investors the lead adds, before the one that raised.
   const round = events.find((e) => e.type === "investment");
-  if (round && round.parties.length >= 2) {
+  if (round && round.parties.length >= 1) {
     for (const unit of units.slice(0, 4)) {
       if (unit.isTitle || unit.mentions.length === 0 || !PARTICIPATED.test(lower(unit))) continue;
       const raised = round.parties.at(-1) as string;
@@ -1042,7 +1076,7 @@ export function amountFurtherOn(
     const cue = CUES[event.type].exec(lower);
     if (!cue || BACKGROUND_CLAUSE.test(lower)) continue;
     const candidate: Candidate = { type: event.type, score: 0, unit, cueAt: cue.index };
-    const money = pickMoney(candidate, extractMoney(unit.text, context.rates), new Set(), lower);
+    const money = pickMoney(candidate, extractMoney(unit.text, context.rates), new Map(), lower);
     if (money) return money;
   }
   return undefined;
@@ -1083,7 +1117,7 @@ function moneyFor(
   units: readonly TextUnit[],
   title: TextUnit | undefined,
   amounts: { get(unit: TextUnit): Money[] },
-  taken: Set<Money>,
+  taken: ReadonlyMap<Money, EventType>,
   lower: (u: TextUnit) => string,
 ): Money | undefined {
   const picked = pickMoney(candidate, amounts.get(candidate.unit), taken, lower(candidate.unit));
@@ -1186,6 +1220,11 @@ function hedgedInLead(
   return own;
 }
 
+// A company's financing still being talked over: "in talks with lenders over a $20bn debt package".
+const FINANCING_TALKS =
+  /\b(?:in talks|talks with|negotiat\w+|in discussions)\b[^.;]*\b(?:debt|loans?|lenders|bonds?|financing|credit)\b/;
+const DEBT =
+  /\b(?:bonds?|bond sale|convertible notes|notes offering|debt (?:sale|offering|raise|financing)|borrow(?:s|ed|ing)?|loans?)\b/;
 const FUNDING_ROUND = /\b(?:funding round|round of funding|seed round|series [a-h])\b/;
 const DEAL_WORDS = /\b(?:deal|contract|agreement|order|supply|supplies|customer|pact|to use|to deploy)\b/;
 // "to invest $50 billion in AI data centres": money put into sites, not into a company.
@@ -1220,6 +1259,20 @@ const IN_HOUSE_CHIP =
 const PURPOSE_BEFORE =
   /(?:\bfor (?:[\w-]+ ){0,2}|, (?:expanding|strengthening|broadening|extending|bolstering|boosting|deepening|adding|growing)\b[^,;]*)$/;
 
+// "Google to supply TPUs to Meta ... for installation in Meta's own data centers": chips sold
+// for the buyer's own sites, not capacity the cloud rents out.
+const SELLS = /\b(?:supply|supplies|supplying|sell|sells|selling|sold|ship|ships|deliver|delivers)\b/;
+const OWN_SITES = /\bown data[- ]?cent(?:er|re)s\b/;
+
+function soldForOwnSites(
+  chipUnit: TextUnit,
+  units: readonly TextUnit[],
+  lower: (u: TextUnit) => string,
+): boolean {
+  if (!SELLS.test(lower(chipUnit))) return false;
+  return units.slice(0, 3).some((u) => u.text.includes("own") && OWN_SITES.test(lower(u)));
+}
+
 /** Whether the word at `at` is capitalised in running text: part of a name ("Vantage Data Centers"). */
 function isCapitalised(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
@@ -1234,6 +1287,7 @@ function isCapitalised(text: string, at: number): boolean {
 function resolveOverlaps(
   byType: Map<EventType, Candidate>,
   title: TextUnit | undefined,
+  units: readonly TextUnit[],
   lower: (u: TextUnit) => string,
   context: EventContext,
 ): void {
@@ -1275,7 +1329,8 @@ function resolveOverlaps(
       supplierKinds.includes("cloud") &&
       !NAMED_ACCELERATOR.test(lower(chipUnit)) &&
       !IN_HOUSE_CHIP.test(lower(chipUnit)) &&
-      !BOUGHT_CHIPS.test(lower(chipUnit));
+      !BOUGHT_CHIPS.test(lower(chipUnit)) &&
+      !soldForOwnSites(chipUnit, units, lower);
     if (fromCloud) {
       if (!has("compute_contract"))
         byType.set("compute_contract", {
@@ -1348,6 +1403,12 @@ function resolveOverlaps(
   // "FTC launches probe into": the regulator's verb, not a product launch.
   if (has("legal") && has("launch") && byType.get("legal")?.cueAt === byType.get("launch")?.cueAt)
     byType.delete("launch");
+  // "Suit against X over data center delays thrown out": the sites are what the suit is about.
+  if (inTitle("legal") && inTitle("infrastructure") && !CURRENCY.test(titleText)) {
+    const at = (byType.get("infrastructure") as Candidate).cueAt;
+    const over = titleText.lastIndexOf(" over ", at);
+    if (over >= 0 && over > titleText.lastIndexOf(",", at)) byType.delete("infrastructure");
+  }
   // Hires named in a lawsuit ("poached staff") are part of the dispute.
   if (has("legal") && has("people")) byType.delete("people");
   // "Contract" in a lawsuit or a regulation story is not a compute deal.
@@ -1363,8 +1424,11 @@ function resolveOverlaps(
     const investedIn = orderedIds(invest.unit.mentions).filter(
       (id) => context.entities.get(id)?.kind !== "project",
     );
+    // Debt raised for the build-out ("raised $15bn in a bond sale to fund data centres") is the
+    // build-out's financing, not a round.
+    if (DEBT.test(titleText) || DEBT.test(lower(invest.unit))) byType.delete("investment");
     // A company raising money to build data centres: the raise is the event.
-    if (raised) byType.delete("infrastructure");
+    else if (raised) byType.delete("infrastructure");
     // Money put into sites or a country's infrastructure rather than into a company: a build-out.
     else if (investedIn.length < 2 || !inTitle("investment") || INTO_SITES.test(lower(invest.unit)))
       byType.delete("investment");

@@ -13,6 +13,8 @@ describe("money", () => {
     ["$1,400,000,000", 1.4e9, "USD"],
     ["$1.5 trillion", 1.5e12, "USD"],
     ["10 billion dollars", 10e9, "USD"],
+    ["two billion dollars", 2e9, "USD"],
+    ["six billion dollar", 6e9, "USD"],
     ["$350 million", 350e6, "USD"],
     ["USD 4bn", 4e9, "USD"],
     ["a half-trillion-dollar build-out", 5e11, "USD"],
@@ -24,6 +26,8 @@ describe("money", () => {
     expect(first("€2 billion")).toMatchObject({ amount: 2e9, currency: "EUR", amountUsd: 2.16e9 });
     expect(first("£1.2bn")).toMatchObject({ amount: 1.2e9, currency: "GBP", amountUsd: 1.524e9 });
     expect(first("2 billion euros")).toMatchObject({ currency: "EUR", amountUsd: 2.16e9 });
+    expect(first("10 billion euro")).toMatchObject({ currency: "EUR", amountUsd: 10.8e9 });
+    expect(first("more than six billion dollars")).toMatchObject({ amountUsd: 6e9, qualifier: "more_than" });
   });
 
   it("prefers the dollar figure the article states in brackets beside a foreign amount", () => {

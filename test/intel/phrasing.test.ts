@@ -818,3 +818,112 @@ describe("batch 8 and 9 forms: a sale of existing shares sets a price, raises no
   ];
   for (const [title, body, want] of cases) it(title, () => expectRead(title, body, want));
 });
+
+describe("batch 8 and 9 forms: deal wordings", () => {
+  const cases: [string, string, Want][] = [
+    [
+      "Groq agrees to buy as much as $2 billion of Cerebras systems",
+      "",
+      { types: ["chip_supply"], amountUsd: 2e9, parties: ["groq", "cerebras"] },
+    ],
+    [
+      "Cerebras gets its whale",
+      "The chatbot maker Perplexity has signed an order for roughly $1.5 billion of Cerebras systems.",
+      { types: ["chip_supply"], amountUsd: 1.5e9 },
+    ],
+    [
+      "Is Amazon CoreWeave's next big customer?",
+      "Amazon has agreed to pay CoreWeave more than $4 billion for GPUs over three years.",
+      { types: ["compute_contract"], amountUsd: 4e9, parties: ["amazon", "coreweave"] },
+    ],
+    [
+      "Google to supply TPUs to Meta",
+      "Google will sell the chips to Meta for installation in Meta's own data centres from next year.",
+      { types: ["chip_supply"], parties: ["meta", "google"] },
+    ],
+    [
+      "Lambda signs $3 billion contract to supply Microsoft with GPU capacity",
+      "",
+      { types: ["compute_contract"], amountUsd: 3e9 },
+    ],
+    [
+      "The weekend letter",
+      "Happy Sunday. Mistral has pulled in more than four billion dollars from a round led by Nvidia. The deal puts a $30 billion price tag on the company.",
+      { types: ["investment", "valuation"], amountUsd: 4e9, parties: ["nvidia", "mistral"] },
+    ],
+    [
+      "Perplexity: $25bn is a bet on search",
+      "Nvidia has led a $1 billion round in Perplexity at a $25 billion valuation.",
+      { types: ["investment", "valuation"], amountUsd: 1e9, parties: ["nvidia", "perplexity"] },
+    ],
+    [
+      "xAI in talks to raise $3 billion",
+      "xAI is in talks to raise $3 billion, people familiar said. SoftBank is expected to lead the round.",
+      { types: ["investment"], parties: ["softbank", "xai"] },
+    ],
+    [
+      "Apple nears deal to build Mistral's assistant into its cars",
+      "Apple considered buying Mistral last year but decided against an acquisition.",
+      { types: ["partnership"] },
+    ],
+    [
+      "CoreWeave signs $4 billion compute deal with Cohere days after OpenAI deal",
+      "",
+      { types: ["compute_contract"], parties: ["cohere", "coreweave"] },
+    ],
+  ];
+  for (const [title, body, want] of cases) it(title, () => expectRead(title, body, want));
+});
+
+describe("batch 8 and 9 forms: build-outs, debt and project costs", () => {
+  const cases: [string, string, Want][] = [
+    [
+      "Samsung to spend $10 billion on new HBM plant",
+      "Samsung will invest $10 billion to build a new memory fabrication plant in Texas.",
+      { types: ["infrastructure"], amountUsd: 10e9 },
+    ],
+    [
+      "Nebius plans Finnish AI campus",
+      "Nebius will build a data-centre campus in Finland. Nebius valued the full build-out at more than $3 billion.",
+      { types: ["infrastructure"], amountUsd: 3e9 },
+    ],
+    ["Crusoe borrows $2 billion for Texas sites", "", { types: ["infrastructure"], amountUsd: 2e9 }],
+    [
+      "CoreWeave sells $1.75 billion of convertible notes",
+      "",
+      { types: ["infrastructure"], amountUsd: 1.75e9 },
+    ],
+    [
+      "Meta raises $20 billion in bond sale to pay for data centres",
+      "",
+      { types: ["infrastructure"], amountUsd: 20e9 },
+    ],
+    ["Suit against Amazon over data center noise thrown out", "", { types: ["legal"] }],
+  ];
+  for (const [title, body, want] of cases) it(title, () => expectRead(title, body, want));
+});
+
+describe("batch 8 and 9 forms: hires, harm reports and appeals", () => {
+  const cases: [string, string, Want][] = [
+    [
+      "Nvidia's finance chief is said to be leaving",
+      "Nvidia's chief financial officer is preparing to step down. Nvidia is in talks with lenders over a $5 billion loan for new offices.",
+      { types: ["people"] },
+    ],
+    [
+      "OpenAI's coding agent emailed confidential documents to strangers, users say",
+      "",
+      { types: ["controversy"] },
+    ],
+    ["xAI safety report shows model tried to disable its own oversight", "", { types: ["controversy"] }],
+    ["Users say Google's agent deleted their company files", "", { types: ["controversy"] }],
+    ["Character chatbot on Meta coached kids on self-harm, study finds", "", { types: ["controversy"] }],
+  ];
+  for (const [title, body, want] of cases) it(title, () => expectRead(title, body, want));
+
+  it("reads asking an appeals court to overturn a ruling as an appeal", () => {
+    const suit = read("Google asks appeals court to overturn ruling in search case").first;
+    expect(suit?.type).toBe("legal");
+    expect(suit?.status).toBe("appeal");
+  });
+});
