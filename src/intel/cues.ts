@@ -256,6 +256,13 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: `pay(?:s|ing)? (?:[\\w'’-]+ ){1,2}?${HEDGE}${AMOUNT} (?:for|to rent|to use) (?:access to )?(?:its |their )?(?:gpus|gpu capacity|computing|compute|capacity|servers)\\b`,
     example: "Meta agrees to pay Nebius $3 billion for GPUs",
   },
+  // A data-centre or cloud lease told as a tenant: "Oracle's newest mega-tenant is xAI".
+  {
+    type: "compute_contract",
+    pattern:
+      "mega-?tenants?|(?:anchor|biggest|largest|newest|new|marquee) (?:ai |cloud )?tenants?|anchor customers?",
+    example: "Nebius's newest mega-tenant is Meta",
+  },
   {
     type: "compute_contract",
     pattern: "as a (?:cloud )?customer|contract",
@@ -441,7 +448,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   // partnership
   {
     type: "partnership",
-    pattern: "partnership|partnering|tie-up|alliance|team(?:s|ed)? up",
+    pattern: "partnership|partnering|tie-up|alliance|team(?:s|ed)? up|join(?:s|ed|ing)? forces",
     example: "Microsoft and OpenAI announce partnership on AI safety",
   },
   {
@@ -529,6 +536,13 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern:
       "departs?|departure|defects? to|resigns?|resigned|steps? down|stepped down|leaves for|leaves to (?:join|start|found)|leaving (?:for|to join)|loses .{0,50} to|joins .{0,40}(?:as|from)|exits? (?:to|for)",
     example: "OpenAI loses another top researcher to Meta",
+  },
+  // "Meta confirms OpenAI researcher will lead its robotics work", "is joining Anthropic".
+  {
+    type: "people",
+    pattern:
+      "(?:confirms?|confirmed|says?|said|announces?) (?:[\\w'’.-]+ ){1,6}?will (?:lead|run|head|oversee) (?:its|the|a) |(?:is|are) joining(?! forces\\b)|will join (?!forces\\b)",
+    example: "Meta confirms OpenAI researcher Lin Zhao will lead its robotics work",
   },
   // "Google's head of data-centre infrastructure leaves", "chief of AI silicon quits": someone
   // named by a job title leaves.
@@ -678,7 +692,7 @@ export const DEAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   {
     type: "closed",
     pattern:
-      "complet(?:es|ed)|closes (?:its|a|the|\\$)|closed (?:its|a|the|\\$)|has closed|finali[sz](?:es|ed)|sells (?:its )?entire|sold (?:its )?entire|has raised|had raised|has acquired|has bought",
+      "complet(?:es|ed)(?<!\\b(?:when|once|if|until|be|being) complet(?:es|ed))|closes (?:its|a|the|\\$)|closed (?:its|a|the|\\$)|has closed|finali[sz](?:es|ed)|sells (?:its )?entire|sold (?:its )?entire|has raised|had raised|has acquired|has bought",
     example: "AMD completes $4.9 billion acquisition of ZT Systems",
   },
   {

@@ -927,3 +927,29 @@ describe("batch 8 and 9 forms: hires, harm reports and appeals", () => {
     expect(suit?.status).toBe("appeal");
   });
 });
+
+describe("batch 8 and 9 forms: leases told as tenants, hires told as confirmations", () => {
+  const cases: [string, string, Want][] = [
+    [
+      "CoreWeave's newest mega-tenant is Cohere",
+      "Cohere has committed $2 billion for GPU capacity at CoreWeave's sites, making it an anchor tenant.",
+      { types: ["compute_contract"], amountUsd: 2e9, parties: ["cohere", "coreweave"] },
+    ],
+    [
+      "Microsoft confirms Meta researcher Ana Ruiz will lead its speech work",
+      "",
+      { types: ["people"], parties: ["microsoft", "meta"] },
+    ],
+    ["Nvidia and Intel are joining forces on PC chips", "", { types: ["partnership"] }],
+  ];
+  for (const [title, body, want] of cases) it(title, () => expectRead(title, body, want));
+
+  it("does not read a build-out 'when completed in 2028' as closed", () => {
+    const { first } = read(
+      "SoftBank to fund $4 billion Crusoe campus",
+      "SoftBank will fund a $4 billion campus Crusoe is building in Texas. When completed in 2028, it will draw a gigawatt.",
+    );
+    expect(first?.type).toBe("infrastructure");
+    expect(first?.status).toBe("agreed");
+  });
+});
