@@ -8,7 +8,7 @@ import {
   NAMED_ACCELERATOR,
 } from "./cues.js";
 import type { EntityInfo, Mention } from "./entities.js";
-import { type LegalCase, legalCase, legalRoles } from "./legal.js";
+import { describedOnly, type LegalCase, legalCase, legalRoles, namedPlaintiffs } from "./legal.js";
 import { extractMoney, extractTerms, type Money, type Qualifier } from "./money.js";
 
 /** Events that are deals: what the deal ledger lists. */
@@ -816,10 +816,22 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
         const at = cleared === undefined ? -1 : event.parties.indexOf(cleared);
         if (at >= (event.plaintiffCount ?? 0) && event.parties.length > 1) event.parties.splice(at, 1);
       }
+      // "News publisher sues X" over a lead that names the publisher: the name tells the case.
+      let caseRoles = roles;
+      if (roles && describedOnly(roles))
+        for (const unit of units.slice(0, 4)) {
+          const named = unit.isTitle
+            ? undefined
+            : namedPlaintiffs(unit.text, unit.mentions, context.entities);
+          if (named) {
+            caseRoles = { ...roles, plaintiffs: named };
+            break;
+          }
+        }
       event.legalCase = legalCase(
         [...own],
         units.slice(0, 4).map((u) => u.text),
-        roles,
+        caseRoles,
       );
     }
     if (money && money.currency !== "USD")

@@ -102,6 +102,40 @@ function plaintiffKey(name: string): string {
   return `${ROLE_PLAINTIFF.test(name) ? "role" : "name"}:${name.toLowerCase()}`;
 }
 
+const RELATIVE_BEFORE = /, (?:which|who|that) [^,]*$/;
+
+// Plaintiffs a headline names by what they are ("news publisher", "regional newspaper chain"):
+// another outlet names the same plaintiff another way, or by its name.
+const DESCRIBED =
+  /\b(?:publishers?|newspapers?|papers|chain|group|company|firm|outlet|broadcaster|owner|maker|developer|start-?up|label|studio|network|organi[sz]ation|agency|site|coalition)$/;
+
+/** Whether every plaintiff of the roles is named by a description, not by a name. */
+export function describedOnly(roles: LegalRoles): boolean {
+  return (
+    roles.plaintiffs.length > 0 && roles.plaintiffs.every((p) => p.startsWith("name:") && DESCRIBED.test(p))
+  );
+}
+
+// "The copyright suit comes from the Harbor Ledger, ...": who brings it, told after the suit.
+const COMES_FROM =
+  /\b(?:suit|lawsuit|case|complaint|action|claim)\b[^.;]{0,60}?\b(?:comes|came|was brought|is brought|was filed) (?:from|by) ([A-Z][^,.;()]{1,60}|the [A-Z][^,.;()]{1,60})/;
+
+/**
+ * The plaintiffs a lead sentence names by name, as case keys (see `LegalRoles.plaintiffs`), or
+ * undefined when it names none: what a headline that describes the plaintiff leaves out.
+ */
+export function namedPlaintiffs(
+  text: string,
+  mentions: readonly Mention[],
+  entities: ReadonlyMap<string, EntityInfo>,
+): string[] | undefined {
+  const roles = legalRoles(text, mentions, entities);
+  if (roles && roles.plaintiffs.length > 0 && !describedOnly(roles)) return roles.plaintiffs;
+  const from = text.includes(" from ") || text.includes(" by ") ? COMES_FROM.exec(text) : null;
+  const name = from ? cleanName(from[1] as string) : undefined;
+  return name && !DESCRIBED.test(name.toLowerCase()) ? [plaintiffKey(name)] : undefined;
+}
+
 const ACCUSING_VERB = /^\s+(?:accuses|accused|targets|names|sues|sued)\s+/i;
 
 function spanEnd(text: string, from: number): number {
@@ -150,6 +184,14 @@ export function legalRoles(
       text.lastIndexOf(":", active.index) + 1,
     );
     plaintiffs = partiesIn(text, clauseStart, active.index, mentions, entities);
+    // "The Harbor Ledger, which owns a dozen papers, sued X": the subject before its relative clause.
+    if (plaintiffs.length === 0 && clauseStart > 0) {
+      const relative = RELATIVE_BEFORE.exec(text.slice(0, clauseStart - 1));
+      if (relative) {
+        const from = Math.max(0, text.lastIndexOf(",", relative.index - 1) + 1);
+        plaintiffs = partiesIn(text, from, relative.index, mentions, entities);
+      }
+    }
   } else return undefined;
   defendants = defendants.filter((d) => !plaintiffs.some((p) => (p.id ? p.id === d.id : p.name === d.name)));
   if (defendants.length === 0) return undefined;

@@ -243,3 +243,32 @@ describe("a story joined on text needs some shared text", () => {
     expect(story("lumora")).toBe(story("second"));
   });
 });
+
+// Batch 9's diagnosis: two outlets described one plaintiff differently in their headlines ("news
+// publisher", "newspaper chain") and the descriptions told the case apart from itself.
+describe("a lawsuit's plaintiff named in the lead, not described in the headline", () => {
+  it("joins two outlets of one publisher's suit and keeps another publisher's suit apart", () => {
+    const story = storyOf([
+      item(
+        "first",
+        0,
+        "News publisher sues Groq over copied articles",
+        "The Lantern Gazette, which owns nine city papers, sued Groq in federal court on Monday, saying its chatbot copied articles without permission.",
+      ),
+      item(
+        "second",
+        1,
+        "Regional newspaper chain sues Groq in copyright case",
+        "The copyright suit comes from the Lantern Gazette, the owner of nine city papers, which filed a complaint in federal court.",
+      ),
+      item(
+        "other",
+        2,
+        "Wordsmith Press sues Groq over copied dictionary entries",
+        "Wordsmith Press, the dictionary publisher, sued Groq in federal court, saying the company copied its entries.",
+      ),
+    ]);
+    expect(story("first")).toBe(story("second"));
+    expect(story("other")).not.toBe(story("first"));
+  });
+});
