@@ -345,6 +345,14 @@ function orderParties(
     }
     case "legal":
       return [...before, ...after];
+    case "regulation":
+      // "DeepSeek put on US trade blacklist by the Commerce Department": the state acts on the company.
+      return (
+        putFirst(
+          ids.filter((id) => context.entities.get(id)?.kind === "government"),
+          ids,
+        ) ?? ids
+      );
     case "compute_contract":
     case "chip_supply": {
       // "on Cerebras chips rather than on Nvidia GPUs", "competes with Nvidia and Groq": the
@@ -671,6 +679,9 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     for (const [type, cueAt] of findCues(lower(unit), unit.isTitle, liveBlog)) {
       if (unit.isTitle) titleTypes.add(type);
       else if ((type === "investment" || type === "valuation") && isRecap()) continue;
+      // "considered buying it last year but decided against an acquisition": an option set aside.
+      else if (type === "acquisition" && unit.text.includes("considered") && SET_ASIDE.test(lower(unit)))
+        continue;
       // "Mistral, which was valued at $14bn this year, agreed to rent ...": the company's standing
       // price, told in a relative clause about the subject, is no event of the sentence.
       else if (type === "valuation" && STANDING_VALUE.test(lower(unit).slice(Math.max(0, cueAt - 20), cueAt)))
@@ -934,6 +945,8 @@ const RECORD_FIGURE =
 const MAYBE_TOTAL = / total\b|according to (?:figures|data)/;
 const MARKET_TOTAL =
   /\b(?:(?:share|third|half|quarter|fifth|most) of the total|made up (?:[\w-]+ ){0,4}?of the total|according to (?:figures|data) (?:compiled|gathered|from))\b/;
+const SET_ASIDE =
+  /\bconsidered (?:buying|acquiring|a (?:takeover|bid|purchase))\b[^.;]*\b(?:decided against|ruled (?:it |that )?out|walked away|passed|dropped|abandoned)\b/;
 const STANDING_VALUE = /, which (?:was|is|had been|has been) $/;
 // A date or a back-reference: the sentence tells of something that came before.
 const DATED = String.raw`last (?:month|week|year|quarter|spring|summer|autumn|fall|winter)|earlier this (?:year|month)|a (?:year|month) ago|in (?:january|february|march|april|june|july|august|september|october|november|december)|in (?:its|a|the) (?:previous|prior|last|earlier) round|in 20\d\d|(?:days|weeks|hours|a day|a week|a month|months) (?:after|before)|, which (?:[\w-]+ ){0,3}?raised`;

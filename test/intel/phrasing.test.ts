@@ -953,3 +953,21 @@ describe("batch 8 and 9 forms: leases told as tenants, hires told as confirmatio
     expect(first?.status).toBe("agreed");
   });
 });
+
+describe("batch 8 and 9 forms: who acts, and what was set aside", () => {
+  it("puts the state first in a passive regulation headline", () => {
+    expectRead(
+      "Tencent unit added to US export blacklist",
+      "Tencent's cloud arm was added to a US export blacklist by the Commerce Department on Tuesday.",
+      { types: ["regulation"], parties: ["us-government", "tencent"] },
+    );
+  });
+
+  it("raises no purchase for a takeover the buyer considered and set aside", () => {
+    expectRead(
+      "Amazon invests $2 billion in Cohere",
+      "Amazon will invest $2 billion in Cohere. Amazon considered buying Cohere outright last year but decided against it.",
+      { types: ["investment"], amountUsd: 2e9 },
+    );
+  });
+});
