@@ -236,8 +236,30 @@ const SOLD_TO = /\b(?:sold|sells|selling|to sell) (?:[\w.'’-]+ ){0,6}?to\s/;
 const PEOPLE_DESTINATION =
   /\b(?:loses .{0,50}? to|departs? for|leaves for|leaving for|defects? to|joins?|joined|exits? (?:to|for)|leaves to join|leaving to join|moves to|heads to)\s/;
 
-const TITLE_BACK_REFERENCE =
-  /,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
+// What a headline tells after its deal that names other companies: a deal it points back at
+// ("days after Google deal"), those the news affects ("what it means for Google and Amazon"), the
+// rivals ("stepping up race with OpenAI").
+const TITLE_ASIDE =
+  /[,:;—–-] (?:and )?(?:what (?:it|this|that) means for|why it matters (?:for|to)|(?:the )?(?:implications|lessons) for)\b|,? (?:stepping up|steps up|heating up|intensifying) (?:the |its )?(?:race|rivalry|fight|competition|battle) with\b|,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
+
+/** A headline without the companies its aside names after the deal (see `TITLE_ASIDE`). */
+function withoutAside(unit: TextUnit, lower: (u: TextUnit) => string, cueAt: number): TextUnit {
+  if (!unit.isTitle || unit.mentions.length < 2) return unit;
+  const text = lower(unit);
+  if (
+    !(
+      text.includes(" after ") ||
+      text.includes(" means ") ||
+      text.includes(" with ") ||
+      text.includes(" for ")
+    )
+  )
+    return unit;
+  const aside = TITLE_ASIDE.exec(text);
+  if (!aside || aside.index <= cueAt) return unit;
+  const kept = unit.mentions.filter((m) => m.start < aside.index);
+  return kept.length > 0 && kept.length < unit.mentions.length ? { ...unit, mentions: kept } : unit;
+}
 
 /** Orders parties: investor / buyer / customer / plaintiff first, then the rest in reading order. */
 function orderParties(
@@ -249,14 +271,6 @@ function orderParties(
 ): string[] {
   const ids = orderedIds(unit.mentions);
   if (ids.length < 2) return ids;
-  // "CoreWeave signs Anthropic, days after Google deal": the deal a headline points back at is
-  // another's, and so are its parties.
-  if (unit.isTitle && lower.includes(" after ")) {
-    const back = TITLE_BACK_REFERENCE.exec(lower);
-    const kept = back && back.index > cueAt ? unit.mentions.filter((m) => m.start < back.index) : [];
-    if (kept.length > 0 && kept.length < unit.mentions.length)
-      return orderParties(type, { ...unit, mentions: kept }, lower, cueAt, context);
-  }
   const before = orderedIds(unit.mentions.filter((m) => m.start < cueAt));
   const after = ids.filter((id) => !before.includes(id));
   switch (type) {
@@ -779,13 +793,20 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     )
       continue;
     if (money) taken.set(money, candidate.type);
-    const partyUnit =
+    const partyUnit = withoutAside(
       candidate.unit.mentions.length > 0
         ? candidate.unit
-        : (units.find((u) => u.mentions.length > 0) ?? candidate.unit);
+        : (units.find((u) => u.mentions.length > 0) ?? candidate.unit),
+      lower,
+      candidate.cueAt,
+    );
     const parties =
-      describedParties(candidate, units, lower, context) ??
-      orderParties(candidate.type, partyUnit, lower(partyUnit), candidate.cueAt, context);
+      describedParties(
+        partyUnit === candidate.unit ? candidate : { ...candidate, unit: partyUnit },
+        units,
+        lower,
+        context,
+      ) ?? orderParties(candidate.type, partyUnit, lower(partyUnit), candidate.cueAt, context);
     if (parties.length === 0) continue;
     const event: ExtractedEvent = {
       type: candidate.type,

@@ -971,3 +971,19 @@ describe("batch 8 and 9 forms: who acts, and what was set aside", () => {
     );
   });
 });
+
+describe("batch 8 and 9 forms: a headline's aside names no party", () => {
+  const cases: [string, string, Want][] = [
+    [
+      "Cohere raises $1bn: what it means for Oracle and Nvidia",
+      "Event: Cohere raised $1 billion in a round led by SoftBank. Impact: Oracle and Nvidia sell it capacity and chips.",
+      { types: ["investment"], amountUsd: 1e9, parties: ["softbank", "cohere"] },
+    ],
+    [
+      "Google releases Gemini Flash 3, stepping up race with OpenAI and Anthropic",
+      "",
+      { types: ["launch"], parties: ["google"] },
+    ],
+  ];
+  for (const [title, body, want] of cases) it(title, () => expectRead(title, body, want));
+});
