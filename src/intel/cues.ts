@@ -224,7 +224,8 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "compute_contract",
-    pattern: "(?:rents?|renting|rented|leases?|leasing|leased) .{0,40}\\bcapacity\\b",
+    pattern:
+      "(?:rents?|renting|rented|leases?|leasing|leased|books?|booked|booking|reserves?|reserved) .{0,40}\\bcapacity\\b",
     example: "OpenAI to rent 2 gigawatts of data-centre capacity from Oracle",
   },
   {
@@ -371,6 +372,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern:
       "chip plants?|fabs?|factory|factories|(?:hbm|memory|dram|wafer|packaging|fabrication|semiconductor|chipmaking) (?:fabrication |production |manufacturing |packaging )?plants?",
     example: "TSMC pledges $100 billion more for U.S. chip plants",
+  },
+  // A roundup's "Micron's $9bn Idaho expansion": a build-out named by its cost.
+  {
+    type: "infrastructure",
+    pattern: `${AMOUNT} (?:[\\w'’-]+ ){0,2}?expansion`,
+    example: "Micron's $9 billion Idaho expansion gets under way",
   },
   {
     type: "infrastructure",

@@ -243,9 +243,22 @@ const TITLE_ASIDE =
   /[,:;—–-] (?:and )?(?:what (?:it|this|that) means for|why it matters (?:for|to)|(?:the )?(?:implications|lessons) for)\b|,? (?:stepping up|steps up|heating up|intensifying) (?:the |its )?(?:race|rivalry|fight|competition|battle) with\b|,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
 
 /** A headline without the companies its aside names after the deal (see `TITLE_ASIDE`). */
-function withoutAside(unit: TextUnit, lower: (u: TextUnit) => string, cueAt: number): TextUnit {
+function withoutAside(
+  unit: TextUnit,
+  lower: (u: TextUnit) => string,
+  cueAt: number,
+  roundup: boolean,
+): TextUnit {
   if (!unit.isTitle || unit.mentions.length < 2) return unit;
   const text = lower(unit);
+  // A roundup's headline tells one item per clause: "A books B capacity; C's $6bn expansion".
+  if (roundup) {
+    const from = text.lastIndexOf("; ", cueAt) + 1;
+    const next = text.indexOf("; ", cueAt);
+    const to = next < 0 ? text.length : next;
+    const kept = unit.mentions.filter((m) => m.start >= from && m.end <= to);
+    if (kept.length > 0 && kept.length < unit.mentions.length) return { ...unit, mentions: kept };
+  }
   if (
     !(
       text.includes(" after ") ||
@@ -757,6 +770,11 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     fromLead.add(extra);
   }
 
+  // A headline whose events sit in clauses of their own ("A books B capacity; C's $6bn expansion").
+  const titleText = title ? lower(title) : "";
+  const roundup =
+    titleText.includes("; ") &&
+    new Set(chosen.filter((c) => c.unit.isTitle).map((c) => titleText.lastIndexOf("; ", c.cueAt))).size >= 2;
   const taken = new Map<Money, EventType>();
   const events: ExtractedEvent[] = [];
   // Valuations claim their amount first: "raises $13bn at a $183bn valuation" holds two amounts.
@@ -799,6 +817,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
         : (units.find((u) => u.mentions.length > 0) ?? candidate.unit),
       lower,
       candidate.cueAt,
+      roundup,
     );
     const parties =
       describedParties(
@@ -1484,11 +1503,19 @@ function resolveOverlaps(
   if (has("infrastructure") && (has("compute_contract") || has("chip_supply"))) {
     const infra = byType.get("infrastructure") as Candidate;
     const other = (byType.get("compute_contract") ?? byType.get("chip_supply")) as Candidate;
-    if (other.unit.isTitle || other.score >= infra.score || /contract|deal/.test(titleText))
-      byType.delete("infrastructure");
-    else {
-      byType.delete("compute_contract");
-      byType.delete("chip_supply");
+    // A roundup headline's two items, one clause each ("A books B capacity; C's $6bn expansion").
+    const apart =
+      infra.unit.isTitle &&
+      other.unit.isTitle &&
+      titleText.includes("; ") &&
+      titleText.slice(Math.min(infra.cueAt, other.cueAt), Math.max(infra.cueAt, other.cueAt)).includes("; ");
+    if (!apart) {
+      if (other.unit.isTitle || other.score >= infra.score || /contract|deal/.test(titleText))
+        byType.delete("infrastructure");
+      else {
+        byType.delete("compute_contract");
+        byType.delete("chip_supply");
+      }
     }
   }
 }

@@ -987,3 +987,32 @@ describe("batch 8 and 9 forms: a headline's aside names no party", () => {
   ];
   for (const [title, body, want] of cases) it(title, () => expectRead(title, body, want));
 });
+
+describe("batch 8 and 9 forms: a roundup headline with two items", () => {
+  it("reads each clause's deal with its own parties and amount", () => {
+    const events = analyzeArticle(
+      {
+        title: "Daily Wrap: Mistral books Nebius capacity; Micron's $7bn Boise expansion",
+        body: "Mistral has signed a $900 million contract to use GPU capacity in Nebius data centres. Separately, Micron will spend $7 billion to expand its Boise fab.",
+      },
+      context,
+    ).events;
+    const compute = events.find((e) => e.type === "compute_contract");
+    const build = events.find((e) => e.type === "infrastructure");
+    expect(compute?.parties).toEqual(["mistral", "nebius"]);
+    expect(compute?.amountUsd).toBe(900e6);
+    expect(build?.parties).toEqual(["micron"]);
+    expect(build?.amountUsd).toBe(7e9);
+  });
+
+  it("does not take a lab's name as the title of an exhibition", () => {
+    const { entities } = analyzeArticle(
+      {
+        title: "Museum opens 'Thinking Machines' show on early computers",
+        body: "The exhibition called Thinking Machines traces calculating devices from the abacus onwards.",
+      },
+      context,
+    );
+    expect(entities.map((e) => e.id)).not.toContain("thinking-machines");
+  });
+});
