@@ -139,16 +139,25 @@ function statusOf(type: EventType, texts: readonly string[]): EventStatus | null
   if (type === "controversy") return null;
   const [cues, fallback] =
     type === "legal" ? [LEGAL_STATUS, "filed" as const] : [DEAL_STATUS, "agreed" as const];
+  // A deal the company itself announced ("the software company said") stays agreed when a later
+  // sentence hedges a detail of it ("according to a person familiar with the terms").
+  let announced = false;
   for (const raw of texts) {
     // "..., days after reports that X was negotiating with Y": the news that came before, not this
     // deal's stage; "after people familiar with the terms said it is worth $3bn" attributes a figure.
     const cut = raw.includes("after ") ? raw.search(AFTER_NEWS) : -1;
     const text = cut >= 0 ? raw.slice(0, cut) : raw;
-    for (const [status, cue] of cues) if (cue.test(text)) return status;
+    for (const [status, cue] of cues)
+      if (cue.test(text) && !(announced && status === "reported")) return status;
+    if (type !== "legal" && (raw.includes(" said") || raw.includes("announc") || raw.includes("filing")))
+      announced ||= OWN_WORD.test(text);
   }
   return fallback;
 }
 
+// The company's own word: "the software company said", "Nebius said in a filing".
+const OWN_WORD =
+  /\b(?:the (?:[\w-]+ )?(?:company|companies|firm|start-?up|lab|chipmaker|group|maker|developer) said|(?:said|announced|disclosed) in a (?:statement|filing|blog post|press release)|in a (?:regulatory |securities )?filing)\b/;
 const AFTER_NEWS = /\bafter (?:reports?|news|people|a person|sources)\b/;
 
 /** Entities of a unit in reading order, each once. */

@@ -1016,3 +1016,21 @@ describe("batch 8 and 9 forms: a roundup headline with two items", () => {
     expect(entities.map((e) => e.id)).not.toContain("thinking-machines");
   });
 });
+
+describe("batch 8 and 9 forms: a deal's stage", () => {
+  it("keeps a deal the company announced agreed when a later sentence hedges a detail", () => {
+    const { first } = read(
+      "Oracle signs $5 billion capacity deal with Cohere",
+      "Cohere has signed a $5 billion contract to rent capacity from Oracle, the software company said on Monday. Most of it will serve inference, according to a person familiar with the terms.",
+    );
+    expect(first?.status).toBe("agreed");
+  });
+
+  it("still reads a deal only sources tell of as reported", () => {
+    const { first } = read(
+      "Oracle signs $5 billion capacity deal with Cohere",
+      "Cohere has signed a $5 billion contract to rent capacity from Oracle, according to people familiar with the matter.",
+    );
+    expect(first?.status).toBe("reported");
+  });
+});
