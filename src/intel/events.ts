@@ -251,6 +251,14 @@ const PEOPLE_DESTINATION =
 const TITLE_ASIDE =
   /[,:;—–-] (?:and )?(?:what (?:it|this|that) means for|why it matters (?:for|to)|(?:the )?(?:implications|lessons) for)\b|,? (?:stepping up|steps up|heating up|intensifying) (?:the |its )?(?:race|rivalry|fight|competition|battle) with\b|,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
 
+// A column's label before a roundup headline: "The Wrap: A books B capacity, C's $9bn expansion".
+const COLUMN_LABEL = /^[\w' ’&-]{2,30}: /;
+
+/** What parts a roundup headline's items: "; ", or ", " after a column's label. */
+function itemSeparator(title: string): string {
+  return !title.includes("; ") && title.includes(", ") && COLUMN_LABEL.test(title) ? ", " : "; ";
+}
+
 /** A headline without the companies its aside names after the deal (see `TITLE_ASIDE`). */
 function withoutAside(
   unit: TextUnit,
@@ -262,8 +270,9 @@ function withoutAside(
   const text = lower(unit);
   // A roundup's headline tells one item per clause: "A books B capacity; C's $6bn expansion".
   if (roundup) {
-    const from = text.lastIndexOf("; ", cueAt) + 1;
-    const next = text.indexOf("; ", cueAt);
+    const sep = itemSeparator(text);
+    const from = text.lastIndexOf(sep, cueAt) + 1;
+    const next = text.indexOf(sep, cueAt);
     const to = next < 0 ? text.length : next;
     const kept = unit.mentions.filter((m) => m.start >= from && m.end <= to);
     if (kept.length > 0 && kept.length < unit.mentions.length) return { ...unit, mentions: kept };
@@ -782,8 +791,12 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   // A headline whose events sit in clauses of their own ("A books B capacity; C's $6bn expansion").
   const titleText = title ? lower(title) : "";
   const roundup =
-    titleText.includes("; ") &&
-    new Set(chosen.filter((c) => c.unit.isTitle).map((c) => titleText.lastIndexOf("; ", c.cueAt))).size >= 2;
+    titleText.includes(itemSeparator(titleText)) &&
+    new Set(
+      chosen
+        .filter((c) => c.unit.isTitle)
+        .map((c) => titleText.lastIndexOf(itemSeparator(titleText), c.cueAt)),
+    ).size >= 2;
   const taken = new Map<Money, EventType>();
   const events: ExtractedEvent[] = [];
   // Valuations claim their amount first: "raises $13bn at a $183bn valuation" holds two amounts.
@@ -1516,8 +1529,9 @@ function resolveOverlaps(
     const apart =
       infra.unit.isTitle &&
       other.unit.isTitle &&
-      titleText.includes("; ") &&
-      titleText.slice(Math.min(infra.cueAt, other.cueAt), Math.max(infra.cueAt, other.cueAt)).includes("; ");
+      titleText
+        .slice(Math.min(infra.cueAt, other.cueAt), Math.max(infra.cueAt, other.cueAt))
+        .includes(itemSeparator(titleText));
     if (!apart) {
       if (other.unit.isTitle || other.score >= infra.score || /contract|deal/.test(titleText))
         byType.delete("infrastructure");

@@ -1005,6 +1005,19 @@ describe("batch 8 and 9 forms: a roundup headline with two items", () => {
     expect(build?.amountUsd).toBe(7e9);
   });
 
+  it("reads a column's roundup headline parted by a comma the same way", () => {
+    const events = analyzeArticle(
+      {
+        title: "Chip Notes: Cohere books Lambda capacity, Samsung's $5bn Taylor expansion",
+        body: "Cohere has signed a $700 million contract to use GPU capacity in Lambda data centres. Separately, Samsung will spend $5 billion to expand its Taylor fab.",
+      },
+      context,
+    ).events;
+    expect(events.find((e) => e.type === "compute_contract")?.parties).toEqual(["cohere", "lambda"]);
+    expect(events.find((e) => e.type === "infrastructure")?.parties).toEqual(["samsung"]);
+    expect(events.find((e) => e.type === "infrastructure")?.amountUsd).toBe(5e9);
+  });
+
   it("does not take a lab's name as the title of an exhibition", () => {
     const { entities } = analyzeArticle(
       {
