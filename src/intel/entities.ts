@@ -41,6 +41,11 @@ export class EntityMatcher {
   private readonly names = new Map<string, NameEntry[]>();
   /** The values of `names`, in the order of the trie's name indexes. */
   private readonly entryLists: NameEntry[][];
+  /**
+   * By the same index, the entry of a name that one entity holds, of any case, with no veto: most
+   * names, whose mention needs no check. A list per name read for each was a cache miss or two.
+   */
+  private readonly soleEntries: (NameEntry | undefined)[];
   private readonly pattern: RegExp;
   private readonly anchored: RegExp;
   /** All names as a character trie: it proposes where a name stands, the RegExp decides. */
@@ -111,6 +116,11 @@ export class EntityMatcher {
     this.anchored = new RegExp(`(?:${trie})(?![A-Za-z0-9])`, "y");
     this.trie = new NameTrie(keys);
     this.entryLists = [...this.names.values()];
+    this.soleEntries = this.entryLists.map((list) =>
+      list.length === 1 && !list[0]?.caseSensitive && !this.vetoes.has(list[0]?.entityId ?? "")
+        ? list[0]
+        : undefined,
+    );
     this.keys = keys;
     this.literal = options.literalProposals === false ? new Uint8Array(keys.length) : literalProposals(keys);
   }
@@ -172,11 +182,15 @@ export class EntityMatcher {
     // at its longest name; the RegExp takes the same path and ends there as well).
     const proposed = this.trie.candidates(text);
     const literalOk = !this.trie.sawOtherWhitespace;
-    for (let k = 0; k < proposed.length; k += 3) {
+    for (let k = 0; k < proposed.length; k += 4) {
       const start = proposed[k] as number;
       const index = proposed[k + 2] as number;
       if (literalOk && this.literal[index] === 1) {
         const end = proposed[k + 1] as number;
+        if (proposed[k + 3] === 1) {
+          out.push(start, end, index);
+          continue;
+        }
         const key = this.keys[index] as string;
         if (end - start === key.length && text.startsWith(key, start)) {
           out.push(start, end, proposed[k + 2] as number);
@@ -214,6 +228,11 @@ export class EntityMatcher {
       const end = found[k + 1] as number;
       const index = found[k + 2] as number;
       const matched = folded.slice(start, end);
+      const sole = index >= 0 ? this.soleEntries[index] : undefined;
+      if (sole) {
+        out.push({ entityId: sole.entityId, kind: sole.kind, start, end, text: matched, vetoed: false });
+        continue;
+      }
       const entries = index >= 0 ? this.entryLists[index] : this.entriesFor(matched);
       if (!entries) continue;
       for (const entry of entries) {

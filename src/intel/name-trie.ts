@@ -20,6 +20,8 @@ export class NameTrie {
   private readonly next: Int32Array;
   /** The index in `names` + 1 of the name that ends at each node, 0 where none does. */
   private readonly ends: Int32Array;
+  /** 1 for a name whose only separator is the space (no tab, newline or hyphen). */
+  private readonly plainSpaced: Uint8Array;
   /**
    * Whether the text of the last `candidates` call holds whitespace other than space, tab,
    * newline and carriage return, which RegExp's \s accepts and the trie does not: then a name's
@@ -54,7 +56,11 @@ export class NameTrie {
       this.codes[code] =
         ((columnOf[code] as number) << COLUMN_SHIFT) |
         (WORD[code] === 1 ? IS_WORD : 0) |
-        (OTHER_WHITESPACE[code] === 1 ? IS_OTHER_WHITESPACE : 0);
+        (OTHER_WHITESPACE[code] === 1 ? IS_OTHER_WHITESPACE : 0) |
+        (SEPARATORS.includes(code) ? IS_ALT_SEPARATOR : 0);
+    this.plainSpaced = new Uint8Array(names.length);
+    for (const [index, name] of names.entries())
+      this.plainSpaced[index] = [...name].some((c) => SEPARATORS.includes(c.charCodeAt(0))) ? 0 : 1;
     const root: BuildNode = { children: new Map(), name: 0 };
     for (const [index, name] of names.entries()) {
       let node = root;
@@ -105,11 +111,13 @@ export class NameTrie {
   }
 
   /**
-   * Where a name may stand in lower-cased `text`: [start, end, index in `names`] triples of the
+   * Where a name may stand in lower-cased `text`: [start, end, index in `names`, spelled] of the
    * longest name at each word start that ends on a word boundary, leftmost first, not overlapping.
+   * `spelled` is 1 when the text there is the name exactly: neither holds a separator but spaces
+   * (the walk reads "sk-hynix" as "sk hynix"), so the caller need not compare the two.
    */
   candidates(text: string): number[] {
-    const { only, rows, next, ends, width, codes, firstWords } = this;
+    const { only, rows, next, ends, width, codes, firstWords, plainSpaced } = this;
     const out: number[] = [];
     const length = text.length;
     let other = 0;
@@ -139,12 +147,15 @@ export class NameTrie {
       let node = 0;
       let end = -1;
       let name = -1;
+      let alt = 0;
+      let altAtEnd = 0;
       for (let j = i; ; j++) {
         if (j >= length) {
           const ending = ends[node] as number;
           if (ending !== 0) {
             end = j;
             name = ending - 1;
+            altAtEnd = alt;
           }
           break;
         }
@@ -154,7 +165,9 @@ export class NameTrie {
           if (ending !== 0) {
             end = j;
             name = ending - 1;
+            altAtEnd = alt;
           }
+          alt |= step & IS_ALT_SEPARATOR;
         }
         const column = step >>> COLUMN_SHIFT;
         if (column === 0) break;
@@ -170,7 +183,7 @@ export class NameTrie {
         }
       }
       if (end > 0) {
-        out.push(i, end, name);
+        out.push(i, end, name, altAtEnd === 0 ? (plainSpaced[name] as number) : 0);
         i = end;
       } else i = wordEnd;
     }
@@ -199,7 +212,9 @@ function firstWordBit(hash: number): number {
 
 const IS_WORD = 1;
 const IS_OTHER_WHITESPACE = 2;
-const COLUMN_SHIFT = 2;
+/** Tab, newline, carriage return and hyphen: separators that the space's column stands for. */
+const IS_ALT_SEPARATOR = 4;
+const COLUMN_SHIFT = 3;
 
 /** What \s matches besides space, tab, newline and carriage return. */
 export const OTHER_WHITESPACE = new Uint8Array(65536);
