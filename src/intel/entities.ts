@@ -472,29 +472,30 @@ export function scoreEntities(matcher: EntityMatcher, text: ScoredText): EntityS
 
 export function scoreMentions(title: readonly Mention[], body: readonly Mention[]): EntityScore[] {
   const scores = new Map<string, { mentions: number; weight: number; inTitle: boolean }>();
-  const add = (mentions: readonly Mention[], where: "title" | "body") => {
-    for (const mention of mentions) {
-      const place = where === "title" ? 3 : mention.start < LEAD_CHARS ? 2 : 1;
-      const score = scores.get(mention.entityId) ?? { mentions: 0, weight: 0, inTitle: false };
+  const add = (mention: Mention, place: number, inTitle: boolean) => {
+    const score = scores.get(mention.entityId);
+    const weight = place * KIND_WEIGHT[mention.kind];
+    if (score) {
       score.mentions++;
-      score.weight += place * KIND_WEIGHT[mention.kind];
-      if (where === "title") score.inTitle = true;
-      scores.set(mention.entityId, score);
-    }
+      score.weight += weight;
+      if (inTitle) score.inTitle = true;
+    } else scores.set(mention.entityId, { mentions: 1, weight: 0 + weight, inTitle });
   };
-  add(title, "title");
-  add(body, "body");
-  const top = Math.max(0, ...[...scores.values()].map((s) => s.weight));
-  return [...scores.entries()]
-    .map(([id, s]) => {
-      const salience = top > 0 ? Math.round((s.weight / top) * 100) / 100 : 0;
-      // About it: named in the title, the article's main entity, or repeatedly and prominently.
-      return {
-        id,
-        mentions: s.mentions,
-        salience,
-        about: s.inTitle || salience === 1 || (salience >= 0.5 && s.mentions >= 2),
-      };
-    })
-    .sort((a, b) => b.salience - a.salience || b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+  for (const mention of title) add(mention, 3, true);
+  for (const mention of body) add(mention, mention.start < LEAD_CHARS ? 2 : 1, false);
+  // Loops, not spreads of the map: this runs for every article.
+  let top = 0;
+  for (const s of scores.values()) if (s.weight > top) top = s.weight;
+  const out: EntityScore[] = [];
+  for (const [id, s] of scores) {
+    const salience = top > 0 ? Math.round((s.weight / top) * 100) / 100 : 0;
+    // About it: named in the title, the article's main entity, or repeatedly and prominently.
+    out.push({
+      id,
+      mentions: s.mentions,
+      salience,
+      about: s.inTitle || salience === 1 || (salience >= 0.5 && s.mentions >= 2),
+    });
+  }
+  return out.sort((a, b) => b.salience - a.salience || b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
 }

@@ -42,6 +42,35 @@ function finish(sentence: Sentence): Sentence {
   return { ...sentence, text: sentence.text.trim(), start: sentence.start + lead };
 }
 
+// The words of ABBREVIATION; its "U.S"-like ones are its single capitals too ("S." after ".").
+const ABBREVIATION_WORDS = new Set(
+  "Mr Mrs Ms Dr Prof Sen Rep Gov Gen St Jr Sr Inc Corp Co Ltd Plc LLC No vs etc approx est Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec bn mn tn".split(
+    " ",
+  ),
+);
+
+/** Whether RegExp's \w holds this code unit. */
+function isWordUnit(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
+  );
+}
+
+/**
+ * ABBREVIATION.test(text.slice(from, end)) for a slice that ends at its mark, without the slice
+ * and the RegExp (which tries every position of it): a capital and a full stop after no word
+ * character, or one of the words before a full stop.
+ */
+function abbreviationEnds(text: string, from: number, end: number): boolean {
+  if (end - from < 2 || text.charCodeAt(end - 1) !== 46) return false;
+  const before = text.charCodeAt(end - 2);
+  if (before >= 65 && before <= 90 && (end - 2 === from || !isWordUnit(text.charCodeAt(end - 3))))
+    return true;
+  let word = end - 1;
+  while (word > from && isWordUnit(text.charCodeAt(word - 1))) word--;
+  return word < end - 1 && ABBREVIATION_WORDS.has(text.slice(word, end - 1));
+}
+
 // A sentence ends at . ! or ? (maybe closed by a quote or bracket) before a space and a capital,
 // digit, currency sign or opening quote.
 const LEAD_BREAK = /[.!?]["”’)\]]?\s+(?=["“‘(]?[A-Z0-9$€£])/g;
@@ -76,7 +105,7 @@ export function leadSentences(text: string, count: number): Sentence[] {
     };
     for (let m = LEAD_BREAK.exec(block); m !== null && out.length < count; m = LEAD_BREAK.exec(block)) {
       const end = m.index + m[0].trimEnd().length;
-      if (ABBREVIATION.test(block.slice(Math.max(start, end - 12), end))) continue;
+      if (abbreviationEnds(block, Math.max(start, end - 12), end)) continue;
       push(end);
       start = m.index + m[0].length;
     }
