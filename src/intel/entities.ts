@@ -42,10 +42,12 @@ export class EntityMatcher {
   /** The values of `names`, in the order of the trie's name indexes. */
   private readonly entryLists: NameEntry[][];
   /**
-   * By the same index, the entry of a name that one entity holds, of any case, with no veto: most
-   * names, whose mention needs no check. A list per name read for each was a cache miss or two.
+   * By the same index, the entity and kind of a name that one entity holds, of any case, with no
+   * veto: most names, whose mention needs no check. Reading a list and an entry object for each
+   * mention was a cache miss or two; these arrays are read where the mention is made.
    */
-  private readonly soleEntries: (NameEntry | undefined)[];
+  private readonly soleIds: (string | undefined)[];
+  private readonly soleKinds: (NameKind | undefined)[];
   private readonly pattern: RegExp;
   private readonly anchored: RegExp;
   /** All names as a character trie: it proposes where a name stands, the RegExp decides. */
@@ -116,11 +118,13 @@ export class EntityMatcher {
     this.anchored = new RegExp(`(?:${trie})(?![A-Za-z0-9])`, "y");
     this.trie = new NameTrie(keys);
     this.entryLists = [...this.names.values()];
-    this.soleEntries = this.entryLists.map((list) =>
+    const sole = this.entryLists.map((list) =>
       list.length === 1 && !list[0]?.caseSensitive && !this.vetoes.has(list[0]?.entityId ?? "")
         ? list[0]
         : undefined,
     );
+    this.soleIds = sole.map((entry) => entry?.entityId);
+    this.soleKinds = sole.map((entry) => entry?.kind);
     this.keys = keys;
     this.literal = options.literalProposals === false ? new Uint8Array(keys.length) : literalProposals(keys);
   }
@@ -228,9 +232,16 @@ export class EntityMatcher {
       const end = found[k + 1] as number;
       const index = found[k + 2] as number;
       const matched = folded.slice(start, end);
-      const sole = index >= 0 ? this.soleEntries[index] : undefined;
-      if (sole) {
-        out.push({ entityId: sole.entityId, kind: sole.kind, start, end, text: matched, vetoed: false });
+      const soleId = index >= 0 ? this.soleIds[index] : undefined;
+      if (soleId !== undefined) {
+        out.push({
+          entityId: soleId,
+          kind: this.soleKinds[index] as NameKind,
+          start,
+          end,
+          text: matched,
+          vetoed: false,
+        });
         continue;
       }
       const entries = index >= 0 ? this.entryLists[index] : this.entriesFor(matched);
