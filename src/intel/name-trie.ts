@@ -35,6 +35,16 @@ export class NameTrie {
    * articles; this 8 KB table stays in it, and turns away all but a few per cent of words.
    */
   private readonly firstWords = new Uint8Array(FIRST_WORD_BITS >>> 3);
+  /**
+   * Names' first words by hash, open addressing: [hash, node the word leads to, start in
+   * `wordUnits`, length] per slot, node 0 for an empty slot. A walk starts at the node after the
+   * word: a word's letters all lead to one node, and no name can end inside a word, so the
+   * steps through the top of the trie, where every node branches and misses the cache, are one
+   * lookup and a compare of the word with its copy.
+   */
+  private readonly wordSlots: Int32Array;
+  private readonly wordShift: number;
+  private readonly wordUnits: Uint16Array;
 
   /** `names` are lower case; space, tab, newline and hyphen are one separator inside them. */
   constructor(names: readonly string[]) {
@@ -91,6 +101,31 @@ export class NameTrie {
       stack.push(...[...node.children.values()].reverse());
     }
     const id = new Map(order.map((node, k) => [node, k]));
+    const firstNodes = new Map<string, number>();
+    for (const name of names) {
+      let k = 0;
+      let node = root;
+      while (k < name.length && WORD[name.charCodeAt(k)] === 1)
+        node = node.children.get(columnFor(name.charCodeAt(k++))) as BuildNode;
+      if (k > 0) firstNodes.set(name.slice(0, k), id.get(node) as number);
+    }
+    let bits = 1;
+    while (1 << bits < 2 * firstNodes.size) bits++;
+    this.wordShift = 32 - bits;
+    this.wordSlots = new Int32Array(4 << bits);
+    this.wordUnits = new Uint16Array([...firstNodes.keys()].reduce((n, word) => n + word.length, 0));
+    let unitsAt = 0;
+    for (const [word, node] of firstNodes) {
+      let hash = 0;
+      for (let k = 0; k < word.length; k++) {
+        hash = (Math.imul(hash, 31) + word.charCodeAt(k)) | 0;
+        this.wordUnits[unitsAt + k] = word.charCodeAt(k);
+      }
+      let slot = Math.imul(hash, SLOT_MIX) >>> this.wordShift;
+      while (this.wordSlots[slot * 4 + 1] !== 0) slot = (slot + 1) & ((1 << bits) - 1);
+      this.wordSlots.set([hash, node, unitsAt, word.length], slot * 4);
+      unitsAt += word.length;
+    }
     const branching = order.filter((node) => node.children.size > 1).length;
     this.only = new Int32Array(order.length);
     this.rows = new Int32Array(order.length).fill(-1);
@@ -117,7 +152,7 @@ export class NameTrie {
    * (the walk reads "sk-hynix" as "sk hynix"), so the caller need not compare the two.
    */
   candidates(text: string): number[] {
-    const { only, rows, next, ends, width, codes, firstWords, plainSpaced } = this;
+    const { only, rows, next, ends, width, codes, firstWords, plainSpaced, wordSlots, wordShift, wordUnits } = this;
     const out: number[] = [];
     const length = text.length;
     let other = 0;
@@ -145,11 +180,28 @@ export class NameTrie {
         continue;
       }
       let node = 0;
+      const mask = (wordSlots.length >>> 2) - 1;
+      for (let slot = Math.imul(hash, SLOT_MIX) >>> wordShift; ; slot = (slot + 1) & mask) {
+        const found = wordSlots[slot * 4 + 1] as number;
+        if (found === 0) break;
+        if (wordSlots[slot * 4] !== hash || wordSlots[slot * 4 + 3] !== wordEnd - i) continue;
+        const from = wordSlots[slot * 4 + 2] as number;
+        let k = i;
+        while (k < wordEnd && wordUnits[from + k - i] === text.charCodeAt(k)) k++;
+        if (k === wordEnd) {
+          node = found;
+          break;
+        }
+      }
+      if (node === 0) {
+        i = wordEnd;
+        continue;
+      }
       let end = -1;
       let name = -1;
       let alt = 0;
       let altAtEnd = 0;
-      for (let j = i; ; j++) {
+      for (let j = wordEnd; ; j++) {
         if (j >= length) {
           const ending = ends[node] as number;
           if (ending !== 0) {
@@ -205,6 +257,8 @@ for (let code = 0; code < 128; code++) WORD[code] = /[A-Za-z0-9]/.test(String.fr
 const SEPARATORS = [9, 10, 13, 45];
 
 const FIRST_WORD_BITS = 1 << 16;
+
+const SLOT_MIX = 0x85ebca6b;
 
 function firstWordBit(hash: number): number {
   return Math.imul(hash, 0x9e3779b1) >>> 16;
