@@ -152,7 +152,8 @@ export class NameTrie {
    * (the walk reads "sk-hynix" as "sk hynix"), so the caller need not compare the two.
    */
   candidates(text: string): number[] {
-    const { only, rows, next, ends, width, codes, firstWords, plainSpaced, wordSlots, wordShift, wordUnits } = this;
+    const { only, rows, next, ends, width, codes, firstWords, plainSpaced, wordSlots, wordShift, wordUnits } =
+      this;
     const out: number[] = [];
     const length = text.length;
     let other = 0;
