@@ -10,7 +10,7 @@ export class NameTrie {
    * Of every UTF-16 code unit: its alphabet column (0 for one that no name contains) shifted by
    * COLUMN_SHIFT, with IS_WORD and IS_OTHER_WHITESPACE, so that each character costs one read.
    */
-  private readonly codes = new Int32Array(65536);
+  private readonly codes = CLASSES.slice();
   private readonly width: number;
   /** Of a node with one child: that child's column (the child is the next node); 0 otherwise. */
   private readonly only: Int32Array;
@@ -62,12 +62,14 @@ export class NameTrie {
     for (const name of names) for (let k = 0; k < name.length; k++) columnFor(name.charCodeAt(k));
     for (const code of SEPARATORS) columnOf[code] = columnOf[32] as number;
     this.width = columns;
-    for (let code = 0; code < 65536; code++)
-      this.codes[code] =
-        ((columnOf[code] as number) << COLUMN_SHIFT) |
-        (WORD[code] === 1 ? IS_WORD : 0) |
-        (OTHER_WHITESPACE[code] === 1 ? IS_OTHER_WHITESPACE : 0) |
-        (SEPARATORS.includes(code) ? IS_ALT_SEPARATOR : 0);
+    for (const name of names)
+      for (let k = 0; k < name.length; k++) {
+        const code = name.charCodeAt(k);
+        this.codes[code] = (CLASSES[code] as number) | ((columnOf[code] as number) << COLUMN_SHIFT);
+      }
+    // The space's column is every separator's, whichever of them the names hold.
+    for (const code of [32, ...SEPARATORS])
+      this.codes[code] = (CLASSES[code] as number) | ((columnOf[code] as number) << COLUMN_SHIFT);
     this.plainSpaced = new Uint8Array(names.length);
     for (const [index, name] of names.entries())
       this.plainSpaced[index] = [...name].some((c) => SEPARATORS.includes(c.charCodeAt(0))) ? 0 : 1;
@@ -275,6 +277,14 @@ const COLUMN_SHIFT = 3;
 export const OTHER_WHITESPACE = new Uint8Array(65536);
 for (let code = 0; code < 65536; code++)
   OTHER_WHITESPACE[code] = /\s/.test(String.fromCharCode(code)) && ![32, 9, 10, 13].includes(code) ? 1 : 0;
+
+/** IS_WORD, IS_OTHER_WHITESPACE and IS_ALT_SEPARATOR of every code unit: each trie adds columns. */
+const CLASSES = new Int32Array(65536);
+for (let code = 0; code < 65536; code++)
+  CLASSES[code] =
+    (WORD[code] === 1 ? IS_WORD : 0) |
+    (OTHER_WHITESPACE[code] === 1 ? IS_OTHER_WHITESPACE : 0) |
+    (SEPARATORS.includes(code) ? IS_ALT_SEPARATOR : 0);
 
 /** Space, tab, newline and hyphen are one separator inside names ("SK Hynix", "SK-Hynix"). */
 function separatorCode(code: number): number {
