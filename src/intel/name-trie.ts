@@ -8,7 +8,8 @@
 export class NameTrie {
   /**
    * Of every UTF-16 code unit: its alphabet column (0 for one that no name contains) shifted by
-   * COLUMN_SHIFT, with IS_WORD and IS_OTHER_WHITESPACE, so that each character costs one read.
+   * COLUMN_SHIFT, with IS_WORD, IS_OTHER_WHITESPACE and IS_ALT_SEPARATOR, so that each character
+   * costs one read.
    */
   private readonly codes = CLASSES.slice();
   private readonly width: number;
@@ -31,8 +32,8 @@ export class NameTrie {
   /**
    * One bit per hash of a name's first word (its first run of ASCII letters and digits): a name
    * can only start where the text's word is that word, so a word whose bit is clear is skipped
-   * without walking. The node rows are megabytes at 2,000 names and fall out of cache between
-   * articles; this 8 KB table stays in it, and turns away all but a few per cent of words.
+   * without walking. This 8 KB table stays in cache between articles, where the trie's arrays do
+   * not, and turns away all but a few per cent of words.
    */
   private readonly firstWords = new Uint8Array(FIRST_WORD_BITS >>> 3);
   /**
@@ -161,7 +162,8 @@ export class NameTrie {
     let other = 0;
     let i = 0;
     while (i < length) {
-      // Other whitespace is looked for between words only, as the walk before this change did.
+      // Every character outside a word is read here (a walk stops at other whitespace, which no
+      // name holds where the literal path is used), so sawOtherWhitespace misses none.
       let code = codes[text.charCodeAt(i)] as number;
       while ((code & IS_WORD) === 0) {
         other |= code & IS_OTHER_WHITESPACE;
