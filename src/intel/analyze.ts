@@ -35,13 +35,14 @@ const LEAD_SENTENCES = 4;
 
 /** Sentences without page furniture: no bylines or share prompts, datelines cut off. */
 function readable(sentences: readonly Sentence[]): Sentence[] {
-  return sentences
-    .filter((s) => !isBoilerplate(s.text))
-    .map((s) => {
-      const text = stripDateline(s.text);
-      return { ...s, text, start: s.start + (s.text.length - text.length) };
-    })
-    .filter((s) => s.text.length > 0);
+  // One loop, not filter, map and filter: it runs for the lead of every article.
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    if (isBoilerplate(s.text)) continue;
+    const text = stripDateline(s.text);
+    if (text.length > 0) out.push({ ...s, text, start: s.start + (s.text.length - text.length) });
+  }
+  return out;
 }
 
 /** All readable sentences of a body (Intl.Segmenter), for summaries. */
@@ -104,24 +105,39 @@ export function repairPunctuation(text: string): string {
 /** Sentences of the body with the mentions that fall in each, as units the event extractor reads. */
 function mentionUnits(
   sentences: readonly Sentence[],
-  body: string,
+  body: BodyText,
   bodyMentions: readonly Mention[],
   entities: readonly EntityScore[],
   context: IntelContext,
 ): TextUnit[] {
   // Offsets of body mentions are offsets in the body as long as folding kept its length.
-  const sameOffsets = sentences.length > 0 && foldAccents(body).length === body.length;
+  const sameOffsets = sentences.length > 0 && foldKeepsOffsets(body);
   return sentences.map((sentence) => {
     const end = sentence.start + sentence.text.length;
-    const mentions: Mention[] = sameOffsets
-      ? bodyMentions
-          .filter((m) => m.start >= sentence.start && m.end <= end)
-          .map((m) => ({ ...m, start: m.start - sentence.start, end: m.end - sentence.start }))
-      : (context.matcher.articleMentions([sentence.text])[0] ?? []).filter((m) =>
-          entities.some((e) => e.id === m.entityId),
-        );
+    let mentions: Mention[];
+    if (sameOffsets) {
+      mentions = [];
+      for (const m of bodyMentions)
+        if (m.start >= sentence.start && m.end <= end)
+          mentions.push({ ...m, start: m.start - sentence.start, end: m.end - sentence.start });
+    } else
+      mentions = (context.matcher.articleMentions([sentence.text])[0] ?? []).filter((m) =>
+        entities.some((e) => e.id === m.entityId),
+      );
     return { text: sentence.text, mentions, isTitle: false };
   });
+}
+
+/** An article's body, with whether folding keeps its offsets once that is known. */
+interface BodyText {
+  text: string;
+  foldKeepsOffsets?: boolean;
+}
+
+/** Folding is a scan of the whole body: once an article is enough. */
+function foldKeepsOffsets(body: BodyText): boolean {
+  body.foldKeepsOffsets ??= foldAccents(body.text).length === body.text.length;
+  return body.foldKeepsOffsets;
 }
 
 /** Entities, events and lead sentences of one article. Pure: no I/O, no clock. */
@@ -133,9 +149,10 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
   const entities = scoreMentions(titleMentions, bodyMentions);
   if (entities.length === 0) return { entities, events: [], lead };
 
+  const body: BodyText = { text: article.body };
   const units: TextUnit[] = [
     { text: article.title, mentions: titleMentions, isTitle: true },
-    ...mentionUnits(lead, article.body, bodyMentions, entities, context),
+    ...mentionUnits(lead, body, bodyMentions, entities, context),
   ];
   const eventContext = { entities: matcher.entities, rates: context.rates };
   const events = extractEvents(units, eventContext);
@@ -154,12 +171,12 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
     );
     const money = amountFurtherOn(
       vague,
-      mentionUnits(further, article.body, bodyMentions, entities, context),
+      mentionUnits(further, body, bodyMentions, entities, context),
       eventContext,
     );
     if (money) events[0] = { ...vague, amountUsd: money.amountUsd, qualifier: money.qualifier };
   }
-  events.push(...secondaryEvents(article.body, lead, events, bodyMentions, entities, context));
+  events.push(...secondaryEvents(body, lead, events, bodyMentions, entities, context));
   return { entities, events, lead };
 }
 
@@ -180,13 +197,14 @@ const BODY_SENTENCES = 60;
  * are flagged `secondary`, so they reach the disputes digest but do not decide the item's story.
  */
 function secondaryEvents(
-  body: string,
+  bodyText: BodyText,
   lead: readonly Sentence[],
   headline: readonly ExtractedEvent[],
   bodyMentions: readonly Mention[],
   entities: readonly EntityScore[],
   context: IntelContext,
 ): ExtractedEvent[] {
+  const body = bodyText.text;
   // A lawsuit story's other lawsuits are its own background; deal stories are where they hide.
   if (
     headline.length === 0 ||
@@ -203,7 +221,7 @@ function secondaryEvents(
   );
   const out: ExtractedEvent[] = [];
   const eventContext = { entities: context.matcher.entities, rates: context.rates };
-  for (const unit of mentionUnits(sentences, body, bodyMentions, entities, context)) {
+  for (const unit of mentionUnits(sentences, bodyText, bodyMentions, entities, context)) {
     if (out.length >= MAX_SECONDARY) break;
     if (unit.mentions.length === 0) continue;
     for (const event of extractEvents([unit], eventContext)) {

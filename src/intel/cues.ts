@@ -70,6 +70,14 @@ export const EVENT_CUES: readonly CueRow[] = [
     example: "Nvidia buys into Intel with a $5 billion stake",
   },
   { type: "investment", pattern: "backs", example: "Nvidia backs Mistral in its latest funding" },
+  // A listing raises money from the market: "prices its IPO", "files for an initial public
+  // offering"; "ahead of its IPO" is only a date.
+  {
+    type: "investment",
+    pattern:
+      "(?:prices?|priced|pricing) (?:its |an |the )?(?:[\\w-]+ )?(?:ipo|initial public offering)|(?:files?|filed|filing) (?:confidentially )?(?:for|to) (?:an? )?(?:[\\w-]+ )?(?:ipo|initial public offering|listing)|ipo (?:raises|raised|priced|prices|values|valued)",
+    example: "Cerebras prices its IPO at $28 a share, raising $1.2 billion",
+  },
   // Newsletter register: "weighing a cheque north of $1bn for X", "writes a $500m check".
   {
     type: "investment",

@@ -41,6 +41,13 @@ export class EntityMatcher {
   private readonly names = new Map<string, NameEntry[]>();
   /** The values of `names`, in the order of the trie's name indexes. */
   private readonly entryLists: NameEntry[][];
+  /**
+   * By the same index, the entity and kind of a name that one entity holds, of any case, with no
+   * veto: most names, whose mention needs no check. Reading a list and an entry object for each
+   * mention was a cache miss or two; these arrays are read where the mention is made.
+   */
+  private readonly soleIds: (string | undefined)[];
+  private readonly soleKinds: (NameKind | undefined)[];
   private readonly pattern: RegExp;
   private readonly anchored: RegExp;
   /** All names as a character trie: it proposes where a name stands, the RegExp decides. */
@@ -111,6 +118,13 @@ export class EntityMatcher {
     this.anchored = new RegExp(`(?:${trie})(?![A-Za-z0-9])`, "y");
     this.trie = new NameTrie(keys);
     this.entryLists = [...this.names.values()];
+    const sole = this.entryLists.map((list) =>
+      list.length === 1 && !list[0]?.caseSensitive && !this.vetoes.has(list[0]?.entityId ?? "")
+        ? list[0]
+        : undefined,
+    );
+    this.soleIds = sole.map((entry) => entry?.entityId);
+    this.soleKinds = sole.map((entry) => entry?.kind);
     this.keys = keys;
     this.literal = options.literalProposals === false ? new Uint8Array(keys.length) : literalProposals(keys);
   }
@@ -172,11 +186,15 @@ export class EntityMatcher {
     // at its longest name; the RegExp takes the same path and ends there as well).
     const proposed = this.trie.candidates(text);
     const literalOk = !this.trie.sawOtherWhitespace;
-    for (let k = 0; k < proposed.length; k += 3) {
+    for (let k = 0; k < proposed.length; k += 4) {
       const start = proposed[k] as number;
       const index = proposed[k + 2] as number;
       if (literalOk && this.literal[index] === 1) {
         const end = proposed[k + 1] as number;
+        if (proposed[k + 3] === 1) {
+          out.push(start, end, index);
+          continue;
+        }
         const key = this.keys[index] as string;
         if (end - start === key.length && text.startsWith(key, start)) {
           out.push(start, end, proposed[k + 2] as number);
@@ -214,6 +232,18 @@ export class EntityMatcher {
       const end = found[k + 1] as number;
       const index = found[k + 2] as number;
       const matched = folded.slice(start, end);
+      const soleId = index >= 0 ? this.soleIds[index] : undefined;
+      if (soleId !== undefined) {
+        out.push({
+          entityId: soleId,
+          kind: this.soleKinds[index] as NameKind,
+          start,
+          end,
+          text: matched,
+          vetoed: false,
+        });
+        continue;
+      }
       const entries = index >= 0 ? this.entryLists[index] : this.entriesFor(matched);
       if (!entries) continue;
       for (const entry of entries) {
@@ -453,29 +483,30 @@ export function scoreEntities(matcher: EntityMatcher, text: ScoredText): EntityS
 
 export function scoreMentions(title: readonly Mention[], body: readonly Mention[]): EntityScore[] {
   const scores = new Map<string, { mentions: number; weight: number; inTitle: boolean }>();
-  const add = (mentions: readonly Mention[], where: "title" | "body") => {
-    for (const mention of mentions) {
-      const place = where === "title" ? 3 : mention.start < LEAD_CHARS ? 2 : 1;
-      const score = scores.get(mention.entityId) ?? { mentions: 0, weight: 0, inTitle: false };
+  const add = (mention: Mention, place: number, inTitle: boolean) => {
+    const score = scores.get(mention.entityId);
+    const weight = place * KIND_WEIGHT[mention.kind];
+    if (score) {
       score.mentions++;
-      score.weight += place * KIND_WEIGHT[mention.kind];
-      if (where === "title") score.inTitle = true;
-      scores.set(mention.entityId, score);
-    }
+      score.weight += weight;
+      if (inTitle) score.inTitle = true;
+    } else scores.set(mention.entityId, { mentions: 1, weight: 0 + weight, inTitle });
   };
-  add(title, "title");
-  add(body, "body");
-  const top = Math.max(0, ...[...scores.values()].map((s) => s.weight));
-  return [...scores.entries()]
-    .map(([id, s]) => {
-      const salience = top > 0 ? Math.round((s.weight / top) * 100) / 100 : 0;
-      // About it: named in the title, the article's main entity, or repeatedly and prominently.
-      return {
-        id,
-        mentions: s.mentions,
-        salience,
-        about: s.inTitle || salience === 1 || (salience >= 0.5 && s.mentions >= 2),
-      };
-    })
-    .sort((a, b) => b.salience - a.salience || b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+  for (const mention of title) add(mention, 3, true);
+  for (const mention of body) add(mention, mention.start < LEAD_CHARS ? 2 : 1, false);
+  // Loops, not spreads of the map: this runs for every article.
+  let top = 0;
+  for (const s of scores.values()) if (s.weight > top) top = s.weight;
+  const out: EntityScore[] = [];
+  for (const [id, s] of scores) {
+    const salience = top > 0 ? Math.round((s.weight / top) * 100) / 100 : 0;
+    // About it: named in the title, the article's main entity, or repeatedly and prominently.
+    out.push({
+      id,
+      mentions: s.mentions,
+      salience,
+      about: s.inTitle || salience === 1 || (salience >= 0.5 && s.mentions >= 2),
+    });
+  }
+  return out.sort((a, b) => b.salience - a.salience || b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
 }

@@ -761,6 +761,14 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     byType.delete("legal");
     if (!byType.has("controversy")) byType.set("controversy", { ...accused, type: "controversy" });
   }
+  // "FTC opens inquiry into AI investments and partnerships": what a regulator looks into is the
+  // probe's topic; the deals and hires it names are not this item's event.
+  const probe = title && byType.has("legal") ? PROBE_INTO.exec(lower(title)) : null;
+  if (probe) {
+    const topic = probe.index + probe[0].length;
+    for (const [type, candidate] of byType)
+      if (type !== "legal" && candidate.unit === title && candidate.cueAt >= topic) byType.delete(type);
+  }
   if (byType.size === 0) return [];
 
   const statusTexts = units.slice(0, 3).map(lower);
@@ -1092,6 +1100,7 @@ function perInvestor(
 }
 
 // Words that put an accusation before a court, a regulator or a claim of rights.
+const PROBE_INTO = /\b(?:probe|inquiry|investigation)s? (?:into|of)\s/;
 const LEGAL_SETTING =
   /\b(?:sues?|sued|suing|suits?|lawsuits?|litigation|class action|complaints?|plaintiffs?|courts?|judges?|jury|ruling|injunction|settle\w*|filed|files|filing|probes?|inquiry|investigat\w*|regulators?|watchdogs?|antitrust|attorneys? general|prosecutors?|charged|charges|indict\w*|arbitration|tribunal|trade secrets?|copyright|patents?|infring\w*|legal|breach of contract|appeal\w*|verdict|damages|lawyers?|attorneys?|discovery|subpoena\w*|deposition)\b/;
 

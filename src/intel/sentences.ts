@@ -42,6 +42,42 @@ function finish(sentence: Sentence): Sentence {
   return { ...sentence, text: sentence.text.trim(), start: sentence.start + lead };
 }
 
+// The words of ABBREVIATION; its "U.S"-like ones are its single capitals too ("S." after ".").
+const ABBREVIATION_WORDS = new Set(
+  "Mr Mrs Ms Dr Prof Sen Rep Gov Gen St Jr Sr Inc Corp Co Ltd Plc LLC No vs etc approx est Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec bn mn tn".split(
+    " ",
+  ),
+);
+
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATION_WORDS].map((w) => w.length));
+
+/** 1 for the code units RegExp's \s matches, which are also those trim() removes. */
+const SPACE = new Uint8Array(65536);
+for (let code = 0; code < 65536; code++) SPACE[code] = /\s/.test(String.fromCharCode(code)) ? 1 : 0;
+
+/** Whether RegExp's \w holds this code unit. */
+function isWordUnit(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
+  );
+}
+
+/**
+ * ABBREVIATION.test(text.slice(from, end)) for a slice that ends at its mark, without the slice
+ * and the RegExp (which tries every position of it): a capital and a full stop after no word
+ * character, or one of the words before a full stop.
+ */
+function abbreviationEnds(text: string, from: number, end: number): boolean {
+  if (end - from < 2 || text.charCodeAt(end - 1) !== 46) return false;
+  const before = text.charCodeAt(end - 2);
+  if (before >= 65 && before <= 90 && (end - 2 === from || !isWordUnit(text.charCodeAt(end - 3))))
+    return true;
+  let word = end - 1;
+  while (word > from && isWordUnit(text.charCodeAt(word - 1))) word--;
+  const length = end - 1 - word;
+  return length > 0 && length <= LONGEST_ABBREVIATION && ABBREVIATION_WORDS.has(text.slice(word, end - 1));
+}
+
 // A sentence ends at . ! or ? (maybe closed by a quote or bracket) before a space and a capital,
 // digit, currency sign or opening quote.
 const LEAD_BREAK = /[.!?]["”’)\]]?\s+(?=["“‘(]?[A-Z0-9$€£])/g;
@@ -64,21 +100,22 @@ export function leadSentences(text: string, count: number): Sentence[] {
     if (block.trim() === "") continue;
     let start = 0;
     LEAD_BREAK.lastIndex = 0;
+    // Trimmed by offsets, then sliced once: a slice, its trim and its trimStart were three strings.
     const push = (end: number) => {
-      const raw = block.slice(start, end);
-      const trimmed = raw.trim();
-      if (trimmed)
-        out.push({
-          text: trimmed,
-          start: blockStart + start + (raw.length - raw.trimStart().length),
-          paragraph,
-        });
+      let from = start;
+      let to = end;
+      while (from < to && SPACE[block.charCodeAt(from)] === 1) from++;
+      while (to > from && SPACE[block.charCodeAt(to - 1)] === 1) to--;
+      if (from < to) out.push({ text: block.slice(from, to), start: blockStart + from, paragraph });
     };
-    for (let m = LEAD_BREAK.exec(block); m !== null && out.length < count; m = LEAD_BREAK.exec(block)) {
-      const end = m.index + m[0].trimEnd().length;
-      if (ABBREVIATION.test(block.slice(Math.max(start, end - 12), end))) continue;
+    // test, not exec: no match array. The break's mark ends where its run of spaces starts.
+    while (LEAD_BREAK.test(block) && out.length < count) {
+      const after = LEAD_BREAK.lastIndex;
+      let end = after;
+      while (SPACE[block.charCodeAt(end - 1)] === 1) end--;
+      if (abbreviationEnds(block, Math.max(start, end - 12), end)) continue;
       push(end);
-      start = m.index + m[0].length;
+      start = after;
     }
     if (out.length < count) push(block.length);
     paragraph++;

@@ -233,7 +233,19 @@ describe("infrawire analyze", () => {
     );
     expect(run.stdout).toMatch(/^■ /m);
     expect(run.stdout).toContain("Amazon → Anthropic · investment · $8B · closed · 1 source");
+    // A listing is money raised, not capacity bought from the cloud that lists.
+    expect(run.stdout).toMatch(/IPO at \$40 a share\n {2}CoreWeave · investment · ~\$1\.5B · /);
     expect(run.stdout).toMatch(/10 items, \d+ events, \d+ stories\./);
+  });
+
+  it("reads a regulator's inquiry into deals as the inquiry, not as one of the deals", async () => {
+    const run = await runCli(
+      ["analyze", join(import.meta.dirname, "../../feeds/samples/legal.rss.xml")],
+      env,
+    );
+    expect(run.stdout).toMatch(
+      /FTC opens inquiry into AI investments and partnerships\n {2}US government · legal · filed · /,
+    );
   });
 
   it("names a missing file in one sentence", async () => {
