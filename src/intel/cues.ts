@@ -265,11 +265,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: `pay(?:s|ing)? (?:[\\w'’-]+ ){1,2}?${HEDGE}${AMOUNT} (?:for|to rent|to use) (?:access to )?(?:its |their )?(?:gpus|gpu capacity|computing|compute|capacity|servers)\\b`,
     example: "Meta agrees to pay Nebius $3 billion for GPUs",
   },
-  // A data-centre or cloud lease told as a tenant: "Oracle's newest mega-tenant is xAI".
+  // A data-centre or cloud lease told as a tenant: "Oracle's newest mega-tenant is xAI". The
+  // literal "tenant" comes first and its modifier is read behind it: "new" starts many words.
   {
     type: "compute_contract",
     pattern:
-      "mega-?tenants?|(?:anchor|biggest|largest|newest|new|marquee) (?:ai |cloud )?tenants?|anchor customers?",
+      "tenants?(?<=\\b(?:mega-?|(?:anchor|biggest|largest|newest|new|marquee) (?:ai |cloud )?)tenants?)|anchor customers?",
     example: "Nebius's newest mega-tenant is Meta",
   },
   {
@@ -556,7 +557,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "people",
     pattern:
-      "(?:confirms?|confirmed|says?|said|announces?) (?:[\\w'’.-]+ ){1,6}?will (?:lead|run|head|oversee) (?:its|the|a) |(?:is|are) joining(?! forces\\b)|will join (?!forces\\b)",
+      "(?:confirms?|confirmed|says?|said|announces?) (?:[\\w'’.-]+ ){1,6}?will (?:lead|run|head|oversee) (?:its|the|a) |joining(?<=\\b(?:is|are) joining)(?! forces\\b)|join(?<=\\bwill join) (?!forces\\b)",
     example: "Meta confirms OpenAI researcher Lin Zhao will lead its robotics work",
   },
   // "Google's head of data-centre infrastructure leaves", "chief of AI silicon quits": someone
