@@ -357,8 +357,7 @@ class Features {
    * tracked party, one family, the same amount (within 2%) make one deal; anything less, UNKNOWN.
    */
   private sameSoloDeal(x: number, y: number): number {
-    const px = this.soloParty[x] as number;
-    if (px < 0 || px !== this.soloParty[y] || this.soloFamily[x] !== this.soloFamily[y]) return UNKNOWN;
+    if (!this.sameSoloKind(x, y)) return UNKNOWN;
     const ax = this.soloAmount[x] as number;
     const ay = this.soloAmount[y] as number;
     if (!(ax > 0 && ay > 0 && Math.abs(ax - ay) <= 0.02 * Math.max(ax, ay))) return UNKNOWN;
@@ -366,9 +365,13 @@ class Features {
     // one buyer and a round "$900M" twice in a week may be two targets, so the two items must also
     // share a name the text gives that is not the tracked party's (the target, the site, the fund).
     const family = (this.soloFamily[x] as number) - 1;
-    if (!TWO_SIDED_FAMILIES.has(family)) return SAME;
-    if (this.shareName(x, y)) return SAME;
-    return UNKNOWN;
+    return !TWO_SIDED_FAMILIES.has(family) || this.shareName(x, y) ? SAME : UNKNOWN;
+  }
+
+  /** Whether the headline events of x and y are one-party deals of the same party and family. */
+  private sameSoloKind(x: number, y: number): boolean {
+    const px = this.soloParty[x] as number;
+    return px >= 0 && px === this.soloParty[y] && this.soloFamily[x] === this.soloFamily[y];
   }
 
   /**
@@ -378,8 +381,7 @@ class Features {
    * left out: outlets tell one raise as a round or as a price, often without the investors' names.
    */
   namedApart(x: number, y: number): boolean {
-    const px = this.soloParty[x] as number;
-    if (px < 0 || px !== this.soloParty[y] || this.soloFamily[x] !== this.soloFamily[y]) return false;
+    if (!this.sameSoloKind(x, y)) return false;
     const family = (this.soloFamily[x] as number) - 1;
     if (family === 0 || !TWO_SIDED_FAMILIES.has(family)) return false;
     return !this.shareName(x, y);
