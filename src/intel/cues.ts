@@ -299,7 +299,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "chip_supply",
-    pattern: "(?:ai )?(?:servers?|racks?) (?:order|orders|deal|supply deal)|order for .{0,30}\\bservers",
+    pattern: "(?:ai servers?|ai racks?|servers?|racks?) (?:order|orders|deal|supply deal)|order for .{0,30}\\bservers",
     example: "Dell wins $5 billion xAI server order",
   },
   {
@@ -362,7 +362,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "infrastructure",
-    pattern: "(?:ai |capital |capex |infrastructure )?spending (?:plan|budget)s?",
+    pattern: "(?:(?:ai|capital|capex|infrastructure) spending|spending) (?:plan|budget)s?",
     example: "Alibaba lifts AI spending plan to $60bn",
   },
   {
