@@ -112,8 +112,9 @@ function isLiveBlog(units: readonly TextUnit[]): boolean {
 function findCues(text: string, isTitle: boolean, liveBlog: boolean): Map<EventType, number> {
   const hits = new Map<EventType, number>();
   for (const type of isTitle ? EVENT_TYPES : liveBlog ? LIVE_BLOG_BODY_TYPES : BODY_TYPES) {
-    const m = CUES[type].exec(text);
-    if (m) hits.set(type, m.index);
+    // `search` gives the index without building a match array.
+    const at = text.search(CUES[type]);
+    if (at >= 0) hits.set(type, at);
   }
   return hits;
 }
@@ -137,8 +138,8 @@ interface Candidate {
  */
 function statusOf(type: EventType, texts: readonly string[]): EventStatus | null {
   if (type === "controversy") return null;
-  const [cues, fallback] =
-    type === "legal" ? [LEGAL_STATUS, "filed" as const] : [DEAL_STATUS, "agreed" as const];
+  const legal = type === "legal";
+  const cues: readonly (readonly [EventStatus, RegExp])[] = legal ? LEGAL_STATUS : DEAL_STATUS;
   // A deal the company itself announced ("the software company said") stays agreed when a later
   // sentence hedges a detail of it ("according to a person familiar with the terms").
   let announced = false;
@@ -149,10 +150,10 @@ function statusOf(type: EventType, texts: readonly string[]): EventStatus | null
     const text = cut >= 0 ? raw.slice(0, cut) : raw;
     for (const [status, cue] of cues)
       if (cue.test(text) && !(announced && status === "reported")) return status;
-    if (type !== "legal" && (raw.includes(" said") || raw.includes("announc") || raw.includes("filing")))
-      announced ||= OWN_WORD.test(text);
+    if (!legal && !announced && (raw.includes(" said") || raw.includes("announc") || raw.includes("filing")))
+      announced = OWN_WORD.test(text);
   }
-  return fallback;
+  return legal ? "filed" : "agreed";
 }
 
 // The company's own word: "the software company said", "Nebius said in a filing".
@@ -163,7 +164,11 @@ const AFTER_NEWS = /\bafter (?:reports?|news|people|a person|sources)\b/;
 /** Entities of a unit in reading order, each once. */
 function orderedIds(mentions: readonly Mention[]): string[] {
   const out: string[] = [];
-  for (const m of [...mentions].sort((a, b) => a.start - b.start))
+  // Mentions mostly come in reading order already: copy and sort only when they do not.
+  let sorted = true;
+  for (let k = 1; k < mentions.length && sorted; k++)
+    sorted = (mentions[k - 1] as Mention).start <= (mentions[k] as Mention).start;
+  for (const m of sorted ? mentions : [...mentions].sort((a, b) => a.start - b.start))
     if (!out.includes(m.entityId)) out.push(m.entityId);
   return out;
 }
