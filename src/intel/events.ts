@@ -923,9 +923,14 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     if (money && money.currency !== "USD")
       event.originalAmount = { amount: money.amount, currency: money.currency };
     // Term and power: from the event's own sentence, else from the first lead sentence that says.
-    const inOrder = [candidate.unit, ...units].map(termsOf);
-    const years = inOrder.find((f) => f?.durationYears)?.durationYears;
-    const power = inOrder.find((f) => f?.gigawatts)?.gigawatts;
+    // Read unit by unit, until both are found: most sentences state neither.
+    let years: number | undefined;
+    let power: number | undefined;
+    for (let k = -1; k < units.length && !(years && power); k++) {
+      const found = termsOf(k < 0 ? candidate.unit : (units[k] as TextUnit));
+      years ||= found?.durationYears;
+      power ||= found?.gigawatts;
+    }
     if (years) event.durationYears = years;
     if (power) event.gigawatts = power;
     events.push(event);
