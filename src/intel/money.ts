@@ -149,12 +149,13 @@ const TERM = new RegExp(`\\b(${COUNT})-year\\b`, "i");
 const YEARS_OR_TERM = /years|-year/i;
 
 function toNumber(text: string): number {
-  return Number(text.replace(/,/g, ""));
+  return Number(text.includes(",") ? text.replaceAll(",", "") : text);
 }
 
 function scaleOf(text: string | undefined): number {
   if (!text) return 1;
-  return SCALES[text.trim().toLowerCase()] ?? 1;
+  // Most scales are written as the table spells them ("bn", "b"): no new strings for those.
+  return SCALES[text] ?? SCALES[text.trim().toLowerCase()] ?? 1;
 }
 
 // The last word of every qualifier above: a cheap test before the patterns run.
