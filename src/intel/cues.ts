@@ -299,7 +299,8 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "chip_supply",
-    pattern: "(?:ai servers?|ai racks?|servers?|racks?) (?:order|orders|deal|supply deal)|order for .{0,30}\\bservers",
+    pattern:
+      "(?:ai servers?|ai racks?|servers?|racks?) (?:order|orders|deal|supply deal)|order for .{0,30}\\bservers",
     example: "Dell wins $5 billion xAI server order",
   },
   {
