@@ -159,6 +159,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: "chip-for-equity|warrants?",
     example: "Nvidia pledges $100bn for OpenAI in chip-for-equity pact",
   },
+  // Newsletter register: "banked $2bn of fresh equity", "lines up $600m in new equity".
+  {
+    type: "investment",
+    pattern: `(?:new|fresh) equity\\b(?! (?:stake|research|analysts?|markets?|index|funds?)\\b)|(?:bank(?:s|ed)?|pocket(?:s|ed)?) ${HEDGE}${AMOUNT}(?! (?:in |of )?(?:annual |quarterly )?(?:revenue|sales|profits?|income|bookings))`,
+    example: "Mistral banks $2 billion of fresh equity from Thrive Capital",
+  },
 
   // valuation
   {

@@ -176,7 +176,7 @@ function orderedIds(mentions: readonly Mention[]): string[] {
 const SUPPLIER_VERB =
   /\b(?:to )?(?:supply|supplies|provide|provides|deliver|delivers|sell|sells|lands|wins|rent out|rents out)\b/;
 const TARGET_AS_SUBJECT =
-  /\b(?:rais(?:es|ed|ing)|secures?|closes|gets|takes \$|lands|wins|nets|draws|attracts)\b/;
+  /\b(?:rais(?:es|ed|ing)|to raise|secures?|closes|gets|takes \$|lands|wins|nets|draws|attracts)\b/;
 
 /** `front` first, then the rest of `ids` in order; undefined unless `front` holds some but not all. */
 function putFirst(front: readonly string[], ids: readonly string[]): string[] | undefined {
@@ -1331,7 +1331,8 @@ const FINANCING_TALKS =
   /\b(?:in talks|talks with|negotiat\w+|in discussions)\b[^.;]*\b(?:debt|loans?|lenders|bonds?|financing|credit)\b/;
 const DEBT =
   /\b(?:bonds?|bond sale|convertible notes|notes offering|debt (?:sale|offering|raise|financing)|borrow(?:s|ed|ing)?|loans?)\b/;
-const FUNDING_ROUND = /\b(?:funding round|round of funding|seed round|series [a-h])\b/;
+// "raise $2bn in new equity": equity the company sells is a round too.
+const FUNDING_ROUND = /\b(?:funding round|round of funding|seed round|series [a-h]|(?:new|fresh) equity)\b/;
 const DEAL_WORDS = /\b(?:deal|contract|agreement|order|supply|supplies|customer|pact|to use|to deploy)\b/;
 // "to invest $50 billion in AI data centres": money put into sites, not into a company.
 // "pours $12 billion into Lambda's Kansas City campus": the same, with the site named after its owner.

@@ -1047,3 +1047,24 @@ describe("batch 8 and 9 forms: a deal's stage", () => {
     expect(first?.status).toBe("reported");
   });
 });
+
+describe("batch 11 forms: a round in talks beside what its money is for", () => {
+  it("keeps a round the raiser is in talks to raise when a later sentence names the data centre it pays for", () => {
+    const { types, first } = read(
+      "Mistral is said to seek about $2 billion at a $14 billion valuation",
+      "Mistral is in talks with investors to raise about $2 billion in fresh capital at a valuation of $14 billion, people familiar with the plans said. Mistral needs the money for its data centre campus outside Paris and for a gas-fired power plant next to it. The talks are at an early stage.",
+    );
+    expect(types).toContain("investment");
+    expect(first?.type).toBe("investment");
+    expect(first?.amountUsd).toBe(2e9);
+  });
+
+  it("reads new equity as a round beside the sites it pays for", () => {
+    const { types } = read(
+      "Cohere lines up $600 million in new equity",
+      "Cohere has agreed $600 million in new equity with a group of pension funds, the company said. Most of the money will go to GPU clusters in two data centres in Canada.",
+    );
+    expect(types).toContain("investment");
+    expect(types).not.toContain("infrastructure");
+  });
+});
