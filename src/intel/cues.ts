@@ -400,6 +400,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: "infrastructure (?:venture|project|spending|investment|build)|ai infrastructure|stargate",
     example: "OpenAI, SoftBank and Oracle unveil $500 billion Stargate AI infrastructure venture",
   },
+  // "<region> picked for bulk of <cloud>'s German cloud spending": a cloud's build-out in a place.
+  {
+    type: "infrastructure",
+    pattern: "cloud (?:spending|investments?|build-?outs?|expansion)",
+    example: "Frankfurt picked for bulk of Microsoft's German cloud spending",
+  },
 
   // acquisition
   {

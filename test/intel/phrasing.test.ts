@@ -1068,3 +1068,21 @@ describe("batch 11 forms: a round in talks beside what its money is for", () => 
     expect(types).not.toContain("infrastructure");
   });
 });
+
+describe("batch 11 forms: a cloud company's build-out in a country", () => {
+  it("reads a cloud company's planned spending in a country as a build-out", () => {
+    expectRead(
+      "Frankfurt region picked for bulk of Microsoft's new German cloud spending",
+      "Hesse will receive most of the €3.2 billion that Microsoft plans to invest in Germany by 2026, the company said on Thursday. The money will pay for two new campuses near Frankfurt and a larger site in North Rhine-Westphalia.",
+      { types: ["infrastructure"], amountUsd: 3.2e9 * 1.08, parties: ["microsoft"] },
+    );
+  });
+
+  it("still reads money a company plans to invest in a start-up as an investment", () => {
+    expectRead(
+      "Nvidia plans to invest $500 million in Poolside",
+      "Nvidia plans to invest $500 million in the coding start-up Poolside, the companies said.",
+      { types: ["investment"], amountUsd: 5e8 },
+    );
+  });
+});
