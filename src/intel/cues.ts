@@ -212,6 +212,13 @@ export const EVENT_CUES: readonly CueRow[] = [
       "(?:would|could|will|to|may|might|that|which) price (?!(?:the |its |their )?(?:shares|stock|bonds|notes|offering|ipo|debt)\\b)(?:[\\w'’-]+ ){1,4}?at|worth (?:about |around |some )?(?:us)?\\$(?<=\\bis (?:[\\w.'’-]+ ){1,3}?(?:really |truly |actually )?worth (?:about |around |some )?(?:us)?\\$)",
     example: "Is Cerebras really worth $20 billion?",
   },
+  // Newsletter register: "<product>'s maker is now worth nearly half a trillion dollars", a
+  // round's price "post-money". A deal is worth its amount; a company "is now worth" its price.
+  {
+    type: "valuation",
+    pattern: `(?:(?:maker|company|lab|start-?up|firm|developer|owner|creator|parent)s? (?:is|are) (?:now |already )?|(?:is|are) now )worth (?:about |around |roughly |nearly |almost |close to |more than |over |some )?(?:${AMOUNT}|(?:half a|a|[\\d.]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty) (?:billion|trillion) (?:dollars|euros?))|(?:post|pre)-money`,
+    example: "ChatGPT's maker is now worth nearly half a trillion dollars",
+  },
 
   // compute_contract
   {

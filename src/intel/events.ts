@@ -176,7 +176,7 @@ function orderedIds(mentions: readonly Mention[]): string[] {
 const SUPPLIER_VERB =
   /\b(?:to )?(?:supply|supplies|provide|provides|deliver|delivers|sell|sells|lands|wins|rent out|rents out)\b/;
 const TARGET_AS_SUBJECT =
-  /\b(?:rais(?:es|ed|ing)|to raise|secures?|closes|gets|takes \$|lands|wins|nets|draws|attracts)\b/;
+  /\b(?:rais(?:es|ed|ing)|to raise|secures?|closes|gets|takes \$|lands|wins|nets|draws|attracts|bank(?:s|ed)|pocket(?:s|ed))\b/;
 
 /** `front` first, then the rest of `ids` in order; undefined unless `front` holds some but not all. */
 function putFirst(front: readonly string[], ids: readonly string[]): string[] | undefined {
@@ -465,6 +465,9 @@ const PUT_AT =
 const PRICE_AT =
   /\b(?:would|could|will|to|may|might|that|which) price (?!(?:the |its |their )?(?:shares|stock|bonds|notes|offering|ipo|debt)\b)(?:[\w'’-]+ ){1,4}?at $/;
 // "Is Groq really worth $9bn?": the headline asks what the company is worth.
+// "<product>'s maker is now worth nearly half a trillion dollars": what the company is worth.
+const NOW_WORTH =
+  /(?:\b(?:maker|company|lab|start-?up|firm|developer|owner|creator|parent)s? (?:is|are) (?:now |already )?|\b(?:is|are) now )worth (?:about |around |roughly |nearly |almost |close to |more than |over |some )?$/;
 const WORTH_QUESTION =
   /(?:^|[:;,.] )is (?:[\w.'’-]+ ){1,3}?(?:really |truly |actually )?worth (?:about |around |some )?$/;
 
@@ -520,6 +523,9 @@ function isValuationAmount(lower: string, m: Money): boolean {
     (before.includes("put") && PUT_AT.test(before)) ||
     (before.includes("price") && PRICE_AT.test(before)) ||
     (worthBefore && WORTH_QUESTION.test(before)) ||
+    (worthBefore && NOW_WORTH.test(before)) ||
+    // "The price: $14bn post-money."
+    (after.includes("-money") && /^\s*(?:post|pre)-money\b/.test(after)) ||
     (before.includes("price tag") && /\bprice tag (?:for|on) [^$€£]*$/.test(before))
   );
 }
@@ -637,9 +643,10 @@ function sameAmount(a: number | null, b: number): boolean {
 const PARTICIPATED =
   /\b(?:(?:also )?(?:took part|takes part|taking part|participated|participates|participating|joined|joins) (?:in )?the|(?:is|are) (?:expected|set|due|poised|likely) to lead the|(?:is|are) leading the) (?:round|raise|funding)\b/;
 
-const VALUE_WORD = /valu|worth|price tag/i;
+// "The price: $14bn post-money.": a round's price as a sentence of its own.
+const VALUE_WORD = /valu|worth|price tag|post-money/i;
 const UNNAMED_VALUE =
-  /\b(?:(?:valu(?:e|es|ing)|price tag (?:for|on)) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b)/;
+  /\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) post-money\b|\b(?:(?:valu(?:e|es|ing)|price tag (?:for|on)) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b)/;
 
 const ESTIMATE =
   /\b(?:puts?|putting|estimates?|estimated|reckons?) the (?:cost|price|bill|value) of (?:a|an|one|each|every|the average)\b|\bcosts? (?:of )?(?:about |around |roughly )?(?:us)?\$[\d.]+\s?\w+ (?:per|a|for each|for every) (?:gigawatt|gw|site|campus)\b/;

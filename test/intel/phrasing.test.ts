@@ -1086,3 +1086,43 @@ describe("batch 11 forms: a cloud company's build-out in a country", () => {
     );
   });
 });
+
+describe("batch 11 forms: a newsletter's round and its price in slang", () => {
+  const title = "Le Chat's maker is now worth almost fifteen billion dollars";
+  const body =
+    "Good morning, and happy Thursday. Funding desk. Mistral banked $2 billion of fresh equity, with Thrive Capital writing the biggest cheque and Nvidia along for the ride. The price: $14 billion post-money. Elsewhere, chip stocks slipped for a third day.";
+
+  it("reads a worded price in the headline as a valuation", () => {
+    const events = analyzeArticle({ title, body }, context).events.filter((e) => !e.secondary);
+    const valuation = events.find((e) => e.type === "valuation");
+    expect(valuation?.amountUsd).toBe(15e9);
+  });
+
+  it("reads the round banked as fresh equity, with its investors", () => {
+    const events = analyzeArticle({ title, body }, context).events.filter((e) => !e.secondary);
+    const round = events.find((e) => e.type === "investment");
+    expect(round?.amountUsd).toBe(2e9);
+    expect(round?.parties).toEqual(["thrive-capital", "nvidia", "mistral"]);
+    expect(events.find((e) => e.type === "valuation")?.parties).toEqual(["mistral"]);
+  });
+
+  it("reads a price told as a sentence of its own, post-money", () => {
+    const events = analyzeArticle(
+      {
+        title: "Funding desk: Mistral banks $2 billion of fresh equity",
+        body: "Mistral banked $2 billion of fresh equity from a group led by Thrive Capital. The price: $14 billion post-money.",
+      },
+      context,
+    ).events.filter((e) => !e.secondary);
+    expect(events.map((e) => e.type)).toEqual(["investment", "valuation"]);
+    expect(events.find((e) => e.type === "valuation")?.amountUsd).toBe(14e9);
+  });
+
+  it("does not read a deal worth a worded amount as a valuation", () => {
+    const { types } = read(
+      "Oracle's deal with Meta is worth about twenty billion dollars",
+      "Oracle will rent cloud capacity to Meta under a contract worth about twenty billion dollars over several years.",
+    );
+    expect(types).not.toContain("valuation");
+  });
+});
