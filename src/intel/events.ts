@@ -1353,8 +1353,9 @@ const JOB_TITLE =
   /\b(?:(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?|[\w-]+['’]s (?:[\w'’-]+ ){1,3}?(?:chief|head|boss|director|president|lead|leader|executive)s? )(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns|defects|to (?:run|lead|head|oversee|manage))\b)/;
 
 // "to lead its AI infrastructure group", "as head of data-centre operations": what a hire will run.
+// Also the title of the one hired: "hires Google's head of TPU software", "poaches Meta's GPU chief".
 const ROLE_REMIT =
-  /\b(?:to (?:lead|run|head|oversee|manage)|as (?:its |the )?(?:new )?(?:head|chief|leader|director|president|vice president|vp) of) (?:[\w'’-]+ ){0,5}/;
+  /\b(?:to (?:lead|run|head|oversee|manage)|as (?:its |the )?(?:new )?(?:head|chief|leader|director|president|vice president|vp) of|(?:hires?|hired|hiring|poach(?:es|ed|ing)?|recruits?|recruited|lures?|lured|taps?|tapped) (?:[\w.-]+['’]s |the |its |a )?(?:former |ex-)?(?:(?:head|chief|leader|director|president|vice president|vp|lead) of|(?:[\w-]+ ){1,3}?(?:chief|head|boss|lead|leader)\b))(?: |$)(?:[\w'’-]+(?: |$)){0,5}/;
 
 const LICENSE_AND_HIRE =
   /\b(?:hires?|hired|hiring|brings? (?:on|in)|recruits?|recruited)\b.{0,80}\blicen[cs]|\blicen[cs](?:es|ed|ing) .{0,80}\b(?:hires?|hiring|hired|brings? (?:on|in))\b/;

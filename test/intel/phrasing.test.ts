@@ -1126,3 +1126,21 @@ describe("batch 11 forms: a newsletter's round and its price in slang", () => {
     expect(types).not.toContain("valuation");
   });
 });
+
+describe("batch 11 forms: a job title after 'hires' names no deal", () => {
+  it("reads a hire of another company's head of a chip's software as the hire alone", () => {
+    const { types } = read(
+      "Anthropic hires Google's head of TPU software",
+      "Anthropic has hired the Google engineer who led software for its TPUs, the company said. He spent nine years on the TPU compilers. Anthropic rents TPUs from Google Cloud.",
+    );
+    expect(types).toEqual(["people"]);
+  });
+
+  it("still reads a compute deal told beside a hire in the headline", () => {
+    const { types } = read(
+      "Anthropic signs TPU deal with Google and hires a new chief scientist",
+      "Anthropic agreed to rent more TPUs from Google Cloud and named a new chief scientist, the company said.",
+    );
+    expect(types).toContain("compute_contract");
+  });
+});
