@@ -188,7 +188,9 @@ const SECONDARY_LETTERS = /su[ei]|complaint|settle/i;
 const SECONDARY_CUE =
   /\b(?:lawsuits?|sued|sues|suing|suit against|(?:filed|files) (?:a )?complaint|settle(?:s|d|ment)?)\b/;
 // A dispute told as history ("settled last year", "previously sued") is no new event.
-const HISTORY = /\b(?:last year|previously|in 20\d\d|years ago|earlier lawsuit|a similar)\b/;
+// Also "It comes three days after a publisher sued the company": an earlier suit as a point in time.
+const HISTORY =
+  /\b(?:last year|previously|in 20\d\d|years ago|earlier lawsuit|a similar|(?:days|weeks|months|a day|a week|a month) after)\b/;
 const MAX_SECONDARY = 2;
 const BODY_SENTENCES = 60;
 

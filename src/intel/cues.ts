@@ -728,7 +728,7 @@ export const DEAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   {
     type: "closed",
     pattern:
-      "complet(?:es|ed)(?<!\\b(?:when|once|if|until|be|being) complet(?:es|ed))|closes (?:its|a|the|\\$)|closed (?:its|a|the|\\$)|has closed|finali[sz](?:es|ed)|sells (?:its )?entire|sold (?:its )?entire|has raised|had raised|has acquired|has bought",
+      "complet(?:es|ed)(?<!\\b(?:when|once|if|until|be|being) complet(?:es|ed))(?! (?:its |the )?(?:qualification|testing|tests|trials?|validation|certification|sampling|evaluation)\\b)|closes (?:its|a|the|\\$)|closed (?:its|a|the|\\$)|has closed|finali[sz](?:es|ed)|sells (?:its )?entire|sold (?:its )?entire|has raised|had raised|has acquired|has bought",
     example: "AMD completes $4.9 billion acquisition of ZT Systems",
   },
   {

@@ -159,7 +159,9 @@ function statusOf(type: EventType, texts: readonly string[]): EventStatus | null
 // The company's own word: "the software company said", "Nebius said in a filing".
 const OWN_WORD =
   /\b(?:the (?:[\w-]+ )?(?:company|companies|firm|start-?up|lab|chipmaker|group|maker|developer) said|(?:said|announced|disclosed) in a (?:statement|filing|blog post|press release)|in a (?:regulatory |securities )?filing)\b/;
-const AFTER_NEWS = /\bafter (?:reports?|news|people|a person|sources)\b/;
+// Also "five days after Anthropic closed a $13bn round": another deal told as a point in time.
+const AFTER_NEWS =
+  /\b(?:after (?:reports?|news|people|a person|sources)|(?:days|weeks|hours|months|a day|a week|a month) after)\b/;
 
 /** Entities of a unit in reading order, each once. */
 function orderedIds(mentions: readonly Mention[]): string[] {

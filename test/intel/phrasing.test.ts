@@ -1144,3 +1144,33 @@ describe("batch 11 forms: a job title after 'hires' names no deal", () => {
     expect(types).toContain("compute_contract");
   });
 });
+
+describe("batch 11 forms: a deal's stage beside another deal", () => {
+  it("does not take another company's closed round, told as 'days after', as this deal's stage", () => {
+    const { first } = read(
+      "Nebius signs $3 billion capacity deal with Meta",
+      "Nebius signed a five-year contract worth $3 billion to supply Meta with computing capacity, the company said, five days after Anthropic closed a $13 billion funding round.",
+    );
+    expect(first?.type).toBe("compute_contract");
+    expect(first?.status).toBe("agreed");
+  });
+
+  it("reads a part that completed qualification with a customer as agreed, not closed", () => {
+    const { first } = read(
+      "SK Hynix to supply HBM4 memory to Nvidia",
+      "SK Hynix completed qualification with Nvidia for its HBM4 chips and will start supplying them next quarter, the company said.",
+    );
+    expect(first?.status).toBe("agreed");
+  });
+
+  it("raises no new lawsuit from a suit told as 'days after'", () => {
+    const events = analyzeArticle(
+      {
+        title: "Perplexity launches a shopping agent for its search app",
+        body: "Perplexity launched an agent that buys goods for users, the company said on Monday. It will be free for paying subscribers. The agent works with several large retailers. It can compare prices across shops. Payments go through a partner bank. It comes three days after a trade publisher sued Perplexity over its answers.",
+      },
+      context,
+    ).events;
+    expect(events.filter((e) => e.secondary)).toEqual([]);
+  });
+});
