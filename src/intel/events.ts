@@ -258,6 +258,17 @@ const PEOPLE_DESTINATION =
 const TITLE_ASIDE =
   /[,:;—–-] (?:and )?(?:what (?:it|this|that) means for|why it matters (?:for|to)|(?:the )?(?:implications|lessons) for)\b|,? (?:stepping up|steps up|heating up|intensifying) (?:the |its )?(?:race|rivalry|fight|competition|battle) with\b|,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
 
+// A rival the headline challenges: "Google wants ChatGPT's coding crown", "to take on OpenAI".
+// It is no side of the deal or launch, and the story is not about it.
+const RIVAL_ASIDE =
+  /\b(?:(?:wants|eyes|is after|goes after|comes for|chases|targets|guns for) (?=(?:[\w.'’-]+ ){0,3}?(?:crown|throne|top spot)\b)|(?:to|in a bid to) (?:rival|take on|challenge|counter) |tak(?:es|ing) aim at )/;
+
+/** Where a headline's challenge to a rival starts (see `RIVAL_ASIDE`), or -1. */
+export function rivalAsideAt(title: string): number {
+  const at = RIVAL_ASIDE.exec(title.toLowerCase());
+  return at ? at.index : -1;
+}
+
 // A column's label before a roundup headline: "The Wrap: A books B capacity, C's $9bn expansion".
 const COLUMN_LABEL = /^[\w' ’&-]{2,30}: /;
 
@@ -284,16 +295,10 @@ function withoutAside(
     const kept = unit.mentions.filter((m) => m.start >= from && m.end <= to);
     if (kept.length > 0 && kept.length < unit.mentions.length) return { ...unit, mentions: kept };
   }
-  if (
-    !(
-      text.includes(" after ") ||
-      text.includes(" means ") ||
-      text.includes(" with ") ||
-      text.includes(" for ")
-    )
-  )
-    return unit;
-  const aside = TITLE_ASIDE.exec(text);
+  const aside =
+    (text.includes(" after ") || text.includes(" means ") || text.includes(" with ") || text.includes(" for ")
+      ? TITLE_ASIDE.exec(text)
+      : null) ?? RIVAL_ASIDE.exec(text);
   if (!aside || aside.index <= cueAt) return unit;
   const kept = unit.mentions.filter((m) => m.start < aside.index);
   return kept.length > 0 && kept.length < unit.mentions.length ? { ...unit, mentions: kept } : unit;

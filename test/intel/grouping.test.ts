@@ -272,3 +272,23 @@ describe("a lawsuit's plaintiff named in the lead, not described in the headline
     expect(story("other")).not.toBe(story("first"));
   });
 });
+
+describe("a rival one outlet's launch headline challenges", () => {
+  it("joins two outlets of one launch when only one headline names the rival", () => {
+    const story = storyOf([
+      item(
+        "a",
+        0,
+        "Devstral 3 is here, and Mistral wants GPT-5's coding crown",
+        "Mistral put out Devstral 3 on Tuesday, saying the model tops every rival on two coding benchmarks. Developers can try it today.",
+      ),
+      item(
+        "b",
+        0.8,
+        "Mistral unveils Devstral 3 for programmers",
+        "The Paris lab released a new version of its software-writing model on Tuesday, with longer context and lower prices.",
+      ),
+    ]);
+    expect(story("a")).toBe(story("b"));
+  });
+});

@@ -1174,3 +1174,29 @@ describe("batch 11 forms: a deal's stage beside another deal", () => {
     expect(events.filter((e) => e.secondary)).toEqual([]);
   });
 });
+
+describe("batch 11 forms: a rival a launch headline challenges", () => {
+  const title = "Gemini 3 is here, and Google wants ChatGPT's coding crown";
+  const body =
+    "Google released Gemini 3 on Tuesday, saying the model beats its rivals on coding tests. It is available in the Gemini app today.";
+
+  it("names the launcher alone as the launch's party", () => {
+    const { first } = read(title, body);
+    expect(first?.type).toBe("launch");
+    expect(first?.parties).toEqual(["google"]);
+  });
+
+  it("does not make the rival a subject of the story", () => {
+    const { entities } = analyzeArticle({ title, body }, context);
+    expect(entities.find((e) => e.id === "openai")?.about).toBe(false);
+    expect(entities.find((e) => e.id === "google")?.about).toBe(true);
+  });
+
+  it("takes no rival 'to take on' as a party of a deal", () => {
+    const { first } = read(
+      "Amazon invests $4 billion more in Anthropic to take on OpenAI",
+      "Amazon will invest a further $4 billion in Anthropic, the companies said.",
+    );
+    expect(first?.parties).toEqual(["amazon", "anthropic"]);
+  });
+});
