@@ -182,7 +182,7 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
 }
 
 /**
- * A rival the headline only challenges ("Google wants ChatGPT's coding crown") is no subject of
+ * A rival a launch headline only challenges ("Google wants ChatGPT's coding crown") is no subject of
  * the story: named in the title after the challenge, in no event, and not the article's main
  * entity, it is not `about`, so two outlets of one launch, one naming the rival, stay alike.
  */
@@ -192,7 +192,7 @@ function withoutRival(
   events: readonly ExtractedEvent[],
   title: string,
 ): EntityScore[] {
-  if (titleMentions.length < 2 || events.length === 0) return entities;
+  if (titleMentions.length < 2 || events[0]?.type !== "launch") return entities;
   const at = rivalAsideAt(title);
   if (at < 0) return entities;
   return entities.map((e) =>

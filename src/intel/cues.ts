@@ -214,9 +214,10 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   // Newsletter register: "<product>'s maker is now worth nearly half a trillion dollars", a
   // round's price "post-money". A deal is worth its amount; a company "is now worth" its price.
+  // The look-behind comes after the literal "worth": "is" first would be tried at every "is".
   {
     type: "valuation",
-    pattern: `(?:(?:maker|company|lab|start-?up|firm|developer|owner|creator|parent)s? (?:is|are) (?:now |already )?|(?:is|are) now )worth (?:about |around |roughly |nearly |almost |close to |more than |over |some )?(?:${AMOUNT}|(?:half a|a|[\\d.]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty) (?:billion|trillion) (?:dollars|euros?))|(?:post|pre)-money`,
+    pattern: `worth (?:about |around |roughly |nearly |almost |close to |more than |over |some )?(?:${AMOUNT}|(?:half a|a|[\\d.]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty) (?:billion|trillion) (?:dollars|euros?))(?<=(?:\\b(?:maker|company|lab|start-?up|firm|developer|owner|creator|parent)s? (?:is|are) (?:now |already )?|\\b(?:is|are) now )worth [^;]{1,40})|(?:post|pre)-money`,
     example: "ChatGPT's maker is now worth nearly half a trillion dollars",
   },
 

@@ -10,6 +10,8 @@ interface NameEntry {
   /** The spellings that must match exactly when the entity is case-sensitive ("X.AI", "x.AI"). */
   exact: string[];
   caseSensitive: boolean;
+  /** The entity's primary name, and the entity has veto phrases the whole article is read for. */
+  bare?: boolean;
 }
 
 export interface Mention {
@@ -143,6 +145,8 @@ export class EntityMatcher {
       }
     }
     this.vetoTrie = new NameTrie([...vetoIndex.keys()]);
+    for (const [id, name] of this.bareNames)
+      for (const entry of this.names.get(name) ?? []) if (entry.entityId === id) entry.bare = true;
     const keys = [...this.names.keys()];
     const trie = trieSource(keys) || "(?!)";
     this.pattern = new RegExp(`\\b(?:${trie})(?![A-Za-z0-9])`, "g");
@@ -252,12 +256,18 @@ export class EntityMatcher {
     return this.scanText(text).mentions;
   }
 
-  private scanText(text: string): { mentions: (Mention & { vetoed: boolean })[]; lowered: string } {
+  private scanText(text: string): {
+    mentions: (Mention & { vetoed: boolean })[];
+    lowered: string;
+    /** Whether an unvetoed mention is the bare name of an entity with veto phrases. */
+    bare: boolean;
+  } {
     const folded = foldAccents(text);
     const lowered = folded.toLowerCase();
     // Lower-casing keeps offsets for nearly all text; where it does not, match case-insensitively.
     const haystack = lowered.length === folded.length ? lowered : folded;
     const out: (Mention & { vetoed: boolean })[] = [];
+    let bare = false;
     const found = this.matches(haystack, haystack === lowered);
     for (let k = 0; k < found.length; k += 3) {
       const start = found[k] as number;
@@ -281,10 +291,11 @@ export class EntityMatcher {
       for (const entry of entries) {
         if (entry.caseSensitive && !entry.exact.some((spelling) => caseFits(matched, spelling))) continue;
         const vetoed = this.vetoed(entry.entityId, folded, start, end);
+        if (entry.bare === true && !vetoed) bare = true;
         out.push({ entityId: entry.entityId, kind: entry.kind, start, end, text: matched, vetoed });
       }
     }
-    return { mentions: out, lowered };
+    return { mentions: out, lowered, bare };
   }
 
   /**
@@ -316,7 +327,7 @@ export class EntityMatcher {
         }
       }
     }
-    if (this.bareNames.size > 0) this.vetoByArticle(texts, seen, vetoedNames);
+    if (texts.some((t) => t.bare)) this.vetoByArticle(texts, seen, vetoedNames);
     const kept = scanned.map((list) =>
       list.filter(
         (m) =>

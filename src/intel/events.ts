@@ -258,15 +258,31 @@ const PEOPLE_DESTINATION =
 const TITLE_ASIDE =
   /[,:;—–-] (?:and )?(?:what (?:it|this|that) means for|why it matters (?:for|to)|(?:the )?(?:implications|lessons) for)\b|,? (?:stepping up|steps up|heating up|intensifying) (?:the |its )?(?:race|rivalry|fight|competition|battle) with\b|,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
 
-// A rival the headline challenges: "Google wants ChatGPT's coding crown", "to take on OpenAI".
-// It is no side of the deal or launch, and the story is not about it.
+// A rival a launch headline challenges: "Google wants ChatGPT's coding crown", "to take on
+// OpenAI". It is no side of the launch, and the story is not about it.
 const RIVAL_ASIDE =
   /\b(?:(?:wants|eyes|is after|goes after|comes for|chases|targets|guns for) (?=(?:[\w.'’-]+ ){0,3}?(?:crown|throne|top spot)\b)|(?:to|in a bid to) (?:rival|take on|challenge|counter) |tak(?:es|ing) aim at )/;
 
+// The words `RIVAL_ASIDE` needs, looked for first: few headlines hold any.
+const RIVAL_GATE = /crown|throne|top spot| rival | take on |challenge|counter|aim at/;
+let rivalText = "";
+let rivalAt = -1;
+
+/**
+ * Where a lower-cased headline's challenge to a rival starts (see `RIVAL_ASIDE`), or -1. Each
+ * candidate event of an article asks for its one headline: the last answer is kept.
+ */
+function rivalAside(text: string): number {
+  if (text !== rivalText) {
+    rivalText = text;
+    rivalAt = RIVAL_GATE.test(text) ? (RIVAL_ASIDE.exec(text)?.index ?? -1) : -1;
+  }
+  return rivalAt;
+}
+
 /** Where a headline's challenge to a rival starts (see `RIVAL_ASIDE`), or -1. */
 export function rivalAsideAt(title: string): number {
-  const at = RIVAL_ASIDE.exec(title.toLowerCase());
-  return at ? at.index : -1;
+  return rivalAside(title.toLowerCase());
 }
 
 // A column's label before a roundup headline: "The Wrap: A books B capacity, C's $9bn expansion".
@@ -283,6 +299,7 @@ function withoutAside(
   lower: (u: TextUnit) => string,
   cueAt: number,
   roundup: boolean,
+  launch = false,
 ): TextUnit {
   if (!unit.isTitle || unit.mentions.length < 2) return unit;
   const text = lower(unit);
@@ -295,12 +312,12 @@ function withoutAside(
     const kept = unit.mentions.filter((m) => m.start >= from && m.end <= to);
     if (kept.length > 0 && kept.length < unit.mentions.length) return { ...unit, mentions: kept };
   }
-  const aside =
+  const asideAt =
     (text.includes(" after ") || text.includes(" means ") || text.includes(" with ") || text.includes(" for ")
-      ? TITLE_ASIDE.exec(text)
-      : null) ?? RIVAL_ASIDE.exec(text);
-  if (!aside || aside.index <= cueAt) return unit;
-  const kept = unit.mentions.filter((m) => m.start < aside.index);
+      ? TITLE_ASIDE.exec(text)?.index
+      : undefined) ?? (launch ? rivalAside(text) : -1);
+  if (asideAt < 0 || asideAt <= cueAt) return unit;
+  const kept = unit.mentions.filter((m) => m.start < asideAt);
   return kept.length > 0 && kept.length < unit.mentions.length ? { ...unit, mentions: kept } : unit;
 }
 
@@ -867,6 +884,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       lower,
       candidate.cueAt,
       roundup,
+      candidate.type === "launch",
     );
     const parties =
       describedParties(

@@ -1192,11 +1192,12 @@ describe("batch 11 forms: a rival a launch headline challenges", () => {
     expect(entities.find((e) => e.id === "google")?.about).toBe(true);
   });
 
-  it("takes no rival 'to take on' as a party of a deal", () => {
+  it("takes no rival 'to take on' as a party of a launch", () => {
     const { first } = read(
-      "Amazon invests $4 billion more in Anthropic to take on OpenAI",
-      "Amazon will invest a further $4 billion in Anthropic, the companies said.",
+      "Mistral releases Devstral 2 to take on OpenAI's Codex",
+      "Mistral released Devstral 2 on Monday, a coding model for developers, the company said.",
     );
-    expect(first?.parties).toEqual(["amazon", "anthropic"]);
+    expect(first?.type).toBe("launch");
+    expect(first?.parties).toEqual(["mistral"]);
   });
 });
