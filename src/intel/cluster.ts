@@ -36,6 +36,31 @@ export interface ClusterEvent {
   parties: readonly string[];
   /** Lawsuits: what the case is about, so that two cases of the same parties stay apart. */
   legalCase?: LegalCase | undefined;
+  /** Chip deals: the kind of goods the event's sentence names (see `goodsKind`). */
+  goods?: ChipGoods | undefined;
+}
+
+/** What a chip deal supplies: memory, foundry work (wafers, a process node), or compute chips and systems. */
+export type ChipGoods = "memory" | "foundry" | "compute";
+
+const MEMORY_GOODS = /\b(?:hbm\d*e?|memory|dram|nand)\b/;
+const FOUNDRY_GOODS = /\b(?:wafers?|foundry|foundries|\d+\s?(?:nm|nanometre|nanometer)|process node)\b/;
+const COMPUTE_GOODS = /\b(?:gpus?|tpus?|accelerators?|servers?|systems|racks?|processors|cpus?)\b/;
+
+/**
+ * The kind of goods a chip deal's sentence names: the component when it names one (memory for
+ * accelerators is memory; making accelerators on a 2nm process is foundry work), undefined when
+ * it names both components or none of the three kinds. Two chip deals of one pair, neither with
+ * an amount, whose kinds differ are two deals (an HBM order and a wafer agreement).
+ */
+export function goodsKind(evidence: string): ChipGoods | undefined {
+  const lower = evidence.toLowerCase();
+  const memory = MEMORY_GOODS.test(lower);
+  const foundry = FOUNDRY_GOODS.test(lower);
+  if (memory && foundry) return undefined;
+  if (memory) return "memory";
+  if (foundry) return "foundry";
+  return COMPUTE_GOODS.test(lower) ? "compute" : undefined;
 }
 
 /**
@@ -43,7 +68,7 @@ export interface ClusterEvent {
  * body does not steer the story), without evidence or names, so that a day's index holds little.
  */
 export function clusterEvents(
-  events: readonly (ClusterEvent & { secondary?: boolean | undefined })[],
+  events: readonly (ClusterEvent & { secondary?: boolean | undefined; evidence?: string | undefined })[],
 ): ClusterEvent[] {
   const out: ClusterEvent[] = [];
   for (const e of events)
@@ -54,6 +79,8 @@ export function clusterEvents(
         status: e.status,
         parties: e.parties,
         legalCase: e.legalCase,
+        goods:
+          e.type === "chip_supply" && e.amountUsd === null && e.evidence ? goodsKind(e.evidence) : e.goods,
       });
   return out;
 }
@@ -238,6 +265,8 @@ class Features {
   readonly eventAmount: Float64Array;
   /** Legal stage + 1 (filed, ruling, settled...), 0 for other events. */
   readonly stage: Int8Array;
+  /** Chip deals' kind of goods + 1 (memory, foundry, compute), 0 when not told. */
+  readonly goods: Int8Array;
   /** Event e's parties (interned like `about`) are `party[partyStart[e]..partyStart[e+1])`. */
   readonly partyStart: Int32Array;
   readonly party: Int32Array;
@@ -284,6 +313,7 @@ class Features {
     this.soloAmount = new Float64Array(n);
     const families: number[] = [];
     const stages: number[] = [];
+    const goods: number[] = [];
     const eventAmounts: number[] = [];
     const partyStarts: number[] = [0];
     const intern = (id: string) => {
@@ -310,6 +340,7 @@ class Features {
         if (event.parties.length < 2 && !legal) continue;
         families.push((FAMILY.get(event.type) ?? FAMILY.size) + 1);
         stages.push(legal ? (LEGAL_STAGE.get(event.status ?? "") ?? 0) + 1 : 0);
+        goods.push(event.goods ? GOODS.indexOf(event.goods) + 1 : 0);
         eventAmounts.push(event.amountUsd ?? 0);
         this.cases.push(legal ? event.legalCase : undefined);
         for (const id of event.parties) party.push(intern(id));
@@ -330,6 +361,7 @@ class Features {
     this.party = party.data.slice(0, party.length);
     this.family = Int8Array.from(families);
     this.stage = Int8Array.from(stages);
+    this.goods = Int8Array.from(goods);
     this.eventAmount = Float64Array.from(eventAmounts);
     this.partyStart = Int32Array.from(partyStarts);
   }
@@ -432,6 +464,10 @@ class Features {
     const ax = this.eventAmount[ex] as number;
     const ay = this.eventAmount[ey] as number;
     if (ax > 0 && ay > 0 && Math.abs(ax - ay) > 0.25 * Math.max(ax, ay)) return OTHER;
+    // Chip deals with no amount to compare: an HBM order and a wafer agreement are two deals.
+    const gx = this.goods[ex] as number;
+    const gy = this.goods[ey] as number;
+    if (gx > 0 && gy > 0 && gx !== gy && ax === 0 && ay === 0) return OTHER;
     // Lawsuits of the same parties: the claims, the court and who sues tell one case from another.
     const cx = this.cases[ex];
     const cy = this.cases[ey];
@@ -592,6 +628,7 @@ const FAMILIES: readonly (readonly [EventType, number])[] = [
   ["regulation", 8],
 ];
 const FAMILY = new Map<string, number>(FAMILIES);
+const GOODS: readonly ChipGoods[] = ["memory", "foundry", "compute"];
 
 // The least TF-IDF cosine a join on text alone needs: true pairs joined so sit at 0.2 and above,
 // two items that share only a company's name near 0.02.

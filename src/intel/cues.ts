@@ -61,12 +61,15 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "investment",
-    pattern: `${AMOUNT} raise`,
+    // A noun may sit between the amount and "raise": "closed a $20bn equity raise".
+    pattern: `${AMOUNT} (?:(?:equity|capital|cash|private|new|fresh) )?raise|secur(?:es|ed|ing) ${HEDGE}${AMOUNT} from (?:investors|backers)`,
     example: "Anthropic's $13bn raise draws a crowd of backers",
   },
   {
     type: "investment",
-    pattern: "stake|\\d+(?:\\.\\d+)?% stake|buys? into",
+    // "as X buys in" at a headline's end; "taking a 4% holding", "has a new shareholder".
+    pattern:
+      "stake|\\d+(?:\\.\\d+)?% (?:stake|holding)|buys? into|buys? in(?=$|[.,;:!?])|new (?:shareholder|investor) with|(?:through|in|via) a (?:new )?share issue",
     example: "Nvidia buys into Intel with a $5 billion stake",
   },
   { type: "investment", pattern: "backs", example: "Nvidia backs Mistral in its latest funding" },
@@ -113,7 +116,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   // Elliptic newsletter form: "A is putting in up to $4bn, B up to $6bn".
   {
     type: "investment",
-    pattern: `(?:putting|puts?) in ${HEDGE}${AMOUNT}`,
+    pattern: `(?:putting|puts?) in ${HEDGE}(?:${AMOUNT}|${WORDED})`,
     example: "Nvidia is putting in up to $2 billion in Mistral's new round",
   },
   {
@@ -134,7 +137,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "investment",
-    pattern: `(?:pours?|poured|pouring|plows?|plowed|ploughs?|ploughed|sinks?|sank|sunk|pumps?|pumped|injects?|injected|puts?|commits?|committed) ${HEDGE}${AMOUNT} (?:more )?(?:into|in)|commits? ${HEDGE}${AMOUNT} more to`,
+    pattern: `(?:pours?|poured|pouring|plows?|plowed|ploughs?|ploughed|sinks?|sank|sunk|pumps?|pumped|injects?|injected|puts?|putting|commits?|committed) ${HEDGE}(?:${AMOUNT}|${WORDED}) (?:more )?(?:into|in)|commits? ${HEDGE}${AMOUNT} more to`,
     example: "Microsoft pours $5 billion into Anthropic as rivalry heats up",
   },
   {
@@ -174,7 +177,10 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "valuation",
-    pattern: "values (?:[a-z]+ ){1,3}(?:at|above|beyond|over|near|around|about)",
+    // A long description of the company needs the price right after "at": "a deal that values the
+    // San Francisco maker of the Claude chatbot at $150bn".
+    pattern:
+      "values (?:[a-z]+ ){1,3}(?:at|above|beyond|over|near|around|about)|values (?:[\\w'’-]+ ){4,10}?at (?:about |around |roughly |nearly |more than |some )?(?:us)?\\$[\\d.]+",
     example: "Share sale values OpenAI above $500 billion",
   },
   {
@@ -194,7 +200,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "valuation",
     pattern:
-      "price tag (?:for|on) (?:the |its )?(?:[\\w'’-]+ ){0,3}?(?:company|lab|start-?up|firm|developer|maker)\\b",
+      "price tag (?:for|on) (?:the |its )?(?:[\\w'’-]+ ){0,3}?(?:company|lab|start-?up|firm|developer|maker)\\b|at a price of(?<=\\b(?:rais(?:es|ed|ing)|pull(?:s|ed|ing)? in|round|funding)\\b[^;]{0,80}at a price of) (?:about |around |roughly |some |nearly )?(?:us)?\\$[\\d.]+\\s?(?:t|tn|trillion|b|bn|billion)",
     example: "Investors discuss a price tag for the lab of around $12bn at Mistral",
   },
   // "would put the lab at roughly $20bn" (the row above), "a deal that put the company's value at".
@@ -236,7 +242,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "compute_contract",
     pattern:
-      "capacity deal|ai capacity|multiyear capacity|infrastructure deal|gpu (?:capacity|clusters?|cloud)",
+      "capacity (?:deal|agreement|pact)|ai capacity|multiyear capacity|infrastructure deal|gpu (?:capacity|clusters?|cloud)",
     example: "Nebius wins $17.4 billion Microsoft deal for AI capacity",
   },
   {
@@ -485,7 +491,9 @@ export const EVENT_CUES: readonly CueRow[] = [
   // partnership
   {
     type: "partnership",
-    pattern: "partnership|partnering|tie-up|alliance|team(?:s|ed)? up|join(?:s|ed|ing)? forces",
+    // "A and B pair up", "would work together to run B's models on A's chips".
+    pattern:
+      "partnership|partnering|tie-up|alliance|team(?:s|ed)? up|pair(?:s|ed|ing)? up|join(?:s|ed|ing)? forces|work(?:s|ed|ing)? together (?:with [\\w'’-]+ )?to",
     example: "Microsoft and OpenAI announce partnership on AI safety",
   },
   {
@@ -654,7 +662,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "controversy",
     pattern:
-      "without (?:encryption|(?:users?['’]? |their )?(?:consent|permission|knowledge))|unencrypted|security (?:flaws?|holes?|lapses?|vulnerabilit(?:y|ies)|bugs?)|leak(?:s|ed|ing)? (?:[\\w'’-]+ ){0,2}?(?:user|users['’]?|personal|private|customer) data",
+      "without (?:encryption|(?:users?['’]? |their )?(?:consent|permission|knowledge))|unencrypted|security (?:flaws?|holes?|lapses?|vulnerabilit(?:y|ies)|bugs?)|leak(?:s|ed|ing)? (?:[\\w'’-]+ ){0,2}?(?:user|users['’]?|personal|private|customer) data|(?:users|customers|owners|wearers|buyers|parents|staff|employees) (?:were|was) (?:not|never) told|identify strangers",
     example: "Researchers find a security flaw in Microsoft's Copilot agent",
   },
   // Harm an agent or a model did, told by whoever found it: files sent to outsiders, a safety
@@ -668,7 +676,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "controversy",
     pattern:
-      "false (?:claims|information|answers|statements)|misinformation|disinformation|wrong (?:answers|information)|made-up (?:answers|facts|citations|quotes)|never asked for|did(?:n['’]t| not) (?:ask for|approve|authori[sz]e|consent to)",
+      "false (?:claims|information|answers|statements)|misinformation|disinformation|deepfakes?|fake (?:[\\w'’-]+ ){0,2}?(?:videos?|clips?|images?|photos?|footage|recordings?)|wrong (?:answers|information)|made-up (?:answers|facts|citations|quotes)|never asked for|did(?:n['’]t| not) (?:ask for|approve|authori[sz]e|consent to)",
     example: "Google's AI search spread false claims about a recall, regulators say",
   },
 
@@ -731,6 +739,12 @@ export const DEAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
     pattern:
       "complet(?:es|ed)(?<!\\b(?:when|once|if|until|be|being) complet(?:es|ed))(?! (?:its |the )?(?:qualification|testing|tests|trials?|validation|certification|sampling|evaluation)\\b)|closes (?:its|a|the|\\$)|closed (?:its|a|the|\\$)|has closed|finali[sz](?:es|ed)|sells (?:its )?entire|sold (?:its )?entire|has raised|had raised|has acquired|has bought",
     example: "AMD completes $4.9 billion acquisition of ZT Systems",
+  },
+  // Money a round has already brought in: "has pulled in $2bn", "pulled in $2bn at a price of".
+  {
+    type: "closed",
+    pattern: "(?:has |have |had )?pulled in",
+    example: "Groq has pulled in $750 million from a group led by BlackRock",
   },
   {
     type: "reported",

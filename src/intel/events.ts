@@ -190,9 +190,18 @@ function putFirst(front: readonly string[], ids: readonly string[]): string[] | 
 function fundersNamed(unit: TextUnit, lower: string, ids: readonly string[]): string[] | undefined {
   const by =
     /\b(?:led by|backed by|financed by|funded by|from|with (?:backing|financing|funding) from)\s/.exec(lower);
-  if (!by) return undefined;
-  return putFirst(orderedIds(unit.mentions.filter((m) => m.start > by.index)), ids);
+  if (by) return putFirst(orderedIds(unit.mentions.filter((m) => m.start > by.index)), ids);
+  // "..., with A and B among the names on the cap table": the ones named between are the funders.
+  if (!lower.includes(" among ")) return undefined;
+  const among = AMONG_FUNDERS.exec(lower);
+  if (!among) return undefined;
+  const from = among.index;
+  const end = from + among[0].length;
+  return putFirst(orderedIds(unit.mentions.filter((m) => m.start > from && m.start < end)), ids);
 }
+
+const AMONG_FUNDERS =
+  /\bwith [^.;]{2,80}? among (?:the |its )?(?:names on (?:the |its )?cap table|(?:early |new |existing )?(?:investors|backers|shareholders))\b/;
 
 // Where a new clause with its own subject starts: "...; X invests", "... as X and Y invest".
 const CLAUSE_OPENERS =
@@ -256,7 +265,7 @@ const PEOPLE_DESTINATION =
 // ("days after Google deal"), those the news affects ("what it means for Google and Amazon"), the
 // rivals ("stepping up race with OpenAI").
 const TITLE_ASIDE =
-  /[,:;—–-] (?:and )?(?:what (?:it|this|that) means for|why it matters (?:for|to)|(?:the )?(?:implications|lessons) for)\b|,? (?:stepping up|steps up|heating up|intensifying) (?:the |its )?(?:race|rivalry|fight|competition|battle) with\b|,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
+  /[,:;—–-] (?:and )?(?:what (?:it|this|that) means for|why it matters (?:for|to)|(?:the )?(?:implications|lessons) for)\b|,? (?:stepping up|steps up|heating up|intensifying) (?:the |its )?(?:race|rivalry|fight|competition|battle) with\b|,? (?:aiming|seeking|hoping|looking|trying|in a bid) to (?:close|narrow|cut) (?:the |its )?(?:gap|lead) (?:with|on)\b|,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
 
 // A rival a launch headline challenges: "Google wants ChatGPT's coding crown", "to take on
 // OpenAI". It is no side of the launch, and the story is not about it.
@@ -417,8 +426,18 @@ function orderParties(
       }
       return ids;
     }
-    case "legal":
+    case "legal": {
+      // "<bloc> opens antitrust investigation into X": the state that opens a probe is no party.
+      const probe =
+        lower.includes("investigation") || lower.includes("probe") ? PROBE_OPENED.exec(lower) : null;
+      if (probe) {
+        const state = (id: string) => context.entities.get(id)?.kind === "government";
+        const opener = orderedIds(unit.mentions.filter((m) => m.start < probe.index)).filter(state);
+        const kept = ids.filter((id) => !opener.includes(id));
+        if (opener.length > 0 && kept.length > 0) return kept;
+      }
       return [...before, ...after];
+    }
     case "regulation":
       // "DeepSeek put on US trade blacklist by the Commerce Department": the state acts on the company.
       return (
@@ -495,6 +514,10 @@ const NOW_WORTH =
 const WORTH_QUESTION =
   /(?:^|[:;,.] )is (?:[\w.'’-]+ ){1,3}?(?:really |truly |actually )?worth (?:about |around |some )?$/;
 
+const LONG_VALUES_AT =
+  /\bvalues (?:[\w'’-]+ ){4,10}?at (?:about |around |roughly |nearly |more than |some )?$/;
+const ROUND_BEFORE_PRICE = /\b(?:rais(?:es|ed|ing)|pull(?:s|ed|ing)? in|round|funding)\b/;
+
 /** The company's worth ("at a $183bn valuation"), not the deal's size, as the amount's sentence says. */
 function isValuationAmount(lower: string, m: Money): boolean {
   const after = lower.slice(m.end, m.end + 25);
@@ -517,6 +540,9 @@ function isValuationAmount(lower: string, m: Money): boolean {
         before,
       )
     )
+      return false;
+    // "a total contract value of approximately $9bn": what a contract is worth, not a company.
+    if (/\b(?:contract|deal|order|agreement|lease|transaction)s? value (?:of|is|was) [^$€£]*$/.test(before))
       return false;
     // "an agreement with Microsoft, valued at up to $19.4bn", "the Microsoft deal, which is
     // valued at": another contract's size.
@@ -550,7 +576,14 @@ function isValuationAmount(lower: string, m: Money): boolean {
     (worthBefore && NOW_WORTH.test(before)) ||
     // "The price: $14bn post-money."
     (after.includes("-money") && /^\s*(?:post|pre)-money\b/.test(after)) ||
-    (before.includes("price tag") && /\bprice tag (?:for|on) [^$€£]*$/.test(before))
+    (before.includes("price tag") && /\bprice tag (?:for|on) [^$€£]*$/.test(before)) ||
+    // "a deal that values the San Francisco maker of the Claude chatbot at $150bn": a price told
+    // after a description longer than the window above.
+    (before.endsWith("at ") && LONG_VALUES_AT.test(lower.slice(Math.max(0, m.start - 100), m.start))) ||
+    // "has pulled in $2bn at a price of $45bn": the price a round sets, not a purchase's.
+    (before.includes("price of") &&
+      /\bat a price of (?:about |around |roughly |some |nearly )?$/.test(before) &&
+      ROUND_BEFORE_PRICE.test(lower.slice(Math.max(0, m.start - 100), m.start)))
   );
 }
 
@@ -665,7 +698,7 @@ function sameAmount(a: number | null, b: number): boolean {
 }
 
 const PARTICIPATED =
-  /\b(?:(?:also )?(?:took part|takes part|taking part|participated|participates|participating|joined|joins) (?:in )?the|(?:is|are) (?:expected|set|due|poised|likely) to lead the|(?:is|are) leading the) (?:round|raise|funding)\b/;
+  /\b(?:(?:also )?(?:took part|takes part|taking part|participated|participates|participating|joined|joins) (?:in )?the|(?:is|are) (?:expected|set|due|poised|likely) to lead the|(?:is|are) leading the) (?:round|raise|funding)\b|\b(?:investors|backers) (?:named by the (?:company|lab|start-?up) |in the (?:round|raise) )?include\b/;
 
 // "The price: $14bn post-money.": a round's price as a sentence of its own.
 const VALUE_WORD = /valu|worth|price tag|post-money/i;
@@ -834,13 +867,15 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
 
   // A headline whose events sit in clauses of their own ("A books B capacity; C's $6bn expansion").
   const titleText = title ? lower(title) : "";
+  // A column's label over items parted by semicolons is a roundup even when one item holds no cue.
   const roundup =
     titleText.includes(itemSeparator(titleText)) &&
-    new Set(
-      chosen
-        .filter((c) => c.unit.isTitle)
-        .map((c) => titleText.lastIndexOf(itemSeparator(titleText), c.cueAt)),
-    ).size >= 2;
+    ((titleText.includes("; ") && COLUMN_LABEL.test(titleText)) ||
+      new Set(
+        chosen
+          .filter((c) => c.unit.isTitle)
+          .map((c) => titleText.lastIndexOf(itemSeparator(titleText), c.cueAt)),
+      ).size >= 2);
   const taken = new Map<Money, EventType>();
   const events: ExtractedEvent[] = [];
   // Valuations claim their amount first: "raises $13bn at a $183bn valuation" holds two amounts.
@@ -1000,12 +1035,21 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
     }
   }
   // "Broadcom's $3.2bn bet on optics" beside its $3.2bn purchase: one deal told two ways.
-  const bought = events.find((e) => e.type === "acquisition" && e.amountUsd !== null);
-  if (bought) {
+  // So is "<supplier>'s <customer> win: nearly $12bn and a bet on gas" beside the $12bn contract.
+  for (const deal of events) {
+    if (deal.amountUsd === null) continue;
+    const bought = deal.type === "acquisition";
+    if (!bought && deal.type !== "compute_contract" && deal.type !== "chip_supply") continue;
     const twice = events.findIndex(
-      (e) => e.type === "investment" && sameAmount(e.amountUsd, bought.amountUsd ?? 0),
+      (e) =>
+        e.type === "investment" &&
+        sameAmount(e.amountUsd, deal.amountUsd ?? 0) &&
+        (bought || BET_WORD.test(e.evidence)),
     );
-    if (twice >= 0) events.splice(twice, 1);
+    if (twice >= 0) {
+      events.splice(twice, 1);
+      break;
+    }
   }
   // A valuation belongs to the company that raised the money.
   const target = events.find((e) => e.type === "investment")?.parties.at(-1);
@@ -1061,7 +1105,7 @@ const SET_ASIDE =
   /\bconsidered (?:buying|acquiring|a (?:takeover|bid|purchase))\b[^.;]*\b(?:decided against|ruled (?:it |that )?out|walked away|passed|dropped|abandoned)\b/;
 const STANDING_VALUE = /, which (?:was|is|had been|has been) $/;
 // A date or a back-reference: the sentence tells of something that came before.
-const DATED = String.raw`last (?:month|week|year|quarter|spring|summer|autumn|fall|winter)|earlier this (?:year|month)|a (?:year|month) ago|in (?:january|february|march|april|june|july|august|september|october|november|december)|in (?:its|a|the) (?:previous|prior|last|earlier) round|in 20\d\d|(?:days|weeks|hours|a day|a week|a month|months) (?:after|before)|, which (?:[\w-]+ ){0,3}?raised`;
+const DATED = String.raw`last (?:month|week|year|quarter|spring|summer|autumn|fall|winter)|earlier this (?:year|month)|a (?:year|month) ago|in (?:january|february|march|april|june|july|august|september|october|november|december)|in (?:its|a|the) (?:previous|prior|last|earlier) round|in 20\d\d|(?:days|weeks|hours|a day|a week|a month|months) (?:after|before)|, which (?:[\w-]+ ){0,3}?raised|after (?:it |they |the company )?(?:agreed|said|announced|signed|committed|pledged) (?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|earlier this week)|(?:second|third|fourth|fifth|sixth) (?:[\w-]+ ){0,2}?(?:investment|deal|acquisition|purchase)s? (?:this|in a) week`;
 const DATED_RECAP = new RegExp(`\\b(?:${DATED})\\b`);
 const RECAP = new RegExp(`\\b(?:${DATED}|ha(?:s|ve) (?:already )?(?:invested|put|poured|raised))\\b`);
 
@@ -1142,6 +1186,9 @@ function perInvestor(
 }
 
 // Words that put an accusation before a court, a regulator or a claim of rights.
+const BET_WORD = /\b(?:bets?|wager|gamble)\b/i;
+const PROBE_OPENED =
+  /\b(?:opens?|opened|opening|launch(?:es|ed)|starts?|started) (?:an? |its |a formal )?(?:\w+ )?(?:probe|inquiry|investigation) (?:into|of)\s/;
 const PROBE_INTO = /\b(?:probe|inquiry|investigation)s? (?:into|of)\s/;
 const LEGAL_SETTING =
   /\b(?:sues?|sued|suing|suits?|lawsuits?|litigation|class action|complaints?|plaintiffs?|courts?|judges?|jury|ruling|injunction|settle\w*|filed|files|filing|probes?|inquiry|investigat\w*|regulators?|watchdogs?|antitrust|attorneys? general|prosecutors?|charged|charges|indict\w*|arbitration|tribunal|trade secrets?|copyright|patents?|infring\w*|legal|breach of contract|appeal\w*|verdict|damages|lawyers?|attorneys?|discovery|subpoena\w*|deposition)\b/;
@@ -1312,7 +1359,13 @@ function statedInLead(
         (m) =>
           m.statedUsd && m.currency === own.currency && Math.abs(m.amount - own.amount) <= 0.001 * own.amount,
       );
-    if (stated) return { ...own, amountUsd: stated.amountUsd, statedUsd: true };
+    if (stated)
+      return {
+        ...own,
+        amountUsd: stated.amountUsd,
+        qualifier: own.qualifier === "exact" ? stated.qualifier : own.qualifier,
+        statedUsd: true,
+      };
   }
   return own;
 }
@@ -1375,7 +1428,7 @@ const INTO_SITES =
 // A job title up to the verb that follows it: "head of data-centre infrastructure leaves".
 // Also "Microsoft's data-centre AI chief departs": the remit told as modifiers before the title.
 const JOB_TITLE =
-  /\b(?:(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?|[\w-]+['’]s (?:[\w'’-]+ ){1,3}?(?:chief|head|boss|director|president|lead|leader|executive)s? )(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns|defects|to (?:run|lead|head|oversee|manage))\b)/;
+  /\b(?:(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?|[\w-]+['’]s (?:[\w'’-]+ ){1,3}?(?:chief|head|boss|director|president|lead|leader|executive)s? )(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns|defects|to (?:run|lead|head|oversee|manage)|as (?:its |their |the |a )?(?:new )?(?:[\w-]+ )?(?:cto|ceo|cfo|coo|cio|chief|head|president|director|lead|boss))\b)/;
 
 // "to lead its AI infrastructure group", "as head of data-centre operations": what a hire will run.
 // Also the title of the one hired: "hires Google's head of TPU software", "poaches Meta's GPU chief".
@@ -1522,7 +1575,8 @@ function resolveOverlaps(
       // "hires the founders and licenses their models": a hire and a buyout in all but name.
       const sameVerb =
         type === "acquisition" && other.cueAt === peopleAt && !LICENSE_AND_HIRE.test(titleText);
-      // "head of data-centre infrastructure leaves": the other cue is the job title's noun.
+      // "head of data-centre infrastructure leaves", "hiring X's AI infrastructure chief as CTO":
+      // the other cue is the job title's noun.
       const inJobTitle = JOB_TITLE.exec(titleText);
       const ofJob =
         inJobTitle !== null &&
@@ -1543,6 +1597,13 @@ function resolveOverlaps(
   // "FTC launches probe into": the regulator's verb, not a product launch.
   if (has("legal") && has("launch") && byType.get("legal")?.cueAt === byType.get("launch")?.cueAt)
     byType.delete("launch");
+  // "Regulators in <capital> opened a formal investigation into X": the probe is the event, not the
+  // regulator's noun before it in the same sentence.
+  if (has("legal") && has("regulation")) {
+    const legal = byType.get("legal") as Candidate;
+    if (legal.unit === byType.get("regulation")?.unit && PROBE_OPENED.test(lower(legal.unit)))
+      byType.delete("regulation");
+  }
   // "Suit against X over data center delays thrown out": the sites are what the suit is about.
   if (inTitle("legal") && inTitle("infrastructure") && !CURRENCY.test(titleText)) {
     const at = (byType.get("infrastructure") as Candidate).cueAt;
@@ -1561,7 +1622,15 @@ function resolveOverlaps(
     const raised =
       TARGET_AS_SUBJECT.test(lower(invest.unit).slice(0, invest.cueAt + 12)) ||
       FUNDING_ROUND.test(lower(invest.unit));
-    const investedIn = orderedIds(invest.unit.mentions).filter(
+    // A roundup headline's item names its own companies: "A and B pair up; C's packaging bet".
+    const sep = itemSeparator(titleText);
+    const inItem =
+      invest.unit.isTitle && titleText.includes(sep)
+        ? (m: Mention) =>
+            m.start > titleText.lastIndexOf(sep, invest.cueAt) &&
+            (titleText.indexOf(sep, invest.cueAt) < 0 || m.start < titleText.indexOf(sep, invest.cueAt))
+        : () => true;
+    const investedIn = orderedIds(invest.unit.mentions.filter(inItem)).filter(
       (id) => context.entities.get(id)?.kind !== "project",
     );
     // Debt raised for the build-out ("raised $15bn in a bond sale to fund data centres") is the
@@ -1585,7 +1654,18 @@ function resolveOverlaps(
       titleText
         .slice(Math.min(infra.cueAt, other.cueAt), Math.max(infra.cueAt, other.cueAt))
         .includes(itemSeparator(titleText));
-    if (!apart) {
+    // A lead sentence's build-out with its amount beside another lead sentence's chips without
+    // one ("would run its models on A's chips"; "C will spend $1.4bn on a packaging plant").
+    const spentBeside =
+      !infra.unit.isTitle &&
+      !other.unit.isTitle &&
+      infra.unit !== other.unit &&
+      CURRENCY.test(infra.unit.text) &&
+      !CURRENCY.test(other.unit.text);
+    if (spentBeside) {
+      byType.delete("compute_contract");
+      byType.delete("chip_supply");
+    } else if (!apart) {
       if (other.unit.isTitle || other.score >= infra.score || /contract|deal/.test(titleText))
         byType.delete("infrastructure");
       else {

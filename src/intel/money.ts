@@ -270,6 +270,7 @@ export function extractMoney(text: string, rates: FxRates["rates"], minUsd = 1e6
 const STATED_OPEN =
   /^\s*\(\s*(?:or\s+)?(?:(?:about|around|roughly|approximately|some|nearly|almost|close to|equivalent to)\s+)?(?:US)?$/i;
 const STATED_CLOSE = /^\s*\)/;
+const STATED_HEDGE = /\b(?:about|around|roughly|approximately|some|nearly|almost|close to)\s/i;
 
 /**
  * A foreign amount takes the dollar figure the article states for it in brackets: the writer's
@@ -287,7 +288,11 @@ function withStatedUsd(money: Money[], text: string): Money[] {
       STATED_OPEN.test(text.slice(m.end, next.start)) &&
       STATED_CLOSE.test(text.slice(next.end, next.end + 3))
     ) {
-      out.push({ ...m, amountUsd: next.amountUsd, statedUsd: true });
+      // "A$5bn (about US$3.3bn)": the hedge of the dollar figure is the amount's when the foreign
+      // one has none of its own.
+      const hedged = m.qualifier === "exact" && STATED_HEDGE.test(text.slice(m.end, next.start));
+      const qualifier = hedged ? "about" : m.qualifier === "exact" ? next.qualifier : m.qualifier;
+      out.push({ ...m, amountUsd: next.amountUsd, qualifier, statedUsd: true });
       k++;
       continue;
     }

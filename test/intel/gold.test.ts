@@ -33,13 +33,12 @@ const WEEK = 7 * 86_400_000;
 // marked bar passes, so a mark cannot outlive its gap.
 // Held-out batch 6 (written blind, scored first on 2026-12-02) also brought two wrong merges of one
 // company's different events in a week, and blind batch 8 three more. Type precision, below its
-// bar after batch 5's first run, is above it again after the fixes for batch 5's diagnoses.
-const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>([
-  "event-type-recall",
-  "amounts",
-  "story-pairs",
-  "same-week-merges",
-]);
+// bar after batch 5's first run, is above it again after the fixes for batch 5's diagnoses. The
+// same-week merges are at 0 again after the fixes for batch 10's diagnoses (branch accuracy5: two
+// chip deals of one pair without amounts are told apart by the kind of goods). Blind batch 11
+// (scored first on 2026-12-02) raised one event on a distractor; none since the whole-article veto
+// count of branch accuracy6.
+const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["event-type-recall", "amounts", "story-pairs"]);
 
 function score(items: readonly GoldItem[]) {
   let tp = 0;

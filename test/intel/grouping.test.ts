@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clusterStories } from "../../src/intel/cluster.js";
+import { clusterStories, goodsKind } from "../../src/intel/cluster.js";
 import { analyzeBatch, type IntelInput } from "../../src/intel/pipeline.js";
 import { shippedIntel } from "../helpers/intel.js";
 
@@ -290,5 +290,40 @@ describe("a rival one outlet's launch headline challenges", () => {
       ),
     ]);
     expect(story("a")).toBe(story("b"));
+  });
+});
+
+describe("two chip deals of one pair without amounts", () => {
+  it("tells the kind of goods from the sentence that states the deal", () => {
+    expect(goodsKind("Samsung will supply HBM4 memory for AMD's accelerators")).toBe("memory");
+    expect(goodsKind("AMD has agreed to buy wafers made on Samsung's 2nm process")).toBe("foundry");
+    expect(goodsKind("xAI orders Nvidia GB200 systems")).toBe("compute");
+    expect(goodsKind("Samsung's memory wafers for AMD")).toBeUndefined();
+    expect(goodsKind("AMD signs supply deal with Samsung")).toBeUndefined();
+  });
+
+  it("keeps the two apart when the same pair is told, and still joins two outlets of the memory deal", () => {
+    const story = storyOf([
+      item(
+        "hbm",
+        0,
+        "Samsung to supply HBM memory for AMD's next accelerators",
+        "Samsung will supply high-bandwidth memory to AMD for its next accelerators, people familiar with the matter said.",
+      ),
+      item(
+        "hbm4",
+        0.25,
+        "AMD picks Samsung for HBM4 chips, sources say",
+        "AMD will buy HBM4 chips from Samsung for its next accelerators, two people familiar with the matter said.",
+      ),
+      item(
+        "wafers",
+        1.2,
+        "AMD orders 2nm chips from Samsung's foundry",
+        "AMD has agreed to buy wafers made on Samsung's 2nm process at its foundry in Texas, both companies said.",
+      ),
+    ]);
+    expect(story("hbm")).toBe(story("hbm4"));
+    expect(story("wafers")).not.toBe(story("hbm"));
   });
 });

@@ -43,11 +43,14 @@ describe("money", () => {
     const money = extractFigures("Vantor will spend £7bn ($9.1bn) on two campuses near Leeds.", rates).money;
     expect(money).toHaveLength(1);
     expect(money[0]).toMatchObject({ amount: 7e9, currency: "GBP", amountUsd: 9.1e9, statedUsd: true });
+    // The dollar figure taken is the hedged one: its "about" is the amount's (held-out batch 10).
     expect(first("a ¥900bn (about $6.1 billion) purchase")).toMatchObject({
       currency: "JPY",
       amountUsd: 6.1e9,
-      qualifier: "exact",
+      qualifier: "about",
     });
+    expect(first("up to €5bn (about $5.4bn)")).toMatchObject({ amountUsd: 5.4e9, qualifier: "up_to" });
+    expect(first("A$5 billion (US$3.3 billion)")).toMatchObject({ amountUsd: 3.3e9, qualifier: "exact" });
     // Two amounts that are not one figure told twice stay two, each at the table's rate.
     expect(extractFigures("€2bn for chips and $3bn (in cash) for sites", rates).money).toHaveLength(2);
   });

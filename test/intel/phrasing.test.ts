@@ -1201,3 +1201,131 @@ describe("batch 11 forms: a rival a launch headline challenges", () => {
     expect(first?.parties).toEqual(["mistral"]);
   });
 });
+
+describe("batch 10 forms: rounds, stakes and their prices", () => {
+  const cases: [string, string, Want][] = [
+    [
+      "Cohere (private): $2bn buys a lot of runway",
+      "Cohere closed a $2 billion equity raise at a $20 billion post-money valuation. Investors named by the company include Nvidia and Oracle.",
+      { types: ["investment", "valuation"], amountUsd: 2e9, parties: ["nvidia", "oracle", "cohere"] },
+    ],
+    [
+      "Nebius shares climb as Microsoft buys in",
+      "Nebius has a new shareholder with deep pockets. Microsoft is putting two billion dollars into the company through a share issue, taking roughly a 5% holding.",
+      { types: ["investment"], amountUsd: 2e9, parties: ["microsoft", "nebius"] },
+    ],
+    [
+      "Perplexity secures $1bn from investors including Nvidia and SoftBank",
+      "",
+      { types: ["investment"], amountUsd: 1e9, parties: ["nvidia", "softbank", "perplexity"] },
+    ],
+    [
+      "xAI gets another cheque",
+      "xAI raised $4 billion from Nvidia and others in a deal that values the Memphis builder of the Grok chatbot at $120 billion.",
+      { types: ["investment", "valuation"], amountUsd: 4e9 },
+    ],
+    [
+      "The lab is now worth more than most carmakers",
+      "Cohere's war chest. Cohere has pulled in $1.5 billion at a price of $25 billion, with Nvidia and Oracle among the names on the cap table.",
+      { types: ["investment", "valuation"], amountUsd: 1.5e9, parties: ["nvidia", "oracle", "cohere"] },
+    ],
+  ];
+  for (const [title, body, want] of cases) it(title, () => expectRead(title, body, want));
+
+  it("gives the round's price to the valuation and the round's stage as closed", () => {
+    const events = analyzeArticle(
+      {
+        title: "The lab is now worth more than most carmakers",
+        body: "Cohere has pulled in $1.5 billion at a price of $25 billion, with Nvidia and Oracle among the names on the cap table.",
+      },
+      context,
+    ).events;
+    expect(events.find((e) => e.type === "valuation")?.amountUsd).toBe(25e9);
+    expect(events[0]?.status).toBe("closed");
+  });
+
+  it("takes no valuation from an acquisition 'at a price of'", () => {
+    const { types, first } = read("Nvidia to acquire Groq at a price of $20 billion");
+    expect(types).toEqual(["acquisition"]);
+    expect(first?.amountUsd).toBe(20e9);
+  });
+});
+
+describe("batch 10 forms: capacity agreements, probes and harm reports", () => {
+  const cases: [string, string, Want][] = [
+    [
+      "Lambda Signs 2-Gigawatt Capacity Agreement With Amazon at Ohio AI Campus",
+      "Lambda will provide computing capacity at its Ohio campus to Amazon. The agreement carries a total contract value of approximately $7 billion.",
+      { types: ["compute_contract"], amountUsd: 7e9, parties: ["amazon", "lambda"] },
+    ],
+    [
+      "Is free cloud time a trap? Washington wants to know",
+      "Clouds hand start-ups free credits. Critics say the credits lock them in. Regulators in Washington opened a formal investigation into Microsoft over the credits.",
+      { types: ["legal"], parties: ["microsoft"] },
+    ],
+    [
+      "European Union opens antitrust investigation into Google's ad tools",
+      "",
+      { types: ["legal"], parties: ["google"] },
+    ],
+    [
+      "Fake Sora clips of the earthquake spread faster than the real ones",
+      "Clips made with OpenAI's Sora of a quake that never happened were shared as real footage.",
+      { types: ["controversy"], parties: ["openai"] },
+    ],
+    [
+      "Meta's glasses can now identify strangers. Wearers were not told",
+      "An update added a face look-up. Privacy regulators in Ireland said they had contacted Meta.",
+      { types: ["controversy"] },
+    ],
+  ];
+  for (const [title, body, want] of cases) it(title, () => expectRead(title, body, want));
+});
+
+describe("batch 10 forms: figures of speech, job titles, back-references and asides", () => {
+  const cases: [string, string, Want][] = [
+    [
+      "Nebius's Microsoft win: nearly $17bn and a bet on Finnish power",
+      "Nebius has a new contract with Microsoft, worth close to $17 billion over five years, to supply GPU capacity.",
+      { types: ["compute_contract"], amountUsd: 17e9, parties: ["microsoft", "nebius"] },
+    ],
+    [
+      "OpenAI is said to be hiring Meta's AI infrastructure chief as CTO",
+      "",
+      { types: ["people"], parties: ["openai", "meta"] },
+    ],
+    [
+      "SoftBank invests $2 billion in Crusoe",
+      "SoftBank will invest $2 billion in Crusoe. It is SoftBank's second large investment this week, after it agreed on Tuesday to put $3 billion into cloud provider Nscale.",
+      { types: ["investment"], amountUsd: 2e9, parties: ["softbank", "crusoe"] },
+    ],
+    [
+      "Intel unveils new Gaudi chip, aiming to close the gap with Nvidia",
+      "",
+      { types: ["launch"], parties: ["intel"] },
+    ],
+    [
+      "Infra Notes: Arm and Mistral pair up; SK Hynix's packaging bet",
+      "Good morning.\n\n1.\n\nArm and Mistral pair up\n\nMistral said it would work together with Arm to run its models on Arm's chips.\n\n2.\n\nSK Hynix's packaging bet\n\nSK Hynix will spend 5 trillion won ($3.6 billion) on a new advanced packaging plant in Indiana.",
+      { types: ["partnership", "infrastructure"], parties: ["arm", "mistral"] },
+    ],
+  ];
+  for (const [title, body, want] of cases) it(title, () => expectRead(title, body, want));
+
+  it("reads 'US' before a measure as the US government", () => {
+    const { entities } = analyzeArticle(
+      { title: "Nvidia ships chips to Saudi Arabia under US licences", body: "" },
+      context,
+    );
+    expect(entities.map((e) => e.id)).toContain("us-government");
+  });
+
+  it("keeps the hedge of the dollar figure stated beside a foreign headline amount", () => {
+    const first = read(
+      "Amazon pledges A$20 billion for Australian data centres",
+      "Amazon will spend A$20 billion (about US$13 billion) on data centres in Australia.",
+    ).first;
+    expect(first?.amountUsd).toBe(13e9);
+    expect(first?.qualifier).toBe("about");
+  });
+});
