@@ -6,6 +6,7 @@ import {
   type ExtractedEvent,
   extractEvents,
   MONEY_TYPES,
+  rivalAsideAt,
   type TextUnit,
   termsUndisclosed,
 } from "./events.js";
@@ -177,7 +178,32 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
     if (money) events[0] = { ...vague, amountUsd: money.amountUsd, qualifier: money.qualifier };
   }
   events.push(...secondaryEvents(body, lead, events, bodyMentions, entities, context));
-  return { entities, events, lead };
+  return { entities: withoutRival(entities, titleMentions, events, article.title), events, lead };
+}
+
+/**
+ * A rival a launch headline only challenges ("Google wants ChatGPT's coding crown") is no subject of
+ * the story: named in the title after the challenge, in no event, and not the article's main
+ * entity, it is not `about`, so two outlets of one launch, one naming the rival, stay alike.
+ */
+function withoutRival(
+  entities: EntityScore[],
+  titleMentions: readonly Mention[],
+  events: readonly ExtractedEvent[],
+  title: string,
+): EntityScore[] {
+  if (titleMentions.length < 2 || events[0]?.type !== "launch") return entities;
+  const at = rivalAsideAt(title);
+  if (at < 0) return entities;
+  return entities.map((e) =>
+    e.about &&
+    e.salience < 1 &&
+    !(e.salience >= 0.5 && e.mentions >= 2) &&
+    titleMentions.every((m) => m.entityId !== e.id || m.start > at) &&
+    !events.some((ev) => ev.parties.includes(e.id))
+      ? { ...e, about: false }
+      : e,
+  );
 }
 
 // Body events worth their own line beside the headline event: lawsuits and settlements. A quick
@@ -188,7 +214,9 @@ const SECONDARY_LETTERS = /su[ei]|complaint|settle/i;
 const SECONDARY_CUE =
   /\b(?:lawsuits?|sued|sues|suing|suit against|(?:filed|files) (?:a )?complaint|settle(?:s|d|ment)?)\b/;
 // A dispute told as history ("settled last year", "previously sued") is no new event.
-const HISTORY = /\b(?:last year|previously|in 20\d\d|years ago|earlier lawsuit|a similar)\b/;
+// Also "It comes three days after a publisher sued the company": an earlier suit as a point in time.
+const HISTORY =
+  /\b(?:last year|previously|in 20\d\d|years ago|earlier lawsuit|a similar|(?:days|weeks|months|a day|a week|a month) after)\b/;
 const MAX_SECONDARY = 2;
 const BODY_SENTENCES = 60;
 

@@ -162,6 +162,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: "chip-for-equity|warrants?",
     example: "Nvidia pledges $100bn for OpenAI in chip-for-equity pact",
   },
+  // Newsletter register: "banked $2bn of fresh equity", "lines up $600m in new equity".
+  {
+    type: "investment",
+    pattern: `(?:new|fresh) equity\\b(?! (?:stake|research|analysts?|markets?|index|funds?)\\b)|(?:bank(?:s|ed)?|pocket(?:s|ed)?) ${HEDGE}${AMOUNT}(?! (?:in |of )?(?:annual |quarterly )?(?:revenue|sales|profits?|income|bookings))`,
+    example: "Mistral banks $2 billion of fresh equity from Thrive Capital",
+  },
 
   // valuation
   {
@@ -211,6 +217,14 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern:
       "(?:would|could|will|to|may|might|that|which) price (?!(?:the |its |their )?(?:shares|stock|bonds|notes|offering|ipo|debt)\\b)(?:[\\w'’-]+ ){1,4}?at|worth (?:about |around |some )?(?:us)?\\$(?<=\\bis (?:[\\w.'’-]+ ){1,3}?(?:really |truly |actually )?worth (?:about |around |some )?(?:us)?\\$)",
     example: "Is Cerebras really worth $20 billion?",
+  },
+  // Newsletter register: "<product>'s maker is now worth nearly half a trillion dollars", a
+  // round's price "post-money". A deal is worth its amount; a company "is now worth" its price.
+  // The look-behind comes after the literal "worth": "is" first would be tried at every "is".
+  {
+    type: "valuation",
+    pattern: `worth (?:about |around |roughly |nearly |almost |close to |more than |over |some )?(?:${AMOUNT}|(?:half a|a|[\\d.]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty) (?:billion|trillion) (?:dollars|euros?))(?<=(?:\\b(?:maker|company|lab|start-?up|firm|developer|owner|creator|parent)s? (?:is|are) (?:now |already )?|\\b(?:is|are) now )worth [^;]{1,40})|(?:post|pre)-money`,
+    example: "ChatGPT's maker is now worth nearly half a trillion dollars",
   },
 
   // compute_contract
@@ -399,6 +413,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     type: "infrastructure",
     pattern: "infrastructure (?:venture|project|spending|investment|build)|ai infrastructure|stargate",
     example: "OpenAI, SoftBank and Oracle unveil $500 billion Stargate AI infrastructure venture",
+  },
+  // "<region> picked for bulk of <cloud>'s German cloud spending": a cloud's build-out in a place.
+  {
+    type: "infrastructure",
+    pattern: "cloud (?:spending|investments?|build-?outs?|expansion)",
+    example: "Frankfurt picked for bulk of Microsoft's German cloud spending",
   },
 
   // acquisition
@@ -717,7 +737,7 @@ export const DEAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   {
     type: "closed",
     pattern:
-      "complet(?:es|ed)(?<!\\b(?:when|once|if|until|be|being) complet(?:es|ed))|closes (?:its|a|the|\\$)|closed (?:its|a|the|\\$)|has closed|finali[sz](?:es|ed)|sells (?:its )?entire|sold (?:its )?entire|has raised|had raised|has acquired|has bought",
+      "complet(?:es|ed)(?<!\\b(?:when|once|if|until|be|being) complet(?:es|ed))(?! (?:its |the )?(?:qualification|testing|tests|trials?|validation|certification|sampling|evaluation)\\b)|closes (?:its|a|the|\\$)|closed (?:its|a|the|\\$)|has closed|finali[sz](?:es|ed)|sells (?:its )?entire|sold (?:its )?entire|has raised|had raised|has acquired|has bought",
     example: "AMD completes $4.9 billion acquisition of ZT Systems",
   },
   // Money a round has already brought in: "has pulled in $2bn", "pulled in $2bn at a price of".

@@ -10,6 +10,8 @@ interface NameEntry {
   /** The spellings that must match exactly when the entity is case-sensitive ("X.AI", "x.AI"). */
   exact: string[];
   caseSensitive: boolean;
+  /** The entity's primary name, and the entity has veto phrases the whole article is read for. */
+  bare?: boolean;
 }
 
 export interface Mention {
@@ -61,6 +63,15 @@ export class EntityMatcher {
   private readonly nameVetoes = new Map<string, RegExp>();
   /** Lower-case names of each entity, to tell which names a veto phrase covers. */
   private readonly namesOf = new Map<string, string[]>();
+  /**
+   * Every entity's veto phrases that do not hold one of its names, as one trie: the whole article
+   * is read once for them when it names such an entity by its bare name (one sense per article).
+   */
+  private readonly vetoTrie: NameTrie;
+  /** By the trie's phrase index, the entities whose veto list holds the phrase. */
+  private readonly vetoOwners: string[][] = [];
+  /** The lower-case primary name of each entity with phrases in `vetoTrie`. */
+  private readonly bareNames = new Map<string, string>();
   /** Case-sensitive entities named by one plain word ("Cohere"): the name and its lower-case use. */
   private readonly plainWords = new Map<string, { name: string; lowerUse: RegExp }>();
 
@@ -92,7 +103,10 @@ export class EntityMatcher {
       for (const product of entity.products) add(product, "product");
       for (const person of entity.people) add(person, "person");
       if (entity.veto.length > 0) {
-        const alternatives = entity.veto.map((v) => escapeRegExp(foldAccents(v))).join("|");
+        // A phrase starts a word: "river" is no veto in "driver".
+        const alternatives = entity.veto
+          .map((v) => `(?<![A-Za-z0-9])${escapeRegExp(foldAccents(v))}`)
+          .join("|");
         this.vetoes.set(entity.id, new RegExp(alternatives, "gi"));
       }
     }
@@ -111,6 +125,28 @@ export class EntityMatcher {
       if (holding.length > 0)
         this.nameVetoes.set(entity.id, new RegExp(holding.map(escapeRegExp).join("|"), "g"));
     }
+    const vetoIndex = new Map<string, number>();
+    for (const entity of config) {
+      const names = this.namesOf.get(entity.id) ?? [];
+      for (const raw of entity.veto) {
+        const phrase = foldAccents(raw.trim())
+          .toLowerCase()
+          .replace(/[\s-]+/g, " ");
+        if (!/^[a-z0-9]/.test(phrase) || names.some((name) => phrase.includes(name))) continue;
+        let index = vetoIndex.get(phrase);
+        if (index === undefined) {
+          index = this.vetoOwners.length;
+          vetoIndex.set(phrase, index);
+          this.vetoOwners.push([]);
+        }
+        const owners = this.vetoOwners[index] as string[];
+        if (!owners.includes(entity.id)) owners.push(entity.id);
+        this.bareNames.set(entity.id, foldAccents(entity.name.trim()).toLowerCase());
+      }
+    }
+    this.vetoTrie = new NameTrie([...vetoIndex.keys()]);
+    for (const [id, name] of this.bareNames)
+      for (const entry of this.names.get(name) ?? []) if (entry.entityId === id) entry.bare = true;
     const keys = [...this.names.keys()];
     const trie = trieSource(keys) || "(?!)";
     this.pattern = new RegExp(`\\b(?:${trie})(?![A-Za-z0-9])`, "g");
@@ -220,12 +256,18 @@ export class EntityMatcher {
     return this.scanText(text).mentions;
   }
 
-  private scanText(text: string): { mentions: (Mention & { vetoed: boolean })[]; lowered: string } {
+  private scanText(text: string): {
+    mentions: (Mention & { vetoed: boolean })[];
+    lowered: string;
+    /** Whether an unvetoed mention is the bare name of an entity with veto phrases. */
+    bare: boolean;
+  } {
     const folded = foldAccents(text);
     const lowered = folded.toLowerCase();
     // Lower-casing keeps offsets for nearly all text; where it does not, match case-insensitively.
     const haystack = lowered.length === folded.length ? lowered : folded;
     const out: (Mention & { vetoed: boolean })[] = [];
+    let bare = false;
     const found = this.matches(haystack, haystack === lowered);
     for (let k = 0; k < found.length; k += 3) {
       const start = found[k] as number;
@@ -249,10 +291,11 @@ export class EntityMatcher {
       for (const entry of entries) {
         if (entry.caseSensitive && !entry.exact.some((spelling) => caseFits(matched, spelling))) continue;
         const vetoed = this.vetoed(entry.entityId, folded, start, end);
+        if (entry.bare === true && !vetoed) bare = true;
         out.push({ entityId: entry.entityId, kind: entry.kind, start, end, text: matched, vetoed });
       }
     }
-    return { mentions: out, lowered };
+    return { mentions: out, lowered, bare };
   }
 
   /**
@@ -284,6 +327,7 @@ export class EntityMatcher {
         }
       }
     }
+    if (texts.some((t) => t.bare)) this.vetoByArticle(texts, seen, vetoedNames);
     const kept = scanned.map((list) =>
       list.filter(
         (m) =>
@@ -304,6 +348,49 @@ export class EntityMatcher {
     // cost ~3 µs an article in bench/intel.
     if ([...plainOnly].every((id) => corroborated.has(id))) return kept;
     return kept.map((list) => list.filter((m) => corroborated.has(m.entityId)));
+  }
+
+  /**
+   * One sense per article, counted over the whole article: veto phrases of an entity beyond the
+   * window of any mention (a franchise's "episodes" two lines below its title) still tell the
+   * sense. Two or more of them, and at least as many as the entity's bare-name mentions, take
+   * its bare name out everywhere; an article about the company that names it more often than a
+   * stray "river" keeps it. Aliases, products and people stay: they name the company alone.
+   */
+  private vetoByArticle(
+    texts: readonly { mentions: readonly (Mention & { vetoed: boolean })[]; lowered: string }[],
+    seen: ReadonlySet<string>,
+    vetoedNames: Set<string>,
+  ): void {
+    let bare: Map<string, number> | undefined;
+    for (const id of seen) {
+      const name = this.bareNames.get(id);
+      if (name === undefined || vetoedNames.has(`${id}\u0000${name}`)) continue;
+      let count = 0;
+      for (const { mentions } of texts)
+        for (const m of mentions)
+          if (
+            m.entityId === id &&
+            !m.vetoed &&
+            m.text.length === name.length &&
+            m.text.toLowerCase() === name
+          )
+            count++;
+      if (count === 0) continue;
+      bare ??= new Map();
+      bare.set(id, count);
+    }
+    if (bare === undefined) return;
+    const hits = new Map<string, number>();
+    for (const { lowered } of texts) {
+      const found = this.vetoTrie.candidates(lowered);
+      for (let k = 0; k < found.length; k += 4)
+        for (const id of this.vetoOwners[found[k + 2] as number] as string[])
+          if (bare.has(id)) hits.set(id, (hits.get(id) ?? 0) + 1);
+    }
+    for (const [id, count] of hits)
+      if (count >= 2 && count >= (bare.get(id) as number))
+        vetoedNames.add(`${id}\u0000${this.bareNames.get(id)}`);
   }
 
   /**

@@ -159,7 +159,9 @@ function statusOf(type: EventType, texts: readonly string[]): EventStatus | null
 // The company's own word: "the software company said", "Nebius said in a filing".
 const OWN_WORD =
   /\b(?:the (?:[\w-]+ )?(?:company|companies|firm|start-?up|lab|chipmaker|group|maker|developer) said|(?:said|announced|disclosed) in a (?:statement|filing|blog post|press release)|in a (?:regulatory |securities )?filing)\b/;
-const AFTER_NEWS = /\bafter (?:reports?|news|people|a person|sources)\b/;
+// Also "five days after Anthropic closed a $13bn round": another deal told as a point in time.
+const AFTER_NEWS =
+  /\b(?:after (?:reports?|news|people|a person|sources)|(?:days|weeks|hours|months|a day|a week|a month) after)\b/;
 
 /** Entities of a unit in reading order, each once. */
 function orderedIds(mentions: readonly Mention[]): string[] {
@@ -176,7 +178,7 @@ function orderedIds(mentions: readonly Mention[]): string[] {
 const SUPPLIER_VERB =
   /\b(?:to )?(?:supply|supplies|provide|provides|deliver|delivers|sell|sells|lands|wins|rent out|rents out)\b/;
 const TARGET_AS_SUBJECT =
-  /\b(?:rais(?:es|ed|ing)|secures?|closes|gets|takes \$|lands|wins|nets|draws|attracts)\b/;
+  /\b(?:rais(?:es|ed|ing)|to raise|secures?|closes|gets|takes \$|lands|wins|nets|draws|attracts|bank(?:s|ed)|pocket(?:s|ed))\b/;
 
 /** `front` first, then the rest of `ids` in order; undefined unless `front` holds some but not all. */
 function putFirst(front: readonly string[], ids: readonly string[]): string[] | undefined {
@@ -265,6 +267,33 @@ const PEOPLE_DESTINATION =
 const TITLE_ASIDE =
   /[,:;—–-] (?:and )?(?:what (?:it|this|that) means for|why it matters (?:for|to)|(?:the )?(?:implications|lessons) for)\b|,? (?:stepping up|steps up|heating up|intensifying) (?:the |its )?(?:race|rivalry|fight|competition|battle) with\b|,? (?:aiming|seeking|hoping|looking|trying|in a bid) to (?:close|narrow|cut) (?:the |its )?(?:gap|lead) (?:with|on)\b|,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
 
+// A rival a launch headline challenges: "Google wants ChatGPT's coding crown", "to take on
+// OpenAI". It is no side of the launch, and the story is not about it.
+const RIVAL_ASIDE =
+  /\b(?:(?:wants|eyes|is after|goes after|comes for|chases|targets|guns for) (?=(?:[\w.'’-]+ ){0,3}?(?:crown|throne|top spot)\b)|(?:to|in a bid to) (?:rival|take on|challenge|counter) |tak(?:es|ing) aim at )/;
+
+// The words `RIVAL_ASIDE` needs, looked for first: few headlines hold any.
+const RIVAL_GATE = /crown|throne|top spot| rival | take on |challenge|counter|aim at/;
+let rivalText = "";
+let rivalAt = -1;
+
+/**
+ * Where a lower-cased headline's challenge to a rival starts (see `RIVAL_ASIDE`), or -1. Each
+ * candidate event of an article asks for its one headline: the last answer is kept.
+ */
+function rivalAside(text: string): number {
+  if (text !== rivalText) {
+    rivalText = text;
+    rivalAt = RIVAL_GATE.test(text) ? (RIVAL_ASIDE.exec(text)?.index ?? -1) : -1;
+  }
+  return rivalAt;
+}
+
+/** Where a headline's challenge to a rival starts (see `RIVAL_ASIDE`), or -1. */
+export function rivalAsideAt(title: string): number {
+  return rivalAside(title.toLowerCase());
+}
+
 // A column's label before a roundup headline: "The Wrap: A books B capacity, C's $9bn expansion".
 const COLUMN_LABEL = /^[\w' ’&-]{2,30}: /;
 
@@ -279,6 +308,7 @@ function withoutAside(
   lower: (u: TextUnit) => string,
   cueAt: number,
   roundup: boolean,
+  launch = false,
 ): TextUnit {
   if (!unit.isTitle || unit.mentions.length < 2) return unit;
   const text = lower(unit);
@@ -291,18 +321,12 @@ function withoutAside(
     const kept = unit.mentions.filter((m) => m.start >= from && m.end <= to);
     if (kept.length > 0 && kept.length < unit.mentions.length) return { ...unit, mentions: kept };
   }
-  if (
-    !(
-      text.includes(" after ") ||
-      text.includes(" means ") ||
-      text.includes(" with ") ||
-      text.includes(" for ")
-    )
-  )
-    return unit;
-  const aside = TITLE_ASIDE.exec(text);
-  if (!aside || aside.index <= cueAt) return unit;
-  const kept = unit.mentions.filter((m) => m.start < aside.index);
+  const asideAt =
+    (text.includes(" after ") || text.includes(" means ") || text.includes(" with ") || text.includes(" for ")
+      ? TITLE_ASIDE.exec(text)?.index
+      : undefined) ?? (launch ? rivalAside(text) : -1);
+  if (asideAt < 0 || asideAt <= cueAt) return unit;
+  const kept = unit.mentions.filter((m) => m.start < asideAt);
   return kept.length > 0 && kept.length < unit.mentions.length ? { ...unit, mentions: kept } : unit;
 }
 
@@ -484,6 +508,9 @@ const PUT_AT =
 const PRICE_AT =
   /\b(?:would|could|will|to|may|might|that|which) price (?!(?:the |its |their )?(?:shares|stock|bonds|notes|offering|ipo|debt)\b)(?:[\w'’-]+ ){1,4}?at $/;
 // "Is Groq really worth $9bn?": the headline asks what the company is worth.
+// "<product>'s maker is now worth nearly half a trillion dollars": what the company is worth.
+const NOW_WORTH =
+  /(?:\b(?:maker|company|lab|start-?up|firm|developer|owner|creator|parent)s? (?:is|are) (?:now |already )?|\b(?:is|are) now )worth (?:about |around |roughly |nearly |almost |close to |more than |over |some )?$/;
 const WORTH_QUESTION =
   /(?:^|[:;,.] )is (?:[\w.'’-]+ ){1,3}?(?:really |truly |actually )?worth (?:about |around |some )?$/;
 
@@ -546,6 +573,9 @@ function isValuationAmount(lower: string, m: Money): boolean {
     (before.includes("put") && PUT_AT.test(before)) ||
     (before.includes("price") && PRICE_AT.test(before)) ||
     (worthBefore && WORTH_QUESTION.test(before)) ||
+    (worthBefore && NOW_WORTH.test(before)) ||
+    // "The price: $14bn post-money."
+    (after.includes("-money") && /^\s*(?:post|pre)-money\b/.test(after)) ||
     (before.includes("price tag") && /\bprice tag (?:for|on) [^$€£]*$/.test(before)) ||
     // "a deal that values the San Francisco maker of the Claude chatbot at $150bn": a price told
     // after a description longer than the window above.
@@ -670,9 +700,10 @@ function sameAmount(a: number | null, b: number): boolean {
 const PARTICIPATED =
   /\b(?:(?:also )?(?:took part|takes part|taking part|participated|participates|participating|joined|joins) (?:in )?the|(?:is|are) (?:expected|set|due|poised|likely) to lead the|(?:is|are) leading the) (?:round|raise|funding)\b|\b(?:investors|backers) (?:named by the (?:company|lab|start-?up) |in the (?:round|raise) )?include\b/;
 
-const VALUE_WORD = /valu|worth|price tag/i;
+// "The price: $14bn post-money.": a round's price as a sentence of its own.
+const VALUE_WORD = /valu|worth|price tag|post-money/i;
 const UNNAMED_VALUE =
-  /\b(?:(?:valu(?:e|es|ing)|price tag (?:for|on)) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b)/;
+  /\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) post-money\b|\b(?:(?:valu(?:e|es|ing)|price tag (?:for|on)) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b)/;
 
 const ESTIMATE =
   /\b(?:puts?|putting|estimates?|estimated|reckons?) the (?:cost|price|bill|value) of (?:a|an|one|each|every|the average)\b|\bcosts? (?:of )?(?:about |around |roughly )?(?:us)?\$[\d.]+\s?\w+ (?:per|a|for each|for every) (?:gigawatt|gw|site|campus)\b/;
@@ -888,6 +919,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       lower,
       candidate.cueAt,
       roundup,
+      candidate.type === "launch",
     );
     const parties =
       describedParties(
@@ -1384,7 +1416,8 @@ const FINANCING_TALKS =
   /\b(?:in talks|talks with|negotiat\w+|in discussions)\b[^.;]*\b(?:debt|loans?|lenders|bonds?|financing|credit)\b/;
 const DEBT =
   /\b(?:bonds?|bond sale|convertible notes|notes offering|debt (?:sale|offering|raise|financing)|borrow(?:s|ed|ing)?|loans?)\b/;
-const FUNDING_ROUND = /\b(?:funding round|round of funding|seed round|series [a-h])\b/;
+// "raise $2bn in new equity": equity the company sells is a round too.
+const FUNDING_ROUND = /\b(?:funding round|round of funding|seed round|series [a-h]|(?:new|fresh) equity)\b/;
 const DEAL_WORDS = /\b(?:deal|contract|agreement|order|supply|supplies|customer|pact|to use|to deploy)\b/;
 // "to invest $50 billion in AI data centres": money put into sites, not into a company.
 // "pours $12 billion into Lambda's Kansas City campus": the same, with the site named after its owner.
@@ -1398,8 +1431,9 @@ const JOB_TITLE =
   /\b(?:(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?|[\w-]+['’]s (?:[\w'’-]+ ){1,3}?(?:chief|head|boss|director|president|lead|leader|executive)s? )(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns|defects|to (?:run|lead|head|oversee|manage)|as (?:its |their |the |a )?(?:new )?(?:[\w-]+ )?(?:cto|ceo|cfo|coo|cio|chief|head|president|director|lead|boss))\b)/;
 
 // "to lead its AI infrastructure group", "as head of data-centre operations": what a hire will run.
+// Also the title of the one hired: "hires Google's head of TPU software", "poaches Meta's GPU chief".
 const ROLE_REMIT =
-  /\b(?:to (?:lead|run|head|oversee|manage)|as (?:its |the )?(?:new )?(?:head|chief|leader|director|president|vice president|vp) of) (?:[\w'’-]+ ){0,5}/;
+  /\b(?:to (?:lead|run|head|oversee|manage)|as (?:its |the )?(?:new )?(?:head|chief|leader|director|president|vice president|vp) of|(?:hires?|hired|hiring|poach(?:es|ed|ing)?|recruits?|recruited|lures?|lured|taps?|tapped) (?:[\w.-]+['’]s |the |its |a )?(?:former |ex-)?(?:(?:head|chief|leader|director|president|vice president|vp|lead) of|(?:[\w-]+ ){1,3}?(?:chief|head|boss|lead|leader)\b))(?: |$)(?:[\w'’-]+(?: |$)){0,5}/;
 
 const LICENSE_AND_HIRE =
   /\b(?:hires?|hired|hiring|brings? (?:on|in)|recruits?|recruited)\b.{0,80}\blicen[cs]|\blicen[cs](?:es|ed|ing) .{0,80}\b(?:hires?|hiring|hired|brings? (?:on|in))\b/;

@@ -97,9 +97,10 @@ const SYMBOL_AMOUNT = new RegExp(
   String.raw`(${PREFIX})(${NUMBER})(${SCALE})?(?:${RANGE_JOIN}(?:${PREFIX})?(${NUMBER})(${SCALE})?)?(\+|-plus\b)?`,
   "gi",
 );
-// "10 billion dollars", "2 billion euros", "10 billion euro", "about two billion dollars".
+// "10 billion dollars", "2 billion euros", "10 billion euro", "about two billion dollars",
+// "nearly half a trillion dollars", "a billion dollars".
 const WORD_AMOUNT = new RegExp(
-  String.raw`(?<![\w$€£.,])(${NUMBER}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\s?(trillion|billion|million)\s+(?:US\s)?(dollars?|euros?|pounds|yen|yuan|renminbi|rupees|won|dirhams|riyals)\b`,
+  String.raw`(?<![\w$€£.,])(${NUMBER}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|half a|a)\s?(trillion|billion|million)\s+(?:US\s)?(dollars?|euros?|pounds|yen|yuan|renminbi|rupees|won|dirhams|riyals)\b`,
   "gi",
 );
 
@@ -250,7 +251,8 @@ export function extractMoney(text: string, rates: FxRates["rates"], minUsd = 1e6
   WORD_AMOUNT.lastIndex = text.includes("illion ") ? 0 : text.length;
   for (let m = WORD_AMOUNT.exec(text); m !== null; m = WORD_AMOUNT.exec(text)) {
     const currency = CURRENCY_WORDS[(m[3] ?? "").toLowerCase()] ?? "USD";
-    const count = WORD_NUMBERS[(m[1] ?? "").toLowerCase()] ?? toNumber(m[1] ?? "");
+    const word = (m[1] ?? "").toLowerCase();
+    const count = word === "half a" ? 0.5 : word === "a" ? 1 : (WORD_NUMBERS[word] ?? toNumber(m[1] ?? ""));
     push(m, count * scaleOf(m[2]), currency);
   }
   HYPHENATED_AMOUNT.lastIndex = text.includes("-dollar") ? 0 : text.length;

@@ -62,6 +62,55 @@ describe("tracked entities", () => {
     );
   });
 
+  // One sense per article, counted over the whole article: veto words past the 60-character
+  // window still say which sense a bare name has, once two or more of them appear.
+  it("takes a bare name out when the article holds two veto phrases far from it", () => {
+    const title = "Streaming service commissions a fresh Stargate series from veteran producers";
+    const body =
+      "The Stargate revival will be written by a team that worked on the earlier shows for cable television. " +
+      "Casting has not started, and the streamer gave no date for the first of its ten episodes. Fans of " +
+      "the long-running franchise have campaigned for a return since the last spin-off ended in 2011.";
+    expect(ids(title, body)).not.toContain("stargate");
+    // A hyphen where the veto phrase has a space ("science-fiction") is a hit too.
+    expect(
+      ids(
+        "Streaming service commissions a fresh Stargate series from veteran producers",
+        "The Stargate revival will be written by a team that worked on the earlier shows for cable television. " +
+          "Casting has not started, and the streamer gave no date for the first of its ten episodes. It is the " +
+          "oldest science-fiction property the streamer owns.",
+      ),
+    ).not.toContain("stargate");
+  });
+
+  it("keeps a bare name with one far veto phrase, or with more mentions than veto hits", () => {
+    expect(
+      ids(
+        "OpenAI picks a fifth Stargate site in Texas",
+        "The Stargate campus will draw on a new substation. Executives said the project would " +
+          "be the largest data-centre build in the known universe, and that the first hall opens in 2026.",
+      ),
+    ).toContain("stargate");
+    // A data-centre piece on a river site: Amazon named more often than the river.
+    expect(
+      ids(
+        "Amazon to build a $10 billion data centre campus in Oregon",
+        "Amazon said the campus would open in stages over the next four years, starting in the spring. " +
+          "Cooling water for the halls will come from the river under a permit that regulators granted last " +
+          "month after a long review of summer flows and fish stocks in the valley. Amazon will hire 300 " +
+          "people on the site and expects the first building to open in 2027, the company said. Local " +
+          "officials said the plan met the limits set by the river authority.",
+      ),
+    ).toContain("amazon");
+    // A veto phrase inside a longer word is no hit ("driver" is not "river").
+    expect(
+      ids(
+        "Amazon names a new chief of its driver network",
+        "Amazon said the driver programme would grow. The new head of drivers, who joined from a " +
+          "rival, will report to the head of retail operations.",
+      ),
+    ).toContain("amazon");
+  });
+
   it("is case-sensitive where a name is also a word", () => {
     expect(ids("an apple a day and an oracle of old")).toEqual([]);
     expect(ids("APPLE SHARES RISE")).toContain("apple");

@@ -36,13 +36,9 @@ const WEEK = 7 * 86_400_000;
 // bar after batch 5's first run, is above it again after the fixes for batch 5's diagnoses. The
 // same-week merges are at 0 again after the fixes for batch 10's diagnoses (branch accuracy5: two
 // chip deals of one pair without amounts are told apart by the kind of goods). Blind batch 11
-// (scored first on 2026-12-02) raised one event on a distractor.
-const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>([
-  "event-type-recall",
-  "amounts",
-  "story-pairs",
-  "distractors",
-]);
+// (scored first on 2026-12-02) raised one event on a distractor; none since the whole-article veto
+// count of branch accuracy6.
+const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["event-type-recall", "amounts", "story-pairs"]);
 
 function score(items: readonly GoldItem[]) {
   let tp = 0;

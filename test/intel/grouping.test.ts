@@ -273,6 +273,26 @@ describe("a lawsuit's plaintiff named in the lead, not described in the headline
   });
 });
 
+describe("a rival one outlet's launch headline challenges", () => {
+  it("joins two outlets of one launch when only one headline names the rival", () => {
+    const story = storyOf([
+      item(
+        "a",
+        0,
+        "Devstral 3 is here, and Mistral wants GPT-5's coding crown",
+        "Mistral put out Devstral 3 on Tuesday, saying the model tops every rival on two coding benchmarks. Developers can try it today.",
+      ),
+      item(
+        "b",
+        0.8,
+        "Mistral unveils Devstral 3 for programmers",
+        "The Paris lab released a new version of its software-writing model on Tuesday, with longer context and lower prices.",
+      ),
+    ]);
+    expect(story("a")).toBe(story("b"));
+  });
+});
+
 describe("two chip deals of one pair without amounts", () => {
   it("tells the kind of goods from the sentence that states the deal", () => {
     expect(goodsKind("Samsung will supply HBM4 memory for AMD's accelerators")).toBe("memory");

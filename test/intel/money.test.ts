@@ -30,6 +30,15 @@ describe("money", () => {
     expect(first("more than six billion dollars")).toMatchObject({ amountUsd: 6e9, qualifier: "more_than" });
   });
 
+  it("reads 'half a trillion dollars' and 'a billion dollars' in words", () => {
+    expect(first("now worth nearly half a trillion dollars")).toMatchObject({
+      amountUsd: 5e11,
+      qualifier: "about",
+    });
+    expect(first("more than a billion dollars")).toMatchObject({ amountUsd: 1e9, qualifier: "more_than" });
+    expect(extractFigures("a data centre", rates).money).toHaveLength(0);
+  });
+
   it("prefers the dollar figure the article states in brackets beside a foreign amount", () => {
     const money = extractFigures("Vantor will spend £7bn ($9.1bn) on two campuses near Leeds.", rates).money;
     expect(money).toHaveLength(1);

@@ -1048,6 +1048,160 @@ describe("batch 8 and 9 forms: a deal's stage", () => {
   });
 });
 
+describe("batch 11 forms: a round in talks beside what its money is for", () => {
+  it("keeps a round the raiser is in talks to raise when a later sentence names the data centre it pays for", () => {
+    const { types, first } = read(
+      "Mistral is said to seek about $2 billion at a $14 billion valuation",
+      "Mistral is in talks with investors to raise about $2 billion in fresh capital at a valuation of $14 billion, people familiar with the plans said. Mistral needs the money for its data centre campus outside Paris and for a gas-fired power plant next to it. The talks are at an early stage.",
+    );
+    expect(types).toContain("investment");
+    expect(first?.type).toBe("investment");
+    expect(first?.amountUsd).toBe(2e9);
+  });
+
+  it("reads new equity as a round beside the sites it pays for", () => {
+    const { types } = read(
+      "Cohere lines up $600 million in new equity",
+      "Cohere has agreed $600 million in new equity with a group of pension funds, the company said. Most of the money will go to GPU clusters in two data centres in Canada.",
+    );
+    expect(types).toContain("investment");
+    expect(types).not.toContain("infrastructure");
+  });
+});
+
+describe("batch 11 forms: a cloud company's build-out in a country", () => {
+  it("reads a cloud company's planned spending in a country as a build-out", () => {
+    expectRead(
+      "Frankfurt region picked for bulk of Microsoft's new German cloud spending",
+      "Hesse will receive most of the €3.2 billion that Microsoft plans to invest in Germany by 2026, the company said on Thursday. The money will pay for two new campuses near Frankfurt and a larger site in North Rhine-Westphalia.",
+      { types: ["infrastructure"], amountUsd: 3.2e9 * 1.08, parties: ["microsoft"] },
+    );
+  });
+
+  it("still reads money a company plans to invest in a start-up as an investment", () => {
+    expectRead(
+      "Nvidia plans to invest $500 million in Poolside",
+      "Nvidia plans to invest $500 million in the coding start-up Poolside, the companies said.",
+      { types: ["investment"], amountUsd: 5e8 },
+    );
+  });
+});
+
+describe("batch 11 forms: a newsletter's round and its price in slang", () => {
+  const title = "Le Chat's maker is now worth almost fifteen billion dollars";
+  const body =
+    "Good morning, and happy Thursday. Funding desk. Mistral banked $2 billion of fresh equity, with Thrive Capital writing the biggest cheque and Nvidia along for the ride. The price: $14 billion post-money. Elsewhere, chip stocks slipped for a third day.";
+
+  it("reads a worded price in the headline as a valuation", () => {
+    const events = analyzeArticle({ title, body }, context).events.filter((e) => !e.secondary);
+    const valuation = events.find((e) => e.type === "valuation");
+    expect(valuation?.amountUsd).toBe(15e9);
+  });
+
+  it("reads the round banked as fresh equity, with its investors", () => {
+    const events = analyzeArticle({ title, body }, context).events.filter((e) => !e.secondary);
+    const round = events.find((e) => e.type === "investment");
+    expect(round?.amountUsd).toBe(2e9);
+    expect(round?.parties).toEqual(["thrive-capital", "nvidia", "mistral"]);
+    expect(events.find((e) => e.type === "valuation")?.parties).toEqual(["mistral"]);
+  });
+
+  it("reads a price told as a sentence of its own, post-money", () => {
+    const events = analyzeArticle(
+      {
+        title: "Funding desk: Mistral banks $2 billion of fresh equity",
+        body: "Mistral banked $2 billion of fresh equity from a group led by Thrive Capital. The price: $14 billion post-money.",
+      },
+      context,
+    ).events.filter((e) => !e.secondary);
+    expect(events.map((e) => e.type)).toEqual(["investment", "valuation"]);
+    expect(events.find((e) => e.type === "valuation")?.amountUsd).toBe(14e9);
+  });
+
+  it("does not read a deal worth a worded amount as a valuation", () => {
+    const { types } = read(
+      "Oracle's deal with Meta is worth about twenty billion dollars",
+      "Oracle will rent cloud capacity to Meta under a contract worth about twenty billion dollars over several years.",
+    );
+    expect(types).not.toContain("valuation");
+  });
+});
+
+describe("batch 11 forms: a job title after 'hires' names no deal", () => {
+  it("reads a hire of another company's head of a chip's software as the hire alone", () => {
+    const { types } = read(
+      "Anthropic hires Google's head of TPU software",
+      "Anthropic has hired the Google engineer who led software for its TPUs, the company said. He spent nine years on the TPU compilers. Anthropic rents TPUs from Google Cloud.",
+    );
+    expect(types).toEqual(["people"]);
+  });
+
+  it("still reads a compute deal told beside a hire in the headline", () => {
+    const { types } = read(
+      "Anthropic signs TPU deal with Google and hires a new chief scientist",
+      "Anthropic agreed to rent more TPUs from Google Cloud and named a new chief scientist, the company said.",
+    );
+    expect(types).toContain("compute_contract");
+  });
+});
+
+describe("batch 11 forms: a deal's stage beside another deal", () => {
+  it("does not take another company's closed round, told as 'days after', as this deal's stage", () => {
+    const { first } = read(
+      "Nebius signs $3 billion capacity deal with Meta",
+      "Nebius signed a five-year contract worth $3 billion to supply Meta with computing capacity, the company said, five days after Anthropic closed a $13 billion funding round.",
+    );
+    expect(first?.type).toBe("compute_contract");
+    expect(first?.status).toBe("agreed");
+  });
+
+  it("reads a part that completed qualification with a customer as agreed, not closed", () => {
+    const { first } = read(
+      "SK Hynix to supply HBM4 memory to Nvidia",
+      "SK Hynix completed qualification with Nvidia for its HBM4 chips and will start supplying them next quarter, the company said.",
+    );
+    expect(first?.status).toBe("agreed");
+  });
+
+  it("raises no new lawsuit from a suit told as 'days after'", () => {
+    const events = analyzeArticle(
+      {
+        title: "Perplexity launches a shopping agent for its search app",
+        body: "Perplexity launched an agent that buys goods for users, the company said on Monday. It will be free for paying subscribers. The agent works with several large retailers. It can compare prices across shops. Payments go through a partner bank. It comes three days after a trade publisher sued Perplexity over its answers.",
+      },
+      context,
+    ).events;
+    expect(events.filter((e) => e.secondary)).toEqual([]);
+  });
+});
+
+describe("batch 11 forms: a rival a launch headline challenges", () => {
+  const title = "Gemini 3 is here, and Google wants ChatGPT's coding crown";
+  const body =
+    "Google released Gemini 3 on Tuesday, saying the model beats its rivals on coding tests. It is available in the Gemini app today.";
+
+  it("names the launcher alone as the launch's party", () => {
+    const { first } = read(title, body);
+    expect(first?.type).toBe("launch");
+    expect(first?.parties).toEqual(["google"]);
+  });
+
+  it("does not make the rival a subject of the story", () => {
+    const { entities } = analyzeArticle({ title, body }, context);
+    expect(entities.find((e) => e.id === "openai")?.about).toBe(false);
+    expect(entities.find((e) => e.id === "google")?.about).toBe(true);
+  });
+
+  it("takes no rival 'to take on' as a party of a launch", () => {
+    const { first } = read(
+      "Mistral releases Devstral 2 to take on OpenAI's Codex",
+      "Mistral released Devstral 2 on Monday, a coding model for developers, the company said.",
+    );
+    expect(first?.type).toBe("launch");
+    expect(first?.parties).toEqual(["mistral"]);
+  });
+});
+
 describe("batch 10 forms: rounds, stakes and their prices", () => {
   const cases: [string, string, Want][] = [
     [
