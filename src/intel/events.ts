@@ -8,7 +8,14 @@ import {
   NAMED_ACCELERATOR,
 } from "./cues.js";
 import type { EntityInfo, Mention } from "./entities.js";
-import { describedOnly, type LegalCase, legalCase, legalRoles, namedPlaintiffs } from "./legal.js";
+import {
+  describedOnly,
+  type LegalCase,
+  ledPlaintiff,
+  legalCase,
+  legalRoles,
+  namedPlaintiffs,
+} from "./legal.js";
 import { extractMoney, extractTerms, type Money, type Qualifier } from "./money.js";
 
 /** Events that are deals: what the deal ledger lists. */
@@ -946,6 +953,16 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
             : namedPlaintiffs(unit.text, unit.mentions, context.entities);
           if (named) {
             caseRoles = { ...roles, plaintiffs: named };
+            break;
+          }
+        }
+      // "Illustrators sue X" over "The illustrators, led by Dana Whitcombe, ...": the lead plaintiff.
+      else if (roles && roles.plaintiffs.length > 0)
+        for (const unit of units.slice(0, 4)) {
+          const led =
+            unit.isTitle || !unit.text.includes(", led by ") ? undefined : ledPlaintiff(unit.text, roles);
+          if (led) {
+            caseRoles = { ...roles, plaintiffs: led };
             break;
           }
         }
