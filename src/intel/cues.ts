@@ -368,6 +368,13 @@ export const EVENT_CUES: readonly CueRow[] = [
       "(?:picks?|picked|picking|chooses|chose|choosing|opts? for|opted for|selects?|selected) (?:[\\w'’-]+ ){0,2}?(?:chips|gpus|accelerators|processors)\\b|(?:to run|will run|runs?|running) (?:[\\w'’-]+ ){1,4}?on (?:[\\w'’-]+ ){0,3}?(?:chips|gpus|accelerators|processors)\\b",
     example: "Cohere picks AMD chips for its next models",
   },
+  // An order told without its goods: "<supplier> wins an <customer> order" (a roundup's item).
+  {
+    type: "chip_supply",
+    pattern:
+      "wins (?:an? |the )?(?!court\\b|restraining\\b|protective\\b|gag\\b)(?:[\\w'’.-]+ ){1,2}?orders?\\b",
+    example: "Chip Notes: Micron's $9bn Idaho expansion; Marvell wins an Amazon order",
+  },
 
   // infrastructure
   {

@@ -171,7 +171,7 @@ function statusOf(type: EventType, texts: readonly string[]): EventStatus | null
 
 // The company's own word: "the software company said", "Nebius said in a filing".
 const OWN_WORD =
-  /\b(?:the (?:[\w-]+ )?(?:company|companies|firm|start-?up|lab|chipmaker|group|maker|developer) said|(?:said|announced|disclosed) in a (?:statement|filing|blog post|press release)|in a (?:regulatory |securities )?filing)\b/;
+  /\b(?:the (?:[\w-]+ )?(?:company|companies|firm|start-?up|lab|chipmaker|group|maker|developer) said|(?:said|announced|disclosed) in a (?:statement|filing|blog post|press release)|(?:in|according to) a (?:regulatory |securities )?filing)\b/;
 const AFTER_NEWS = /\bafter (?:reports?|news|people|a person|sources)\b/;
 
 /** Entities of a unit in reading order, each once. */
@@ -901,7 +901,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       amounts.get(candidate.unit).every((m) => isContextAmount(lower(candidate.unit), m))
     )
       continue;
-    const money = moneyFor(candidate, units, title, amounts, taken, lower);
+    const money = moneyFor(candidate, units, title, amounts, taken, lower, roundup);
     // A lead sentence is read as a second event for its amount: when another event has taken it
     // ("pulled in $1.5bn, the GPU cloud said"), the sentence states nothing new.
     if ((candidate.type === "valuation" || fromLead.has(candidate)) && !money) continue;
@@ -1331,6 +1331,7 @@ function moneyFor(
   amounts: { get(unit: TextUnit): Money[] },
   taken: ReadonlyMap<Money, EventType>,
   lower: (u: TextUnit) => string,
+  roundup = false,
 ): Money | undefined {
   const picked = pickMoney(candidate, amounts.get(candidate.unit), taken, lower(candidate.unit));
   const own =
@@ -1367,6 +1368,9 @@ function moneyFor(
     if (found.length === 0) continue;
     if (!unit.isTitle && OTHER_FIGURE.test(lower(unit)) && !CUES[candidate.type].test(lower(unit))) continue;
     const money = pickMoney({ ...candidate, cueAt: 0 }, found, taken, lower(unit));
+    // In a roundup, a figure another item has taken, told again ("A's $9bn expansion; B wins an
+    // order" over "A will spend $9bn"), is that item's, not this one's.
+    if (roundup && money && [...taken.keys()].some((t) => sameAmount(t.amountUsd, money.amountUsd))) continue;
     if (money) return money;
   }
   return undefined;

@@ -147,6 +147,31 @@ describe("batch 12 forms: purchases, hires, launches and headline nouns that are
   ];
   for (const [title, body, want] of cases) it(title, () => expectRead(title, body, want));
 
+  it("reads a roundup's '<supplier> wins an <customer> order' as a chip deal without the other item's figure", () => {
+    const events = read(
+      "Chip Notes: SK Hynix's $4bn Indiana expansion; Broadcom wins a Google order",
+      "Good morning. Two items today. SK Hynix will spend $4 billion on a packaging plant in Indiana.",
+    );
+    expect(events.map((e) => [e.type, e.amountUsd, e.parties])).toEqual([
+      ["infrastructure", 4e9, ["sk-hynix"]],
+      ["chip_supply", null, ["google", "broadcom"]],
+    ]);
+  });
+
+  it("reads no chip deal in 'wins a court order'", () => {
+    expect(read("Nvidia wins court order against rival chip designer").map((e) => e.type)).not.toContain(
+      "chip_supply",
+    );
+  });
+
+  it("keeps a deal the company disclosed 'according to a regulatory filing' agreed", () => {
+    const [event] = read(
+      "Microsoft to pay CoreWeave about $2bn for capacity",
+      "Microsoft has agreed to pay CoreWeave about $2 billion for GPU capacity, according to a regulatory filing by CoreWeave. Two people familiar with the agreement confirmed the figure.",
+    );
+    expect(event?.status).toBe("agreed");
+  });
+
   it("still reads a build-out a launch headline tells with its amount", () => {
     expectRead("Microsoft unveils $3 billion data centre in Wisconsin", "", { types: ["infrastructure"] });
   });
