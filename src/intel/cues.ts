@@ -614,7 +614,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "people",
     pattern:
-      "leaving (?:[\\w'’.-]+ ){1,4}?to (?:become|join|run|lead|head)\\b|to become (?:[\\w'’-]+ ){0,3}?(?:chief|head|ceo|cto|cfo|coo|president)\\b",
+      "leaving (?:[\\w'’.-]+ ){1,4}?to (?:become|join|lead|head)\\b|to become (?:[\\w'’-]+ ){0,3}?(?:chief|head|ceo|cto|cfo|coo|president)\\b",
     example: "Amazon's data-centre boss is leaving Amazon to become OpenAI's head of infrastructure",
   },
 
