@@ -168,6 +168,15 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: `(?:new|fresh) equity\\b(?! (?:stake|research|analysts?|markets?|index|funds?)\\b)|(?:bank(?:s|ed)?|pocket(?:s|ed)?) ${HEDGE}${AMOUNT}(?! (?:in |of )?(?:annual |quarterly )?(?:revenue|sales|profits?|income|bookings))`,
     example: "Mistral banks $2 billion of fresh equity from Thrive Capital",
   },
+  // A round told with a euro or pound sign ("closed a €700m round", as "closed a $700m round"),
+  // or as a company's financing with its lead investor: "latest financing, €700m led by X",
+  // "with participation from Y".
+  {
+    type: "investment",
+    pattern:
+      "clos(?:es|ed|ing) (?:its|a|an|the) [€£][\\d.]+\\s?(?:b|bn|billion|m|million)\\b(?: [\\w-]+){0,2}? round|financing,? (?:of )?(?:us)?[$€£][\\d.]+\\s?(?:b|bn|billion|m|million),? (?:led by|from)|with participation from",
+    example: "Nebius closes a €700m round at an €8bn post-money price",
+  },
 
   // valuation
   {
@@ -367,6 +376,13 @@ export const EVENT_CUES: readonly CueRow[] = [
       "(?:picks?|picked|picking|chooses|chose|choosing|opts? for|opted for|selects?|selected) (?:[\\w'’-]+ ){0,2}?(?:chips|gpus|accelerators|processors)\\b|(?:to run|will run|runs?|running) (?:[\\w'’-]+ ){1,4}?on (?:[\\w'’-]+ ){0,3}?(?:chips|gpus|accelerators|processors)\\b",
     example: "Cohere picks AMD chips for its next models",
   },
+  // An order told without its goods: "<supplier> wins an <customer> order" (a roundup's item).
+  {
+    type: "chip_supply",
+    pattern:
+      "wins (?:an? |the )?(?!court\\b|restraining\\b|protective\\b|gag\\b)(?:[\\w'’.-]+ ){1,2}?orders?\\b",
+    example: "Chip Notes: Micron's $9bn Idaho expansion; Marvell wins an Amazon order",
+  },
 
   // infrastructure
   {
@@ -487,6 +503,12 @@ export const EVENT_CUES: readonly CueRow[] = [
       "(?:hires?|hired|hiring|brings? (?:on|in)|recruits?|recruited)\\b.{0,80}\\blicen[cs](?:es|ed|ing|e)|licen[cs](?:es|ed|ing) .{0,80}\\b(?:hires?|hiring|hired|brings? (?:on|in))",
     example: "Microsoft hires founders of a voice start-up and licenses its models for $300 million",
   },
+  // The bought firm told by an informal noun: "pay $900m for a 40-person software shop".
+  {
+    type: "acquisition",
+    pattern: `pa(?:y|ys|id|ying) ${HEDGE}${AMOUNT} for (?:a |an |the )?(?:[\\w'’-]+ ){0,3}?(?:shop|outfit|house|boutique|studio)\\b`,
+    example: "Why did AMD pay $900m for a 40-person software shop?",
+  },
 
   // partnership
   {
@@ -544,6 +566,11 @@ export const EVENT_CUES: readonly CueRow[] = [
       "(?:ships|shipped)(?! (?:[\\w'’-]+ ){0,2}?(?:chips?|gpus?|servers?|accelerators?|processors|units|wafers|racks|systems|to|from|orders?)\\b)|publish(?:es|ed|ing)? (?:the |its )?(?:model )?weights|open-sourc(?:es|ed|ing)|(?:begins?|began|starts?|started|is now|are now|now) sampling|sampling (?:to|with) customers",
     example: "Mistral ships a new open coding model",
   },
+  {
+    type: "launch",
+    pattern: "(?:takes?|took|taking|pull(?:s|ed|ing)?) the wraps off|(?:shows?|showed|showing) off",
+    example: "Google takes the wraps off its Ironwood successor",
+  },
 
   // people: hires, departures, poaching, acqui-hires
   {
@@ -597,6 +624,13 @@ export const EVENT_CUES: readonly CueRow[] = [
       "(?:head|chief|boss|director|president|leader|lead|founder|co-founder|ceo|cto|cfo|coo|executive|researcher|scientist)s? (?:[\\w'’-]+ ){0,5}?(?:quits|leaves|exits|is leaving|to leave|steps down|(?:is|are) (?:said|reported|expected|set|poised|understood) to be (?:leaving|stepping down|departing|exiting))",
     example: "Nvidia's head of networking quits",
   },
+  // A move told with its destination: "is leaving Amazon to become OpenAI's head of infrastructure".
+  {
+    type: "people",
+    pattern:
+      "leaving (?:[\\w'’.-]+ ){1,4}?to (?:become|join|lead|head)\\b|to become (?:[\\w'’-]+ ){0,3}?(?:chief|head|ceo|cto|cfo|coo|president)\\b",
+    example: "Amazon's data-centre boss is leaving Amazon to become OpenAI's head of infrastructure",
+  },
 
   // legal
   {
@@ -626,6 +660,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern:
       "(?:opens?|opened|launch(?:es|ed)|starts?|started) (?:an? |its )?(?:\\w+ )?(?:probe|inquiry|investigation)|(?:probe|inquiry|investigation) (?:into|of)|probes",
     example: "FTC opens inquiry into Nvidia's investments in its customers",
+  },
+  // A probe told in the passive: "probed by US regulator", "is now under formal investigation".
+  {
+    type: "legal",
+    pattern: "probed by|under (?:a )?(?:formal |antitrust |federal )?(?:investigation|probe)",
+    example: "Microsoft's Teams bundling probed by US regulator",
   },
 
   // controversy

@@ -8,7 +8,14 @@ import {
   NAMED_ACCELERATOR,
 } from "./cues.js";
 import type { EntityInfo, Mention } from "./entities.js";
-import { describedOnly, type LegalCase, legalCase, legalRoles, namedPlaintiffs } from "./legal.js";
+import {
+  describedOnly,
+  type LegalCase,
+  ledPlaintiff,
+  legalCase,
+  legalRoles,
+  namedPlaintiffs,
+} from "./legal.js";
 import { extractMoney, extractTerms, type Money, type Qualifier } from "./money.js";
 
 /** Events that are deals: what the deal ledger lists. */
@@ -95,6 +102,12 @@ const LIVE_TITLE = /^(?:live(?: updates| blog| coverage)?|as it happened)\b\s*[:
 const TIMESTAMP_LINE =
   /^(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?)(?:\s?[A-Z]{2,4})?\s*[—–:|-]/i;
 
+// "The woman who financed X's data centres is now counting Y's money": a profile headline tells
+// a move by what the person did, so the hire is read in the lead.
+const PROFILE_TITLE =
+  /^the (?:[\w-]+ ){0,2}?(?:man|woman|person|executive|engineer|banker|researcher|scientist|veteran|insider|architect|financier) who\b/i;
+const PROFILE_BODY_TYPES: readonly EventType[] = [...BODY_TYPES, "people"];
+
 function isLiveBlog(units: readonly TextUnit[]): boolean {
   let stamped = 0;
   for (const unit of units) {
@@ -109,9 +122,9 @@ function isLiveBlog(units: readonly TextUnit[]): boolean {
 }
 
 /** Where each type's cue first occurs in a unit; the title-only cues are looked for in titles only. */
-function findCues(text: string, isTitle: boolean, liveBlog: boolean): Map<EventType, number> {
+function findCues(text: string, isTitle: boolean, bodyTypes: readonly EventType[]): Map<EventType, number> {
   const hits = new Map<EventType, number>();
-  for (const type of isTitle ? EVENT_TYPES : liveBlog ? LIVE_BLOG_BODY_TYPES : BODY_TYPES) {
+  for (const type of isTitle ? EVENT_TYPES : bodyTypes) {
     // `search` gives the index without building a match array.
     const at = text.search(CUES[type]);
     if (at >= 0) hits.set(type, at);
@@ -158,7 +171,7 @@ function statusOf(type: EventType, texts: readonly string[]): EventStatus | null
 
 // The company's own word: "the software company said", "Nebius said in a filing".
 const OWN_WORD =
-  /\b(?:the (?:[\w-]+ )?(?:company|companies|firm|start-?up|lab|chipmaker|group|maker|developer) said|(?:said|announced|disclosed) in a (?:statement|filing|blog post|press release)|in a (?:regulatory |securities )?filing)\b/;
+  /\b(?:the (?:[\w-]+ )?(?:company|companies|firm|start-?up|lab|chipmaker|group|maker|developer) said|(?:said|announced|disclosed) in a (?:statement|filing|blog post|press release)|(?:in|according to) a (?:regulatory |securities )?filing)\b/;
 // Also "five days after Anthropic closed a $13bn round": another deal told as a point in time.
 const AFTER_NEWS =
   /\b(?:after (?:reports?|news|people|a person|sources)|(?:days|weeks|hours|months|a day|a week|a month) after)\b/;
@@ -191,6 +204,13 @@ function fundersNamed(unit: TextUnit, lower: string, ids: readonly string[]): st
   const by =
     /\b(?:led by|backed by|financed by|funded by|from|with (?:backing|financing|funding) from)\s/.exec(lower);
   if (by) return putFirst(orderedIds(unit.mentions.filter((m) => m.start > by.index)), ids);
+  // "X pulled in $1.5bn, with BlackRock leading": the ones named between are the funders.
+  const leading = lower.includes(" leading") ? WITH_LEADING.exec(lower) : null;
+  if (leading) {
+    const from = leading.index;
+    const end = from + leading[0].length;
+    return putFirst(orderedIds(unit.mentions.filter((m) => m.start > from && m.start < end)), ids);
+  }
   // "..., with A and B among the names on the cap table": the ones named between are the funders.
   if (!lower.includes(" among ")) return undefined;
   const among = AMONG_FUNDERS.exec(lower);
@@ -200,6 +220,7 @@ function fundersNamed(unit: TextUnit, lower: string, ids: readonly string[]): st
   return putFirst(orderedIds(unit.mentions.filter((m) => m.start > from && m.start < end)), ids);
 }
 
+const WITH_LEADING = /\bwith [^.;]{2,60}? leading\b/;
 const AMONG_FUNDERS =
   /\bwith [^.;]{2,80}? among (?:the |its )?(?:names on (?:the |its )?cap table|(?:early |new |existing )?(?:investors|backers|shareholders))\b/;
 
@@ -259,7 +280,7 @@ const CONTRAST = /\b(?:rather than|instead of|competes? with|competing with|in c
 const SOLD_TO = /\b(?:sold|sells|selling|to sell) (?:[\w.'’-]+ ){0,6}?to\s/;
 
 const PEOPLE_DESTINATION =
-  /\b(?:loses .{0,50}? to|departs? for|leaves for|leaving for|defects? to|joins?|joined|exits? (?:to|for)|leaves to join|leaving to join|moves to|heads to)\s/;
+  /\b(?:loses .{0,50}? to|departs? for|leaves for|leaving for|defects? to|joins?|joined|exits? (?:to|for)|leaves to join|leaving to join|moves to|heads to|to become)\s/;
 
 // What a headline tells after its deal that names other companies: a deal it points back at
 // ("days after Google deal"), those the news affects ("what it means for Google and Amazon"), the
@@ -436,6 +457,14 @@ function orderParties(
         const kept = ids.filter((id) => !opener.includes(id));
         if (opener.length > 0 && kept.length > 0) return kept;
       }
+      // "X probed by the FTC": the state after "probed by" opened the probe and is no party.
+      const by = lower.includes("probed by") ? /\bprobed by\s/.exec(lower) : null;
+      if (by) {
+        const state = (id: string) => context.entities.get(id)?.kind === "government";
+        const opener = orderedIds(unit.mentions.filter((m) => m.start > by.index)).filter(state);
+        const kept = ids.filter((id) => !opener.includes(id));
+        if (opener.length > 0 && kept.length > 0) return kept;
+      }
       return [...before, ...after];
     }
     case "regulation":
@@ -556,6 +585,8 @@ function isValuationAmount(lower: string, m: Money): boolean {
   const worthBefore = before.includes("worth");
   return (
     (after.includes("valuation") && /^\s*(?:post-money |pre-money )?valuation/.test(after)) ||
+    // "at an €8bn post-money price": the round's price told with "price".
+    (after.includes("-money price") && /^\s*(?:post|pre)-money price\b/.test(after)) ||
     // "a $70bn price tag on the lab": the price before the noun.
     (after.includes("price tag") &&
       /^\s*price tag (?:on|for) (?:the |its |a )?(?:[\w'’-]+ ){0,3}?(?:company|lab|start-?up|firm|developer|maker|business)\b/.test(
@@ -700,10 +731,13 @@ function sameAmount(a: number | null, b: number): boolean {
 const PARTICIPATED =
   /\b(?:(?:also )?(?:took part|takes part|taking part|participated|participates|participating|joined|joins) (?:in )?the|(?:is|are) (?:expected|set|due|poised|likely) to lead the|(?:is|are) leading the) (?:round|raise|funding)\b|\b(?:investors|backers) (?:named by the (?:company|lab|start-?up) |in the (?:round|raise) )?include\b/;
 
+// "..., with Nvidia also taking part, the company said"; "Nvidia led again; Microsoft came along".
+const PARTICIPATED_TOO = /\bwith [^.;]{2,80}? also (?:taking|took|takes) part\b|\bled again\b|\bcame along\b/;
+
 // "The price: $14bn post-money.": a round's price as a sentence of its own.
 const VALUE_WORD = /valu|worth|price tag|post-money/i;
 const UNNAMED_VALUE =
-  /\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) post-money\b|\b(?:(?:valu(?:e|es|ing)|price tag (?:for|on)) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b)/;
+  /\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) post-money\b|\b(?:(?:valu(?:e|es|ing)|price tag (?:for|on)) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b|values the (?:[\w'’-]+ ){1,3}?(?:provider|operator|company|lab|start-?up|firm|group|business|developer|maker|platform) at\b)/;
 
 const ESTIMATE =
   /\b(?:puts?|putting|estimates?|estimated|reckons?) the (?:cost|price|bill|value) of (?:a|an|one|each|every|the average)\b|\bcosts? (?:of )?(?:about |around |roughly )?(?:us)?\$[\d.]+\s?\w+ (?:per|a|for each|for every) (?:gigawatt|gw|site|campus)\b/;
@@ -754,7 +788,10 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   const byType = new Map<EventType, Candidate>();
   const titleTypes = new Set<EventType>();
   const secondary: Candidate[] = [];
-  const liveBlog = isLiveBlog(units);
+  // The first character gates the profile form: most headlines do not start with "The".
+  const profile =
+    title !== undefined && (title.text.charCodeAt(0) | 0x20) === 0x74 && PROFILE_TITLE.test(title.text);
+  const bodyTypes = isLiveBlog(units) ? LIVE_BLOG_BODY_TYPES : profile ? PROFILE_BODY_TYPES : BODY_TYPES;
   for (const [index, unit] of units.entries()) {
     // The title may name no company ("Investors question circular deals"): the lead does.
     if (unit.mentions.length === 0 && !unit.isTitle) {
@@ -790,7 +827,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
         RECAP.test(lower(unit));
       return recap;
     };
-    for (const [type, cueAt] of findCues(lower(unit), unit.isTitle, liveBlog)) {
+    for (const [type, cueAt] of findCues(lower(unit), unit.isTitle, bodyTypes)) {
       if (unit.isTitle) titleTypes.add(type);
       else if ((type === "investment" || type === "valuation") && isRecap()) continue;
       // "considered buying it last year but decided against an acquisition": an option set aside.
@@ -820,6 +857,10 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       }
     }
   }
+  // A profile headline describes the person by what they did: its deal and site words are no event.
+  if (profile && byType.get("people")?.unit.isTitle === false)
+    for (const [type, candidate] of byType)
+      if (type !== "people" && candidate.unit.isTitle) byType.delete(type);
   resolveOverlaps(byType, title, units, lower, context);
   // "Staff to sell $2bn of shares in a tender offer": existing shares change hands and no money
   // goes to the company, so the sale sets a price but is no investment.
@@ -891,7 +932,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       amounts.get(candidate.unit).every((m) => isContextAmount(lower(candidate.unit), m))
     )
       continue;
-    const money = moneyFor(candidate, units, title, amounts, taken, lower);
+    const money = moneyFor(candidate, units, title, amounts, taken, lower, roundup);
     // A lead sentence is read as a second event for its amount: when another event has taken it
     // ("pulled in $1.5bn, the GPU cloud said"), the sentence states nothing new.
     if ((candidate.type === "valuation" || fromLead.has(candidate)) && !money) continue;
@@ -981,6 +1022,16 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
             break;
           }
         }
+      // "Illustrators sue X" over "The illustrators, led by Dana Whitcombe, ...": the lead plaintiff.
+      else if (roles && roles.plaintiffs.length > 0)
+        for (const unit of units.slice(0, 4)) {
+          const led =
+            unit.isTitle || !unit.text.includes(", led by ") ? undefined : ledPlaintiff(unit.text, roles);
+          if (led) {
+            caseRoles = { ...roles, plaintiffs: led };
+            break;
+          }
+        }
       event.legalCase = legalCase(
         [...own],
         units.slice(0, 4).map((u) => u.text),
@@ -1028,7 +1079,12 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   const round = events.find((e) => e.type === "investment");
   if (round && round.parties.length >= 1) {
     for (const unit of units.slice(0, 4)) {
-      if (unit.isTitle || unit.mentions.length === 0 || !PARTICIPATED.test(lower(unit))) continue;
+      if (
+        unit.isTitle ||
+        unit.mentions.length === 0 ||
+        !(PARTICIPATED.test(lower(unit)) || PARTICIPATED_TOO.test(lower(unit)))
+      )
+        continue;
       const raised = round.parties.at(-1) as string;
       const joined = orderedIds(unit.mentions).filter((id) => !round.parties.includes(id));
       if (joined.length > 0) round.parties = [...round.parties.slice(0, -1), ...joined, raised];
@@ -1189,6 +1245,9 @@ function perInvestor(
 const BET_WORD = /\b(?:bets?|wager|gamble)\b/i;
 const PROBE_OPENED =
   /\b(?:opens?|opened|opening|launch(?:es|ed)|starts?|started) (?:an? |its |a formal )?(?:\w+ )?(?:probe|inquiry|investigation) (?:into|of)\s/;
+// "X's practice probed by US regulator", "X is under formal investigation": the probe in the passive.
+const PROBE_PASSIVE =
+  /\b(?:probed by|under (?:a )?(?:formal |antitrust |federal )?(?:investigation|probe))\b/;
 const PROBE_INTO = /\b(?:probe|inquiry|investigation)s? (?:into|of)\s/;
 const LEGAL_SETTING =
   /\b(?:sues?|sued|suing|suits?|lawsuits?|litigation|class action|complaints?|plaintiffs?|courts?|judges?|jury|ruling|injunction|settle\w*|filed|files|filing|probes?|inquiry|investigat\w*|regulators?|watchdogs?|antitrust|attorneys? general|prosecutors?|charged|charges|indict\w*|arbitration|tribunal|trade secrets?|copyright|patents?|infring\w*|legal|breach of contract|appeal\w*|verdict|damages|lawyers?|attorneys?|discovery|subpoena\w*|deposition)\b/;
@@ -1304,6 +1363,7 @@ function moneyFor(
   amounts: { get(unit: TextUnit): Money[] },
   taken: ReadonlyMap<Money, EventType>,
   lower: (u: TextUnit) => string,
+  roundup = false,
 ): Money | undefined {
   const picked = pickMoney(candidate, amounts.get(candidate.unit), taken, lower(candidate.unit));
   const own =
@@ -1340,6 +1400,9 @@ function moneyFor(
     if (found.length === 0) continue;
     if (!unit.isTitle && OTHER_FIGURE.test(lower(unit)) && !CUES[candidate.type].test(lower(unit))) continue;
     const money = pickMoney({ ...candidate, cueAt: 0 }, found, taken, lower(unit));
+    // In a roundup, a figure another item has taken, told again ("A's $9bn expansion; B wins an
+    // order" over "A will spend $9bn"), is that item's, not this one's.
+    if (roundup && money && [...taken.keys()].some((t) => sameAmount(t.amountUsd, money.amountUsd))) continue;
     if (money) return money;
   }
   return undefined;
@@ -1416,8 +1479,14 @@ const FINANCING_TALKS =
   /\b(?:in talks|talks with|negotiat\w+|in discussions)\b[^.;]*\b(?:debt|loans?|lenders|bonds?|financing|credit)\b/;
 const DEBT =
   /\b(?:bonds?|bond sale|convertible notes|notes offering|debt (?:sale|offering|raise|financing)|borrow(?:s|ed|ing)?|loans?)\b/;
+const EQUITY_TERMS = /\b(?:post|pre)-money (?:valuation|price)\b/;
 // "raise $2bn in new equity": equity the company sells is a round too.
 const FUNDING_ROUND = /\b(?:funding round|round of funding|seed round|series [a-h]|(?:new|fresh) equity)\b/;
+// "the data centre" as a market: one, with "the", at the headline's end or before a comma.
+const MARKET_SITE = /^data[- ]?cent(?:er|re)(?:$|[,;:.?!]| market\b)/;
+// A state's cap on what may be shipped: "caps AI chip shipments to data centres in A and B".
+const STATE_CAP =
+  /\b(?:caps?|capped|capping|limits?|limited|limiting|sets? (?:new )?limits on) (?:[\w'’-]+ ){0,3}?(?:shipments|exports|sales)\b/;
 const DEAL_WORDS = /\b(?:deal|contract|agreement|order|supply|supplies|customer|pact|to use|to deploy)\b/;
 // "to invest $50 billion in AI data centres": money put into sites, not into a company.
 // "pours $12 billion into Lambda's Kansas City campus": the same, with the site named after its owner.
@@ -1557,9 +1626,21 @@ function resolveOverlaps(
   if (inTitle("launch") && !CURRENCY.test(titleText) && !DEAL_WORDS.test(titleText)) {
     byType.delete("compute_contract");
     byType.delete("chip_supply");
+    // "unveils a chip, its second try at the data centre": the market aimed at, not a site.
+    const infra = byType.get("infrastructure");
+    if (
+      infra?.unit.isTitle &&
+      titleText.endsWith("the ", infra.cueAt) &&
+      MARKET_SITE.test(titleText.slice(infra.cueAt))
+    )
+      byType.delete("infrastructure");
   }
   // "tells X to use only domestic chips": the directive is the event, the chips and sites its subject.
-  if (inTitle("regulation") && DIRECTIVE.test(titleText)) {
+  if (
+    inTitle("regulation") &&
+    (DIRECTIVE.test(titleText) ||
+      ((titleText.includes("cap") || titleText.includes("limit")) && STATE_CAP.test(titleText)))
+  ) {
     byType.delete("chip_supply");
     byType.delete("compute_contract");
     byType.delete("infrastructure");
@@ -1601,7 +1682,10 @@ function resolveOverlaps(
   // regulator's noun before it in the same sentence.
   if (has("legal") && has("regulation")) {
     const legal = byType.get("legal") as Candidate;
-    if (legal.unit === byType.get("regulation")?.unit && PROBE_OPENED.test(lower(legal.unit)))
+    if (
+      legal.unit === byType.get("regulation")?.unit &&
+      (PROBE_OPENED.test(lower(legal.unit)) || PROBE_PASSIVE.test(lower(legal.unit)))
+    )
       byType.delete("regulation");
   }
   // "Suit against X over data center delays thrown out": the sites are what the suit is about.
@@ -1619,9 +1703,11 @@ function resolveOverlaps(
   if (has("investment") && has("infrastructure")) {
     const invest = byType.get("investment") as Candidate;
     // "raises $1bn", and a round told in the passive ("valued at $13bn in a $1.4bn funding round").
+    // So is a financing that sets the company's price ("sets a post-money valuation of €8bn").
     const raised =
       TARGET_AS_SUBJECT.test(lower(invest.unit).slice(0, invest.cueAt + 12)) ||
-      FUNDING_ROUND.test(lower(invest.unit));
+      FUNDING_ROUND.test(lower(invest.unit)) ||
+      (lower(invest.unit).includes("-money") && EQUITY_TERMS.test(lower(invest.unit)));
     // A roundup headline's item names its own companies: "A and B pair up; C's packaging bet".
     const sep = itemSeparator(titleText);
     const inItem =

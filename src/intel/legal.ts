@@ -99,8 +99,13 @@ const ROLE_PLAINTIFF =
 
 /** A plaintiff's key: "role:" for those named by what they are, "name:" for the rest, lower case. */
 function plaintiffKey(name: string): string {
-  return `${ROLE_PLAINTIFF.test(name) ? "role" : "name"}:${name.toLowerCase()}`;
+  return `${ROLE_PLAINTIFF.test(name) || AGENT_PLURAL.test(name) ? "role" : "name"}:${name.toLowerCase()}`;
 }
+
+// Plaintiffs named by their trade in the plural, the words after the first in lower case:
+// "Session musicians", "Illustrators", "Voice actors" (not "The New York Times").
+const AGENT_PLURAL =
+  /^(?:(?:An?|The|Some|Several|Dozens of|\d+)\s+)?(?:(?:[A-Z][a-z-]*|[a-z][a-z-]*)\s+(?=[a-z]))?[A-Za-z][a-z]+(?:ers|ors|ists|ians|ants|ents|ees)$/;
 
 const RELATIVE_BEFORE = /, (?:which|who|that) [^,]*$/;
 
@@ -134,6 +139,23 @@ export function namedPlaintiffs(
   const from = text.includes(" from ") || text.includes(" by ") ? COMES_FROM.exec(text) : null;
   const name = from ? cleanName(from[1] as string) : undefined;
   return name && !DESCRIBED.test(name.toLowerCase()) ? [plaintiffKey(name)] : undefined;
+}
+
+// "The illustrators, led by picture-book artist Dana Whitcombe, filed ...": the plaintiffs the
+// headline describes, then the one who leads them, by name (the capitalised words before the comma).
+const LED_PLAINTIFFS =
+  /^(?:[Tt]he )?([A-Za-z][\w'’ -]{2,40}), led by (?:[^,;.]*? )?((?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+)(?=[,;.]|\s+(?:filed|sued|brought|have|has|say|said)\b)/;
+
+/**
+ * The lead plaintiff's key when a lead sentence names the headline's described plaintiffs and who
+ * leads them ("The illustrators, led by Dana Whitcombe"), or undefined.
+ */
+export function ledPlaintiff(text: string, roles: LegalRoles): string[] | undefined {
+  const led = LED_PLAINTIFFS.exec(text);
+  if (!led) return undefined;
+  const described = (led[1] as string).toLowerCase();
+  if (!roles.plaintiffs.some((p) => p.slice(p.indexOf(":") + 1) === described)) return undefined;
+  return [`name:${(led[2] as string).toLowerCase()}`];
 }
 
 const ACCUSING_VERB = /^\s+(?:accuses|accused|targets|names|sues|sued)\s+/i;
