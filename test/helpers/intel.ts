@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadIntelContext } from "../../src/enrich/context.js";
 import type { IntelContext } from "../../src/intel/analyze.js";
+import type { IntelInput } from "../../src/intel/pipeline.js";
 
 let cached: IntelContext | undefined;
 
@@ -56,4 +57,17 @@ export function seedFeed(seeds: readonly SeedArticle[], publishedAt: readonly st
     ].join("");
   });
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>seeds</title><link>https://seeds.infrawire.invalid/</link><description>seed articles</description>${items.join("")}</channel></rss>`;
+}
+
+/**
+ * A maker of pipeline inputs dated `at` plus a number of `unitMs` (hours, days), so grouping
+ * tests read as "this outlet, 20 hours later".
+ */
+export function itemsFrom(at: number, unitMs: number) {
+  return (key: string, units: number, title: string, body: string): IntelInput => ({
+    key,
+    title,
+    body,
+    publishedAt: at + units * unitMs,
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeArticle } from "../../src/intel/analyze.js";
-import { analyzeBatch, type IntelInput } from "../../src/intel/pipeline.js";
-import { shippedIntel } from "../helpers/intel.js";
+import { analyzeBatch } from "../../src/intel/pipeline.js";
+import { itemsFrom, shippedIntel } from "../helpers/intel.js";
 
 // Forms held-out batch 12 was diagnosed as missing (bench/gold-diagnoses.md), written again by
 // the team in its own words with other companies and other currencies.
@@ -180,12 +180,7 @@ describe("batch 12 forms: purchases, hires, launches and headline nouns that are
 describe("batch 12 grouping: one lawsuit whose plaintiffs are described in one outlet and named in another", () => {
   const hour = 3_600_000;
   const at = Date.parse("2025-09-22T09:00:00Z");
-  const item = (key: string, hours: number, title: string, body: string): IntelInput => ({
-    key,
-    title,
-    body,
-    publishedAt: at + hours * hour,
-  });
+  const item = itemsFrom(at, hour);
   it("joins '<kind of plaintiffs> sue X' and '<lead plaintiff> v. X', and a third outlet naming neither", () => {
     const { stories } = analyzeBatch(
       [

@@ -1,19 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { clusterStories, goodsKind } from "../../src/intel/cluster.js";
 import { analyzeBatch, type IntelInput } from "../../src/intel/pipeline.js";
-import { shippedIntel } from "../helpers/intel.js";
+import { itemsFrom, shippedIntel } from "../helpers/intel.js";
 
 // Story grouping that reads the extracted event: one story per real event, however the outlets
 // word their headlines, and two deals of one company in one week kept apart.
 const context = shippedIntel();
 const day = 86_400_000;
 const at = Date.parse("2025-10-06T09:00:00Z");
-const item = (key: string, days: number, title: string, body: string): IntelInput => ({
-  key,
-  title,
-  body,
-  publishedAt: at + days * day,
-});
+const item = itemsFrom(at, day);
 const storyOf = (inputs: IntelInput[]) => {
   const { stories } = analyzeBatch(inputs, context);
   return (key: string) => stories.find((s) => s.keys.includes(key))?.id;

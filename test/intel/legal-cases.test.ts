@@ -5,7 +5,7 @@ import { bodyOf } from "../../src/enrich/enrich.js";
 import { parseFeed } from "../../src/ingest/parse.js";
 import { caseClaims, courtOf, differentCases } from "../../src/intel/legal.js";
 import { analyzeBatch, type IntelInput } from "../../src/intel/pipeline.js";
-import { shippedIntel } from "../helpers/intel.js";
+import { itemsFrom, shippedIntel } from "../helpers/intel.js";
 
 // Lawsuits between related parties are often several cases at once (a founder's suit, his
 // company's suit, a countersuit). Grouping tells them apart by what each case is about, who
@@ -13,12 +13,7 @@ import { shippedIntel } from "../helpers/intel.js";
 const context = shippedIntel();
 const hour = 3_600_000;
 const at = Date.parse("2025-09-22T09:00:00Z");
-const item = (key: string, hours: number, title: string, body: string): IntelInput => ({
-  key,
-  title,
-  body,
-  publishedAt: at + hours * hour,
-});
+const item = itemsFrom(at, hour);
 const grouped = (inputs: IntelInput[]) => {
   const { items, stories } = analyzeBatch(inputs, context);
   return {
