@@ -26,9 +26,8 @@ function maybeAuthor(text: string): boolean {
 }
 const BARE_NAME = /^(?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+$/;
 
-// A newsletter's section heading ("2. THE PARIS CHEQUE", "OUR TAKE", a lone "2.") or its greeting ("Morning
-// all.", "Good morning."): layout, and it would take a lead sentence's place.
-// A lone item number ("1.", "2)") is layout too.
+// A newsletter's section heading ("2. THE PARIS CHEQUE", "OUR TAKE", a lone item number "2.") or
+// its greeting ("Morning all.", "Good morning."): layout, and it would take a lead sentence's place.
 const SECTION_HEADING = /^(?:(?:\d{1,2}[.)]\s*)?[A-Z0-9][A-Z0-9'’&:,!?\- ]{2,40}|\d{1,2}[.)]?)$/;
 const GREETING =
   /^(?:good (?:morning|afternoon|evening)|morning(?:,)? (?:all|everyone)|hello(?: again| all| everyone)?|hi (?:all|everyone)|welcome back|happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)|(?:[\w-]+ ){1,6}to start your (?:day|week|weekend|morning|monday|tuesday|wednesday|thursday|friday))\b[^.!?]{0,30}[.!]?$/i;

@@ -204,20 +204,14 @@ function fundersNamed(unit: TextUnit, lower: string, ids: readonly string[]): st
   const by =
     /\b(?:led by|backed by|financed by|funded by|from|with (?:backing|financing|funding) from)\s/.exec(lower);
   if (by) return putFirst(orderedIds(unit.mentions.filter((m) => m.start > by.index)), ids);
-  // "X pulled in $1.5bn, with BlackRock leading": the ones named between are the funders.
-  const leading = lower.includes(" leading") ? WITH_LEADING.exec(lower) : null;
-  if (leading) {
-    const from = leading.index;
-    const end = from + leading[0].length;
-    return putFirst(orderedIds(unit.mentions.filter((m) => m.start > from && m.start < end)), ids);
-  }
-  // "..., with A and B among the names on the cap table": the ones named between are the funders.
-  if (!lower.includes(" among ")) return undefined;
-  const among = AMONG_FUNDERS.exec(lower);
-  if (!among) return undefined;
-  const from = among.index;
-  const end = from + among[0].length;
-  return putFirst(orderedIds(unit.mentions.filter((m) => m.start > from && m.start < end)), ids);
+  // "X pulled in $1.5bn, with BlackRock leading", "..., with A and B among the names on the cap
+  // table": the ones named inside the phrase are the funders.
+  const within =
+    (lower.includes(" leading") ? WITH_LEADING.exec(lower) : null) ??
+    (lower.includes(" among ") ? AMONG_FUNDERS.exec(lower) : null);
+  if (!within) return undefined;
+  const end = within.index + within[0].length;
+  return putFirst(orderedIds(unit.mentions.filter((m) => m.start > within.index && m.start < end)), ids);
 }
 
 const WITH_LEADING = /\bwith [^.;]{2,60}? leading\b/;
@@ -295,19 +289,10 @@ const RIVAL_ASIDE =
 
 // The words `RIVAL_ASIDE` needs, looked for first: few headlines hold any.
 const RIVAL_GATE = /crown|throne|top spot| rival | take on |challenge|counter|aim at/;
-let rivalText = "";
-let rivalAt = -1;
 
-/**
- * Where a lower-cased headline's challenge to a rival starts (see `RIVAL_ASIDE`), or -1. Each
- * candidate event of an article asks for its one headline: the last answer is kept.
- */
+/** Where a lower-cased headline's challenge to a rival starts (see `RIVAL_ASIDE`), or -1. */
 function rivalAside(text: string): number {
-  if (text !== rivalText) {
-    rivalText = text;
-    rivalAt = RIVAL_GATE.test(text) ? (RIVAL_ASIDE.exec(text)?.index ?? -1) : -1;
-  }
-  return rivalAt;
+  return RIVAL_GATE.test(text) ? (RIVAL_ASIDE.exec(text)?.index ?? -1) : -1;
 }
 
 /** Where a headline's challenge to a rival starts (see `RIVAL_ASIDE`), or -1. */
@@ -323,6 +308,13 @@ function itemSeparator(title: string): string {
   return !title.includes("; ") && title.includes(", ") && COLUMN_LABEL.test(title) ? ", " : "; ";
 }
 
+/** The offsets [from, to) of the roundup item of a lower-cased headline that holds offset `at`. */
+function itemSpan(title: string, at: number): [number, number] {
+  const sep = itemSeparator(title);
+  const next = title.indexOf(sep, at);
+  return [title.lastIndexOf(sep, at) + 1, next < 0 ? title.length : next];
+}
+
 /** A headline without the companies its aside names after the deal (see `TITLE_ASIDE`). */
 function withoutAside(
   unit: TextUnit,
@@ -335,10 +327,7 @@ function withoutAside(
   const text = lower(unit);
   // A roundup's headline tells one item per clause: "A books B capacity; C's $6bn expansion".
   if (roundup) {
-    const sep = itemSeparator(text);
-    const from = text.lastIndexOf(sep, cueAt) + 1;
-    const next = text.indexOf(sep, cueAt);
-    const to = next < 0 ? text.length : next;
+    const [from, to] = itemSpan(text, cueAt);
     const kept = unit.mentions.filter((m) => m.start >= from && m.end <= to);
     if (kept.length > 0 && kept.length < unit.mentions.length) return { ...unit, mentions: kept };
   }
@@ -448,24 +437,23 @@ function orderParties(
       return ids;
     }
     case "legal": {
-      // "<bloc> opens antitrust investigation into X": the state that opens a probe is no party.
+      // The state that opens a probe is no party: the governments among `opening`, if others remain.
+      const withoutOpener = (opening: readonly Mention[]): string[] | undefined => {
+        const opener = orderedIds(opening).filter((id) => context.entities.get(id)?.kind === "government");
+        const kept = ids.filter((id) => !opener.includes(id));
+        return opener.length > 0 && kept.length > 0 ? kept : undefined;
+      };
+      // "<bloc> opens antitrust investigation into X": the state named before the verb.
       const probe =
         lower.includes("investigation") || lower.includes("probe") ? PROBE_OPENED.exec(lower) : null;
-      if (probe) {
-        const state = (id: string) => context.entities.get(id)?.kind === "government";
-        const opener = orderedIds(unit.mentions.filter((m) => m.start < probe.index)).filter(state);
-        const kept = ids.filter((id) => !opener.includes(id));
-        if (opener.length > 0 && kept.length > 0) return kept;
-      }
-      // "X probed by the FTC": the state after "probed by" opened the probe and is no party.
-      const by = lower.includes("probed by") ? /\bprobed by\s/.exec(lower) : null;
-      if (by) {
-        const state = (id: string) => context.entities.get(id)?.kind === "government";
-        const opener = orderedIds(unit.mentions.filter((m) => m.start > by.index)).filter(state);
-        const kept = ids.filter((id) => !opener.includes(id));
-        if (opener.length > 0 && kept.length > 0) return kept;
-      }
-      return [...before, ...after];
+      const beforeProbe = probe
+        ? withoutOpener(unit.mentions.filter((m) => m.start < probe.index))
+        : undefined;
+      if (beforeProbe) return beforeProbe;
+      // "X probed by the FTC": the state after "probed by".
+      const by = lower.includes("probed by") ? PROBED_BY.exec(lower) : null;
+      const afterBy = by ? withoutOpener(unit.mentions.filter((m) => m.start > by.index)) : undefined;
+      return afterBy ?? [...before, ...after];
     }
     case "regulation":
       // "DeepSeek put on US trade blacklist by the Commerce Department": the state acts on the company.
@@ -1248,6 +1236,7 @@ const PROBE_OPENED =
 // "X's practice probed by US regulator", "X is under formal investigation": the probe in the passive.
 const PROBE_PASSIVE =
   /\b(?:probed by|under (?:a )?(?:formal |antitrust |federal )?(?:investigation|probe))\b/;
+const PROBED_BY = /\bprobed by\s/;
 const PROBE_INTO = /\b(?:probe|inquiry|investigation)s? (?:into|of)\s/;
 const LEGAL_SETTING =
   /\b(?:sues?|sued|suing|suits?|lawsuits?|litigation|class action|complaints?|plaintiffs?|courts?|judges?|jury|ruling|injunction|settle\w*|filed|files|filing|probes?|inquiry|investigat\w*|regulators?|watchdogs?|antitrust|attorneys? general|prosecutors?|charged|charges|indict\w*|arbitration|tribunal|trade secrets?|copyright|patents?|infring\w*|legal|breach of contract|appeal\w*|verdict|damages|lawyers?|attorneys?|discovery|subpoena\w*|deposition)\b/;
@@ -1709,14 +1698,11 @@ function resolveOverlaps(
       FUNDING_ROUND.test(lower(invest.unit)) ||
       (lower(invest.unit).includes("-money") && EQUITY_TERMS.test(lower(invest.unit)));
     // A roundup headline's item names its own companies: "A and B pair up; C's packaging bet".
-    const sep = itemSeparator(titleText);
-    const inItem =
-      invest.unit.isTitle && titleText.includes(sep)
-        ? (m: Mention) =>
-            m.start > titleText.lastIndexOf(sep, invest.cueAt) &&
-            (titleText.indexOf(sep, invest.cueAt) < 0 || m.start < titleText.indexOf(sep, invest.cueAt))
-        : () => true;
-    const investedIn = orderedIds(invest.unit.mentions.filter(inItem)).filter(
+    const [from, to] =
+      invest.unit.isTitle && titleText.includes(itemSeparator(titleText))
+        ? itemSpan(titleText, invest.cueAt)
+        : [0, Number.POSITIVE_INFINITY];
+    const investedIn = orderedIds(invest.unit.mentions.filter((m) => m.start >= from && m.start < to)).filter(
       (id) => context.entities.get(id)?.kind !== "project",
     );
     // Debt raised for the build-out ("raised $15bn in a bond sale to fund data centres") is the

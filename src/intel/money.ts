@@ -267,10 +267,13 @@ export function extractMoney(text: string, rates: FxRates["rates"], minUsd = 1e6
 
 // "£9bn ($11.8bn)", "¥1tn (about $6.4 billion)": the gap between a foreign amount and the dollar
 // figure the article gives for it, and what closes the brackets.
-const STATED_OPEN =
-  /^\s*\(\s*(?:or\s+)?(?:(?:about|around|roughly|approximately|some|nearly|almost|close to|equivalent to)\s+)?(?:US)?$/i;
+const STATED_HEDGES = "about|around|roughly|approximately|some|nearly|almost|close to";
+const STATED_OPEN = new RegExp(
+  String.raw`^\s*\(\s*(?:or\s+)?(?:(?:${STATED_HEDGES}|equivalent to)\s+)?(?:US)?$`,
+  "i",
+);
 const STATED_CLOSE = /^\s*\)/;
-const STATED_HEDGE = /\b(?:about|around|roughly|approximately|some|nearly|almost|close to)\s/i;
+const STATED_HEDGE = new RegExp(String.raw`\b(?:${STATED_HEDGES})\s`, "i");
 
 /**
  * A foreign amount takes the dollar figure the article states for it in brackets: the writer's
