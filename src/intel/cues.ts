@@ -41,6 +41,11 @@ export const CHIP_NAME_SOURCE = CHIP_NAMES;
 
 /** An accelerator named by product ("Trainium", "MI300X", "GB200"), not a TPU: a chip, not capacity. */
 export const NAMED_ACCELERATOR = new RegExp(`\\b${CHIP_NAMES}\\b`);
+/** A probe opened ("EU opens antitrust investigation"), and one told in the passive ("probed by"). */
+export const PROBE_OPENING_SOURCE =
+  "(?:opens?|opened|opening|launch(?:es|ed)|starts?|started) (?:an? |its |a formal )?(?:\\w+ )?(?:probe|inquiry|investigation)";
+export const PROBE_PASSIVE_SOURCE =
+  "probed by|under (?:a )?(?:formal |antitrust |federal )?(?:investigation|probe)";
 
 export const EVENT_CUES: readonly CueRow[] = [
   // investment
@@ -664,7 +669,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   // A probe told in the passive: "probed by US regulator", "is now under formal investigation".
   {
     type: "legal",
-    pattern: "probed by|under (?:a )?(?:formal |antitrust |federal )?(?:investigation|probe)",
+    pattern: PROBE_PASSIVE_SOURCE,
     example: "Microsoft's Teams bundling probed by US regulator",
   },
 
@@ -818,8 +823,7 @@ export const LEGAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   // A regulator opening a probe has only begun: "rules" in "opens probe into its app store rules" is a noun.
   {
     type: "filed",
-    pattern:
-      "(?:opens?|opened|opening|launch(?:es|ed)|starts?|started) (?:an? |its |a formal )?(?:\\w+ )?(?:probe|inquiry|investigation)",
+    pattern: PROBE_OPENING_SOURCE,
     example: "EU opens antitrust investigation into Microsoft's cloud licensing rules",
   },
   {

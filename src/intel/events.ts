@@ -6,6 +6,8 @@ import {
   EVENT_CUES,
   LEGAL_STATUS_CUES,
   NAMED_ACCELERATOR,
+  PROBE_OPENING_SOURCE,
+  PROBE_PASSIVE_SOURCE,
 } from "./cues.js";
 import type { EntityInfo, Mention } from "./entities.js";
 import {
@@ -1231,11 +1233,9 @@ function perInvestor(
 
 // Words that put an accusation before a court, a regulator or a claim of rights.
 const BET_WORD = /\b(?:bets?|wager|gamble)\b/i;
-const PROBE_OPENED =
-  /\b(?:opens?|opened|opening|launch(?:es|ed)|starts?|started) (?:an? |its |a formal )?(?:\w+ )?(?:probe|inquiry|investigation) (?:into|of)\s/;
+const PROBE_OPENED = new RegExp(`\\b${PROBE_OPENING_SOURCE} (?:into|of)\\s`);
 // "X's practice probed by US regulator", "X is under formal investigation": the probe in the passive.
-const PROBE_PASSIVE =
-  /\b(?:probed by|under (?:a )?(?:formal |antitrust |federal )?(?:investigation|probe))\b/;
+const PROBE_PASSIVE = new RegExp(`\\b(?:${PROBE_PASSIVE_SOURCE})\\b`);
 const PROBED_BY = /\bprobed by\s/;
 const PROBE_INTO = /\b(?:probe|inquiry|investigation)s? (?:into|of)\s/;
 const LEGAL_SETTING =
