@@ -13,6 +13,15 @@ interface Check {
   detail?: string;
 }
 
+const LISTED = 10;
+
+/** At most ten lines, then one that says how many more there are and where they are. */
+function listed(lines: string[], more: string): string[] {
+  return lines.length <= LISTED
+    ? lines
+    : [...lines.slice(0, LISTED), `… and ${lines.length - LISTED} more (${more})`];
+}
+
 function nodeVersionOk(version: string): boolean {
   const [major = 0, minor = 0] = version.replace(/^v/, "").split(".").map(Number);
   return major > 20 || (major === 20 && minor >= 18);
@@ -63,23 +72,46 @@ export async function runDoctor(
     });
     const feeds = await app.actions.feeds();
     const bad = feeds.filter((f) => f.status !== "ok");
+    const badLines = listed(
+      bad.map((f) => `${f.status}: ${f.url} — ${f.lastError ?? "no error recorded"}`),
+      "`infrawire feeds list` shows them all",
+    );
+    // Some feeds failing is news for the operator, not a broken install; none readable is.
+    const feedsOk = feeds.length > 0 && bad.length < feeds.length;
     checks.push({
-      ok: feeds.length > 0,
+      ok: feedsOk,
       label: `${count(feeds.length, "feed")}, ${bad.length} failing or disabled`,
-      ...(feeds.length > 0
-        ? {}
-        : { detail: "run `npm start` once, or `infrawire feeds import feeds/default.opml`" }),
+      ...(feeds.length === 0
+        ? { detail: "run `npm start` once, or `infrawire feeds import feeds/default.opml`" }
+        : bad.length > 0
+          ? {
+              detail: [
+                ...(feedsOk
+                  ? []
+                  : [
+                      "no feed can be read: check the network or proxy settings, then `infrawire poll --force` (a disabled feed comes back with `infrawire feeds enable <id>`)",
+                    ]),
+                ...badLines,
+              ].join("\n    "),
+            }
+          : {}),
     });
-    for (const feed of bad.slice(0, 10)) print(`    ${feed.status}: ${feed.url} — ${feed.lastError ?? "?"}`);
     const dead = await app.actions.deadLetters();
     checks.push({
       ok: dead.length === 0,
       label: `delivery: ${count(dead.length, "post")} that could not be delivered`,
       ...(dead.length > 0
-        ? { detail: "fix the cause shown below (a channel, a token); the rest of the queue keeps going" }
+        ? {
+            detail: [
+              "fix the cause shown below (a channel, a token); the rest of the queue keeps going",
+              ...listed(
+                dead.map((d) => `${d.destinationKey} ${d.kind} "${d.title}" — ${d.error}`),
+                "the rest stay in the outbox",
+              ),
+            ].join("\n    "),
+          }
         : {}),
     });
-    for (const d of dead.slice(0, 10)) print(`    ${d.destinationKey} ${d.kind} "${d.title}" — ${d.error}`);
     const paused = await app.actions.pausedChannels();
     checks.push({
       ok: paused.length === 0,

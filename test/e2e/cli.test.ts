@@ -186,6 +186,24 @@ describe("configuration errors and doctor", () => {
     expect(run.stdout).toMatch(/✗ 0 feeds.*\n\s+run `npm start` once/);
   });
 
+  it("doctor lists a failing feed under its check, and fails when no feed can be read", async () => {
+    const allow = { ...env, INFRAWIRE_ALLOW_PRIVATE_FEEDS: "1" };
+    await runCli(["feeds", "add", server.url("/down")], allow);
+    const none = await runCli(["doctor"], allow);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toMatch(
+      /^✗ 1 feed, 1 failing or disabled\n\s+no feed can be read: check the network.*\n\s+failing: http:\/\/127\.0\.0\.1:\d+\/down — the server failed \(HTTP 503\)$/m,
+    );
+
+    await runCli(["feeds", "add", server.url("/chips")], allow);
+    const some = await runCli(["doctor"], allow);
+    expect(some.stdout).toMatch(
+      /^✓ 2 feeds, 1 failing or disabled\n\s+failing: .*\/down — the server failed/m,
+    );
+    expect(some.stdout).not.toContain("no feed can be read");
+    expect(some.stdout.indexOf("failing: ")).toBeGreaterThan(some.stdout.indexOf("✓ Node.js"));
+  });
+
   it("unknown commands exit non-zero with a pointer to help", async () => {
     const run = await runCli(["frobnicate"], env);
     expect(run.code).not.toBe(0);
