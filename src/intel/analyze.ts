@@ -178,7 +178,31 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
     if (money) events[0] = { ...vague, amountUsd: money.amountUsd, qualifier: money.qualifier };
   }
   events.push(...secondaryEvents(body, lead, events, bodyMentions, entities, context));
-  return { entities: withoutRival(entities, titleMentions, events, article.title), events, lead };
+  const scored = withStateAbout(
+    withoutRival(entities, titleMentions, events, article.title),
+    events,
+    context,
+  );
+  return { entities: scored, events, lead };
+}
+
+/**
+ * A state that is a side of the headline's rule or lawsuit is a subject of the story even when the
+ * headline names it only by its capital ("Washington's chip rule hits A and B"): counted `about`,
+ * an outlet on the rule's effect on the companies hit joins the one on the rule.
+ */
+function withStateAbout(
+  entities: EntityScore[],
+  events: readonly ExtractedEvent[],
+  context: IntelContext,
+): EntityScore[] {
+  const states = new Set<string>();
+  for (const event of events)
+    if (!event.secondary && (event.type === "regulation" || event.type === "legal"))
+      for (const id of event.parties)
+        if (context.matcher.entities.get(id)?.kind === "government") states.add(id);
+  if (states.size === 0) return entities;
+  return entities.map((e) => (!e.about && states.has(e.id) ? { ...e, about: true } : e));
 }
 
 /**
