@@ -5,6 +5,7 @@ import {
   amountFurtherOn,
   type ExtractedEvent,
   extractEvents,
+  isLiveBlog,
   MONEY_TYPES,
   rivalAsideAt,
   type TextUnit,
@@ -33,6 +34,8 @@ export interface ArticleIntel {
 
 /** Sentences of the lead that the event extractor reads after the title. */
 const LEAD_SENTENCES = 4;
+// How far past the lead a live blog is read for its headline deal's figure.
+const LIVE_BLOG_REACH = 60;
 
 /** Sentences without page furniture: no bylines or share prompts, datelines cut off. */
 function readable(sentences: readonly Sentence[]): Sentence[] {
@@ -167,7 +170,9 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
     vague.type !== "valuation" &&
     !termsUndisclosed([article.title, ...lead.map((s) => s.text)])
   ) {
-    const further = readable(leadSentences(article.body, LEAD_SENTENCES + 12)).filter(
+    // A live blog tells its entries newest first: the entry with the figure is near the bottom.
+    const reach = LEAD_SENTENCES + (isLiveBlog(units) ? LIVE_BLOG_REACH : 12);
+    const further = readable(leadSentences(article.body, reach)).filter(
       (s) => !lead.some((l) => l.start === s.start),
     );
     const money = amountFurtherOn(

@@ -382,11 +382,12 @@ export const EVENT_CUES: readonly CueRow[] = [
       "(?:picks?|picked|picking|chooses|chose|choosing|opts? for|opted for|selects?|selected) (?:[\\w'’-]+ ){0,2}?(?:chips|gpus|accelerators|processors)\\b|(?:to run|will run|runs?|running) (?:[\\w'’-]+ ){1,4}?on (?:[\\w'’-]+ ){0,3}?(?:chips|gpus|accelerators|processors)\\b",
     example: "Cohere picks AMD chips for its next models",
   },
-  // An order told without its goods: "<supplier> wins an <customer> order" (a roundup's item).
+  // An order told without its goods: "<supplier> wins an <customer> order" (a roundup's item),
+  // "<buyer> turns to <chip maker>" (`events.ts` keeps it only when a chip maker is named next).
   {
     type: "chip_supply",
     pattern:
-      "wins (?:an? |the )?(?!court\\b|restraining\\b|protective\\b|gag\\b)(?:[\\w'’.-]+ ){1,2}?orders?\\b",
+      "wins (?:an? |the )?(?!court\\b|restraining\\b|protective\\b|gag\\b)(?:[\\w'’.-]+ ){1,2}?orders?\\b|turn(?:s|ed|ing)? to (?!(?:its|the|a|an|his|her|their)\\b)",
     example: "Chip Notes: Micron's $9bn Idaho expansion; Marvell wins an Amazon order",
   },
 

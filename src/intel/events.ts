@@ -111,7 +111,8 @@ const PROFILE_TITLE =
   /^the (?:[\w-]+ ){0,2}?(?:man|woman|person|executive|engineer|banker|researcher|scientist|veteran|insider|architect|financier) who\b|^why (?:[A-Z][\w'’.-]* ){1,3}(?:left|quit)\b|['’]s loss is (?:[\w'’.-]+ ){1,3}?gain\b/i;
 const PROFILE_BODY_TYPES: readonly EventType[] = [...BODY_TYPES, "people"];
 
-function isLiveBlog(units: readonly TextUnit[]): boolean {
+/** Whether the article is a live blog: a "Live:" headline, or timestamped lines in the lead. */
+export function isLiveBlog(units: readonly TextUnit[]): boolean {
   let stamped = 0;
   for (const unit of units) {
     // The first character says whether a line can be either: a digit, or the L of "Live" or A of "As".
@@ -282,9 +283,9 @@ const PEOPLE_DESTINATION =
 
 // What a headline tells after its deal that names other companies: a deal it points back at
 // ("days after Google deal"), those the news affects ("what it means for Google and Amazon"), the
-// rivals ("stepping up race with OpenAI").
+// rivals ("stepping up race with OpenAI", "narrowing its gap with OpenAI").
 const TITLE_ASIDE =
-  /[,:;—–-] (?:and )?(?:what (?:it|this|that) means for|why it matters (?:for|to)|(?:the )?(?:implications|lessons) for)\b|,? (?:stepping up|steps up|heating up|intensifying) (?:the |its )?(?:race|rivalry|fight|competition|battle) with\b|,? (?:aiming|seeking|hoping|looking|trying|in a bid) to (?:close|narrow|cut) (?:the |its )?(?:gap|lead) (?:with|on)\b|,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
+  /[,:;—–-] (?:and )?(?:what (?:it|this|that) means for|why it matters (?:for|to)|(?:the )?(?:implications|lessons) for)\b|,? (?:stepping up|steps up|heating up|intensifying) (?:the |its )?(?:race|rivalry|fight|competition|battle) with\b|,? (?:aiming|seeking|hoping|looking|trying|in a bid) to (?:close|narrow|cut) (?:the |its )?(?:gap|lead) (?:with|on)\b|,? (?:as (?:it|they) )?(?:narrow(?:s|ing)?|clos(?:es|ing)|cut(?:s|ting)?|shrink(?:s|ing)?) (?:the |its |their )?(?:gap|lead|distance) (?:with|on|to)\b|,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
 
 // A rival a launch headline challenges: "Google wants ChatGPT's coding crown", "to take on
 // OpenAI". It is no side of the launch, and the story is not about it.
@@ -503,6 +504,9 @@ function orderParties(
         )
           return orderParties(type, { ...unit, mentions: kept }, lower, cueAt, context);
       }
+      // "Microsoft turns to AMD": who turns is the buyer, whatever its kind.
+      if (type === "chip_supply" && before.length > 0 && lower.startsWith("turn", cueAt))
+        return [...before, ...after];
       const supplier = (id: string) => SUPPLIER_KINDS.has(kind(id));
       const buyers = ids.filter((id) => !supplier(id));
       const customersFirst = putFirst(buyers, ids);
@@ -1608,6 +1612,19 @@ function resolveOverlaps(
   const inTitle = (t: EventType) => byType.get(t)?.unit.isTitle === true;
   const kinds = (t: EventType) =>
     orderedIds(byType.get(t)?.unit.mentions ?? []).map((id) => context.entities.get(id)?.kind);
+  // "Meta turns to Broadcom" is a chip deal only when a chip maker (or an accelerator) is turned to:
+  // not "turns to Google for search", "turns to debt".
+  const chips = byType.get("chip_supply");
+  if (chips && lower(chips.unit).startsWith("turn", chips.cueAt)) {
+    const text = lower(chips.unit);
+    const next = text.indexOf(" to ", chips.cueAt) + 4;
+    const turnedTo = chips.unit.mentions.find((m) => m.start >= next && m.start <= next + 4);
+    if (
+      context.entities.get(turnedTo?.entityId ?? "")?.kind !== "chipmaker" &&
+      !NAMED_ACCELERATOR.test(text.slice(next, next + 40))
+    )
+      byType.delete("chip_supply");
+  }
   // "won Mistral as a customer for its inference systems": a chip maker's customer buys its
   // machines, not capacity rented from a cloud. Not so a lab paying it to run its models "in
   // Groq's data centres": capacity the chip maker rents out. And a foundry's "manufacturing
