@@ -256,3 +256,55 @@ describe("batch 13 grouping: the state as a side of a headline rule", () => {
     expect(story("effect")).toBe(story("rule"));
   });
 });
+
+describe("batch 13 forms: live blogs, roundup items and asides", () => {
+  // Newest entries first: the one with the contract's figure is near the bottom, past the lead.
+  const entries = [
+    "18:40 — That's it from us tonight. Thanks for reading.",
+    ...Array.from(
+      { length: 16 },
+      (_, i) => `18:${String(30 - i).padStart(2, "0")} — Analysts on the call asked about power and margins.`,
+    ),
+    "17:12 — Oracle says Meta signed a cloud contract worth $14 billion over five years.",
+    "17:05 — The call has started.",
+  ];
+  it("reads a live blog's headline deal figure from an entry past the lead", () => {
+    expectRead(
+      "Live: Oracle results call as Meta cloud contract lifts shares",
+      `Refresh for the latest. Times are Eastern.\n${entries.join("\n")}`,
+      { types: ["compute_contract"], amountUsd: 14e9, parties: ["meta", "oracle"] },
+    );
+  });
+
+  it("reads a roundup's '<buyer> turns to <chip maker>' as a chip deal", () => {
+    expect(
+      summary(
+        "Chip Notes: Micron's $7bn Idaho expansion; Meta turns to Broadcom",
+        "Good morning. Two items today. Micron will spend $7 billion on a memory plant in Idaho.",
+      ),
+    ).toEqual([
+      ["infrastructure", 7e9, ["micron"]],
+      ["chip_supply", null, ["meta", "broadcom"]],
+    ]);
+  });
+
+  it("reads no chip deal when a company turns to one that makes no chips", () => {
+    expect(read("Apple turns to Google for Siri's new brain").map((e) => e.type)).not.toContain(
+      "chip_supply",
+    );
+    expect(read("Intel turns to debt markets for its Ohio fab").map((e) => e.type)).not.toContain(
+      "chip_supply",
+    );
+  });
+
+  it("keeps a rival named in a 'narrowing its gap with' aside out of the deal", () => {
+    expectRead("xAI raises $10bn, narrowing its gap with OpenAI", "", {
+      types: ["investment"],
+      parties: ["xai"],
+    });
+    expectRead("Anthropic lands $5bn Google cloud deal as it narrows the gap with OpenAI", "", {
+      types: ["compute_contract"],
+      parties: ["anthropic", "google"],
+    });
+  });
+});
