@@ -234,6 +234,24 @@ describe("batch 13 grouping: the state as a side of a headline rule", () => {
     expect(intel.entities.find((e) => e.id === "us-government")?.about).toBe(true);
   });
 
+  it("reads the capital's possessive before a measure as the state", () => {
+    const intel = analyzeArticle(
+      {
+        title: "Washington’s export curbs hit Nvidia’s China sales",
+        body: "Nvidia will need licences for more of its accelerators.",
+      },
+      context,
+    );
+    expect(intel.events[0]?.type).toBe("regulation");
+    expect(intel.events[0]?.parties[0]).toBe("us-government");
+    expect(intel.entities.find((e) => e.id === "us-government")?.about).toBe(true);
+    const state = analyzeArticle(
+      { title: "Washington state's data centre tax break draws Microsoft", body: "" },
+      context,
+    );
+    expect(state.entities.map((e) => e.id)).not.toContain("us-government");
+  });
+
   it("joins an outlet on a rule's effect with the one on the rule", () => {
     const { stories } = analyzeBatch(
       [
