@@ -106,9 +106,9 @@ const TIMESTAMP_LINE =
 
 // "The woman who financed X's data centres is now counting Y's money": a profile headline tells
 // a move by what the person did, so the hire is read in the lead.
-// So do "A's loss is B's gain" and "Why <person> left A".
+// So do "A's loss is B's gain" (or "B's gain, A's loss") and "Why <person> left A".
 const PROFILE_TITLE =
-  /^the (?:[\w-]+ ){0,2}?(?:man|woman|person|executive|engineer|banker|researcher|scientist|veteran|insider|architect|financier) who\b|^why (?:[A-Z][\w'’.-]* ){1,3}(?:left|quit)\b|['’]s loss is (?:[\w'’.-]+ ){1,3}?gain\b/i;
+  /^the (?:[\w-]+ ){0,2}?(?:man|woman|person|executive|engineer|banker|researcher|scientist|veteran|insider|architect|financier) who\b|^why (?:[A-Z][\w'’.-]* ){1,3}(?:left|quit)\b|['’]s loss is (?:[\w'’.-]+ ){1,3}?gain\b|['’]s gain,? (?:[\w'’.-]+ ){1,3}?loss\b/i;
 const PROFILE_BODY_TYPES: readonly EventType[] = [...BODY_TYPES, "people"];
 
 /** Whether the article is a live blog: a "Live:" headline, or timestamped lines in the lead. */
@@ -789,11 +789,11 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   const titleTypes = new Set<EventType>();
   const secondary: Candidate[] = [];
   // The first character gates the profile form: most headlines start with neither "The" nor "Why",
-  // nor hold "loss is".
+  // nor hold " loss".
   const first = title === undefined ? 0 : title.text.charCodeAt(0) | 0x20;
   const profile =
     title !== undefined &&
-    (first === 0x74 || first === 0x77 || title.text.includes("loss is")) &&
+    (first === 0x74 || first === 0x77 || title.text.includes(" loss")) &&
     PROFILE_TITLE.test(title.text);
   const bodyTypes = isLiveBlog(units) ? LIVE_BLOG_BODY_TYPES : profile ? PROFILE_BODY_TYPES : BODY_TYPES;
   for (const [index, unit] of units.entries()) {
@@ -979,6 +979,10 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       (candidate.type === "investment" || candidate.type === "valuation") && named.length >= 2
         ? withoutFormerEmployers(named, units.slice(0, 4), lower)
         : named;
+    // "Why Intel's server chief left for AMD" over "AMD poached him in March": the profile's
+    // headline names the employer the lead leaves out.
+    if (profile && candidate.type === "people" && !candidate.unit.isTitle && title)
+      for (const id of orderedIds(title.mentions)) if (!parties.includes(id)) parties.push(id);
     if (parties.length === 0) continue;
     const event: ExtractedEvent = {
       type: candidate.type,
