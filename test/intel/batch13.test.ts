@@ -109,6 +109,22 @@ describe("batch 13 forms: a hire told as a profile headline", () => {
     );
   });
 
+  it("reads 'B's gain, A's loss' and names the employer the lead leaves out", () => {
+    expectRead(
+      "AMD's gain, Intel's loss: the server chief who switched sides",
+      "AMD has poached Intel's head of server chips to sell its processors to data centres.",
+      { types: ["people"], parties: ["amd", "intel"] },
+    );
+    expectRead(
+      "Why Intel's server chief left for AMD",
+      "AMD poached him in March. He will sell its chips to data centres.",
+      {
+        types: ["people"],
+        parties: ["amd", "intel"],
+      },
+    );
+  });
+
   it("keeps a company's 'why' question about a market no hire", () => {
     expect(read("Why Nvidia left the Chinese market to Huawei", "").map((e) => e.type)).not.toContain(
       "people",
