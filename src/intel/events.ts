@@ -1623,9 +1623,14 @@ function resolveOverlaps(
     const text = lower(chips.unit);
     const next = text.indexOf(" to ", chips.cueAt) + 4;
     const turnedTo = chips.unit.mentions.find((m) => m.start >= next && m.start <= next + 4);
+    // Another chip cue after it ("are turning to custom chips") or in another sentence keeps the deal.
     if (
       context.entities.get(turnedTo?.entityId ?? "")?.kind !== "chipmaker" &&
-      !NAMED_ACCELERATOR.test(text.slice(next, next + 40))
+      !NAMED_ACCELERATOR.test(text.slice(next, next + 40)) &&
+      !CUES.chip_supply.test(text.slice(next)) &&
+      !units
+        .slice(0, 4)
+        .some((u) => u !== chips.unit && u.mentions.length > 0 && CUES.chip_supply.test(lower(u)))
     )
       byType.delete("chip_supply");
   }

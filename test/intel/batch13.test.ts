@@ -331,6 +331,15 @@ describe("batch 13 forms: live blogs, roundup items and asides", () => {
     );
   });
 
+  it("keeps the chip deal when another chip cue follows or another sentence has one", () => {
+    expectRead("Meta is turning to custom chips from Broadcom", "", { types: ["chip_supply"] });
+    expectRead(
+      "Meta orders Broadcom accelerators",
+      "The talk then turned to pricing at Meta. Meta will buy $2 billion of Broadcom custom chips.",
+      { types: ["chip_supply"], amountUsd: 2e9 },
+    );
+  });
+
   it("keeps a rival named in a 'narrowing its gap with' aside out of the deal", () => {
     expectRead("xAI raises $10bn, narrowing its gap with OpenAI", "", {
       types: ["investment"],
