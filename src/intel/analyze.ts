@@ -5,6 +5,7 @@ import {
   amountFurtherOn,
   type ExtractedEvent,
   extractEvents,
+  isLiveBlog,
   MONEY_TYPES,
   rivalAsideAt,
   type TextUnit,
@@ -33,6 +34,8 @@ export interface ArticleIntel {
 
 /** Sentences of the lead that the event extractor reads after the title. */
 const LEAD_SENTENCES = 4;
+// How far past the lead a live blog is read for its headline deal's figure.
+const LIVE_BLOG_REACH = 60;
 
 /** Sentences without page furniture: no bylines or share prompts, datelines cut off. */
 function readable(sentences: readonly Sentence[]): Sentence[] {
@@ -167,7 +170,9 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
     vague.type !== "valuation" &&
     !termsUndisclosed([article.title, ...lead.map((s) => s.text)])
   ) {
-    const further = readable(leadSentences(article.body, LEAD_SENTENCES + 12)).filter(
+    // A live blog tells its entries newest first: the entry with the figure is near the bottom.
+    const reach = LEAD_SENTENCES + (isLiveBlog(units) ? LIVE_BLOG_REACH : 12);
+    const further = readable(leadSentences(article.body, reach)).filter(
       (s) => !lead.some((l) => l.start === s.start),
     );
     const money = amountFurtherOn(
@@ -178,7 +183,31 @@ export function analyzeArticle(input: ArticleText, context: IntelContext): Artic
     if (money) events[0] = { ...vague, amountUsd: money.amountUsd, qualifier: money.qualifier };
   }
   events.push(...secondaryEvents(body, lead, events, bodyMentions, entities, context));
-  return { entities: withoutRival(entities, titleMentions, events, article.title), events, lead };
+  const scored = withStateAbout(
+    withoutRival(entities, titleMentions, events, article.title),
+    events,
+    context,
+  );
+  return { entities: scored, events, lead };
+}
+
+/**
+ * A state that is a side of the headline's rule or lawsuit is a subject of the story even when the
+ * headline names it only by its capital ("Washington's chip rule hits A and B"): counted `about`,
+ * an outlet on the rule's effect on the companies hit joins the one on the rule.
+ */
+function withStateAbout(
+  entities: EntityScore[],
+  events: readonly ExtractedEvent[],
+  context: IntelContext,
+): EntityScore[] {
+  const states = new Set<string>();
+  for (const event of events)
+    if (!event.secondary && (event.type === "regulation" || event.type === "legal"))
+      for (const id of event.parties)
+        if (context.matcher.entities.get(id)?.kind === "government") states.add(id);
+  if (states.size === 0) return entities;
+  return entities.map((e) => (!e.about && states.has(e.id) ? { ...e, about: true } : e));
 }
 
 /**

@@ -105,10 +105,11 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: "(?:mulls?|mulling|weighs?|weighing) backing",
     example: "Microsoft mulls backing xAI in its next round",
   },
-  // Newsletter register: "has pulled in more than $1bn from a group led by", "X closes its round".
+  // Newsletter register: "has pulled in more than $1bn from a group led by", "X closes its round",
+  // "X's $400m haul" (the noun beside its amount).
   {
     type: "investment",
-    pattern: `(?:pull(?:s|ed|ing)?|haul(?:s|ed)?|reel(?:s|ed)?) in ${HEDGE}(?:${AMOUNT}|${WORDED})(?! (?:in |of )?(?:annual |quarterly )?(?:revenue|sales|profits?|income|bookings))|clos(?:es|ed|ing) (?:its|a|the) (?:[\\w$.-]+ ){0,3}?round\\b`,
+    pattern: `(?:pull(?:s|ed|ing)?|haul(?:s|ed)?|reel(?:s|ed)?) in ${HEDGE}(?:${AMOUNT}|${WORDED})(?! (?:in |of )?(?:annual |quarterly )?(?:revenue|sales|profits?|income|bookings))|clos(?:es|ed|ing) (?:its|a|the) (?:[\\w$.-]+ ){0,3}?round\\b|${AMOUNT} (?:(?:funding|fundraising|equity|cash) )?haul\\b`,
     example: "Groq pulls in $750 million from a group led by BlackRock",
   },
   // "is mulling a cheque for X's next raise": the size, if any, is told apart ("peg at roughly $3bn").
@@ -174,12 +175,12 @@ export const EVENT_CUES: readonly CueRow[] = [
     example: "Mistral banks $2 billion of fresh equity from Thrive Capital",
   },
   // A round told with a euro or pound sign ("closed a €700m round", as "closed a $700m round"),
-  // or as a company's financing with its lead investor: "latest financing, €700m led by X",
-  // "with participation from Y".
+  // or as a company's financing or new round with its lead investor: "latest financing, €700m led
+  // by X", "new round — $600m led by X", "with participation from Y".
   {
     type: "investment",
     pattern:
-      "clos(?:es|ed|ing) (?:its|a|an|the) [€£][\\d.]+\\s?(?:b|bn|billion|m|million)\\b(?: [\\w-]+){0,2}? round|financing,? (?:of )?(?:us)?[$€£][\\d.]+\\s?(?:b|bn|billion|m|million),? (?:led by|from)|with participation from",
+      "clos(?:es|ed|ing) (?:its|a|an|the) [€£][\\d.]+\\s?(?:b|bn|billion|m|million)\\b(?: [\\w-]+){0,2}? round|(?:financing|round),? (?:[—–-] )?(?:of )?(?:us)?[$€£][\\d.]+\\s?(?:b|bn|billion|m|million),? (?:led by|from)|with participation from",
     example: "Nebius closes a €700m round at an €8bn post-money price",
   },
 
@@ -381,11 +382,12 @@ export const EVENT_CUES: readonly CueRow[] = [
       "(?:picks?|picked|picking|chooses|chose|choosing|opts? for|opted for|selects?|selected) (?:[\\w'’-]+ ){0,2}?(?:chips|gpus|accelerators|processors)\\b|(?:to run|will run|runs?|running) (?:[\\w'’-]+ ){1,4}?on (?:[\\w'’-]+ ){0,3}?(?:chips|gpus|accelerators|processors)\\b",
     example: "Cohere picks AMD chips for its next models",
   },
-  // An order told without its goods: "<supplier> wins an <customer> order" (a roundup's item).
+  // An order told without its goods: "<supplier> wins an <customer> order" (a roundup's item),
+  // "<buyer> turns to <chip maker>" (`events.ts` keeps it only when a chip maker is named next).
   {
     type: "chip_supply",
     pattern:
-      "wins (?:an? |the )?(?!court\\b|restraining\\b|protective\\b|gag\\b)(?:[\\w'’.-]+ ){1,2}?orders?\\b",
+      "wins (?:an? |the )?(?!court\\b|restraining\\b|protective\\b|gag\\b)(?:[\\w'’.-]+ ){1,2}?orders?\\b|turn(?:s|ed|ing)? to (?!(?:its|the|a|an|his|her|their)\\b)",
     example: "Chip Notes: Micron's $9bn Idaho expansion; Marvell wins an Amazon order",
   },
 
@@ -770,7 +772,7 @@ export const DEAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   {
     type: "talks",
     pattern:
-      "in talks|talks (?:with|to|over|expand|advance)|enter(?:s|ed|ing)? talks|(?:early|advanced)[- ]stage talks|(?:holds?|held) talks|negotiat(?:es|ing|ions)|in discussions|early-stage discussions|discussing|under discussion|nearing a deal",
+      "in talks|talks (?:with|to|over|expand|advance)|enter(?:s|ed|ing)? talks|(?:early|advanced)[- ]stage talks|(?:holds?|held) talks|negotiat(?:es|ing|ions)|in discussions|early-stage discussions|discussing|under discussion|nearing a deal|(?:is |are )?said to (?:be )?near(?:ing)? (?:an? |the )?(?:[\\w$.-]+ ){0,3}?(?:deal|agreement|pact)|(?:close|closer) to (?:an? |the )?(?:agreement|deal|pact)\\b",
     example: "Amazon in talks to invest more than $10 billion in OpenAI",
   },
   {
@@ -794,7 +796,7 @@ export const DEAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   {
     type: "reported",
     pattern:
-      "reportedly|report says|reports say|reported(?<!confirm\\w* (?:[\\w'’-]+ ){0,3}reported)|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal|an? (?:person|people|source))|(?:people|a person|a source) (?:familiar|briefed|close|involved)|sources (?:said|say)|according to (?:two|three|four|several|multiple|\\d+) (?:people|sources|persons|officials)|people say",
+      "reportedly|report says|reports say|reported(?<!confirm\\w* (?:[\\w'’-]+ ){0,3}reported)(?! (?:its |their |record |strong |weak |quarterly |annual )*(?:results|earnings|revenue|sales|profits?|income|losses?)\\b)|according to (?:people|sources|a report|reports|the information|bloomberg|reuters|the wall street journal|an? (?:person|people|source))|(?:people|a person|a source) (?:familiar|briefed|close|involved)|sources (?:said|say)|according to (?:two|three|four|several|multiple|\\d+) (?:people|sources|persons|officials)|people say",
     example: "Nvidia reportedly plans $5 billion Intel stake",
   },
 ];

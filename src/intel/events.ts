@@ -106,11 +106,13 @@ const TIMESTAMP_LINE =
 
 // "The woman who financed X's data centres is now counting Y's money": a profile headline tells
 // a move by what the person did, so the hire is read in the lead.
+// So do "A's loss is B's gain" (or "B's gain, A's loss") and "Why <person> left A".
 const PROFILE_TITLE =
-  /^the (?:[\w-]+ ){0,2}?(?:man|woman|person|executive|engineer|banker|researcher|scientist|veteran|insider|architect|financier) who\b/i;
+  /^the (?:[\w-]+ ){0,2}?(?:man|woman|person|executive|engineer|banker|researcher|scientist|veteran|insider|architect|financier) who\b|^why (?:[A-Z][\w'’.-]* ){1,3}(?:left|quit)\b|['’]s loss is (?:[\w'’.-]+ ){1,3}?gain\b|['’]s gain,? (?:[\w'’.-]+ ){1,3}?loss\b/i;
 const PROFILE_BODY_TYPES: readonly EventType[] = [...BODY_TYPES, "people"];
 
-function isLiveBlog(units: readonly TextUnit[]): boolean {
+/** Whether the article is a live blog: a "Live:" headline, or timestamped lines in the lead. */
+export function isLiveBlog(units: readonly TextUnit[]): boolean {
   let stamped = 0;
   for (const unit of units) {
     // The first character says whether a line can be either: a digit, or the L of "Live" or A of "As".
@@ -193,7 +195,7 @@ function orderedIds(mentions: readonly Mention[]): string[] {
 const SUPPLIER_VERB =
   /\b(?:to )?(?:supply|supplies|provide|provides|deliver|delivers|sell|sells|lands|wins|rent out|rents out)\b/;
 const TARGET_AS_SUBJECT =
-  /\b(?:rais(?:es|ed|ing)|to raise|secures?|closes|gets|takes \$|lands|wins|nets|draws|attracts|bank(?:s|ed)|pocket(?:s|ed))\b/;
+  /\b(?:rais(?:es|ed|ing)|to raise|secures?|closes|closed|gets|takes \$|lands|wins|nets|draws|attracts|bank(?:s|ed)|pocket(?:s|ed))\b/;
 
 /** `front` first, then the rest of `ids` in order; undefined unless `front` holds some but not all. */
 function putFirst(front: readonly string[], ids: readonly string[]): string[] | undefined {
@@ -209,14 +211,15 @@ function fundersNamed(unit: TextUnit, lower: string, ids: readonly string[]): st
   // "X pulled in $1.5bn, with BlackRock leading", "..., with A and B among the names on the cap
   // table": the ones named inside the phrase are the funders.
   const within =
-    (lower.includes(" leading") ? WITH_LEADING.exec(lower) : null) ??
+    (lower.includes(" lead") ? WITH_LEADING.exec(lower) : null) ??
     (lower.includes(" among ") ? AMONG_FUNDERS.exec(lower) : null);
   if (!within) return undefined;
   const end = within.index + within[0].length;
   return putFirst(orderedIds(unit.mentions.filter((m) => m.start > within.index && m.start < end)), ids);
 }
 
-const WITH_LEADING = /\bwith [^.;]{2,60}? leading\b/;
+// Also "with BlackRock writing the lead cheque".
+const WITH_LEADING = /\bwith [^.;]{2,60}? (?:leading|writing the lead (?:cheque|check))\b/;
 const AMONG_FUNDERS =
   /\bwith [^.;]{2,80}? among (?:the |its )?(?:names on (?:the |its )?cap table|(?:early |new |existing )?(?:investors|backers|shareholders))\b/;
 
@@ -280,9 +283,9 @@ const PEOPLE_DESTINATION =
 
 // What a headline tells after its deal that names other companies: a deal it points back at
 // ("days after Google deal"), those the news affects ("what it means for Google and Amazon"), the
-// rivals ("stepping up race with OpenAI").
+// rivals ("stepping up race with OpenAI", "narrowing its gap with OpenAI").
 const TITLE_ASIDE =
-  /[,:;—–-] (?:and )?(?:what (?:it|this|that) means for|why it matters (?:for|to)|(?:the )?(?:implications|lessons) for)\b|,? (?:stepping up|steps up|heating up|intensifying) (?:the |its )?(?:race|rivalry|fight|competition|battle) with\b|,? (?:aiming|seeking|hoping|looking|trying|in a bid) to (?:close|narrow|cut) (?:the |its )?(?:gap|lead) (?:with|on)\b|,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
+  /[,:;—–-] (?:and )?(?:what (?:it|this|that) means for|why it matters (?:for|to)|(?:the )?(?:implications|lessons) for)\b|,? (?:stepping up|steps up|heating up|intensifying) (?:the |its )?(?:race|rivalry|fight|competition|battle) with\b|,? (?:aiming|seeking|hoping|looking|trying|in a bid) to (?:close|narrow|cut) (?:the |its )?(?:gap|lead) (?:with|on)\b|,? (?:as (?:it|they) )?(?:narrow(?:s|ing)?|clos(?:es|ing)|cut(?:s|ting)?|shrink(?:s|ing)?) (?:the |its |their )?(?:gap|lead|distance) (?:with|on|to)\b|,? (?:just |only )?(?:(?:(?:two|three|four|five|six|several|a few|\d+) )?(?:days|weeks|hours|months)|a day|a week|a month) after\b|,? (?:after|following|on the heels of) (?:its |a |an |the )?(?:[\w$.'’-]+ ){0,4}?(?:deal|contract|pact|agreement)\b/;
 
 // A rival a launch headline challenges: "Google wants ChatGPT's coding crown", "to take on
 // OpenAI". It is no side of the launch, and the story is not about it.
@@ -501,6 +504,9 @@ function orderParties(
         )
           return orderParties(type, { ...unit, mentions: kept }, lower, cueAt, context);
       }
+      // "Microsoft turns to AMD": who turns is the buyer, whatever its kind.
+      if (type === "chip_supply" && before.length > 0 && lower.startsWith("turn", cueAt))
+        return [...before, ...after];
       const supplier = (id: string) => SUPPLIER_KINDS.has(kind(id));
       const buyers = ids.filter((id) => !supplier(id));
       const customersFirst = putFirst(buyers, ids);
@@ -595,8 +601,9 @@ function isValuationAmount(lower: string, m: Money): boolean {
     (before.includes("price") && PRICE_AT.test(before)) ||
     (worthBefore && WORTH_QUESTION.test(before)) ||
     (worthBefore && NOW_WORTH.test(before)) ||
-    // "The price: $14bn post-money."
+    // "The price: $14bn post-money.", and the label first: "Post-money: $11bn."
     (after.includes("-money") && /^\s*(?:post|pre)-money\b/.test(after)) ||
+    (before.includes("-money") && /\b(?:post|pre)-money(?: valuation| price)?: $/.test(before)) ||
     (before.includes("price tag") && /\bprice tag (?:for|on) [^$€£]*$/.test(before)) ||
     // "a deal that values the San Francisco maker of the Claude chatbot at $150bn": a price told
     // after a description longer than the window above.
@@ -721,13 +728,16 @@ function sameAmount(a: number | null, b: number): boolean {
 const PARTICIPATED =
   /\b(?:(?:also )?(?:took part|takes part|taking part|participated|participates|participating|joined|joins) (?:in )?the|(?:is|are) (?:expected|set|due|poised|likely) to lead the|(?:is|are) leading the) (?:round|raise|funding)\b|\b(?:investors|backers) (?:named by the (?:company|lab|start-?up) |in the (?:round|raise) )?include\b/;
 
-// "..., with Nvidia also taking part, the company said"; "Nvidia led again; Microsoft came along".
-const PARTICIPATED_TOO = /\bwith [^.;]{2,80}? also (?:taking|took|takes) part\b|\bled again\b|\bcame along\b/;
+// "..., with Nvidia also taking part, the company said"; "Nvidia led again; Microsoft came along";
+// "$600m led by A, with B participating, sets ...".
+const PARTICIPATED_TOO =
+  /\bwith [^.;]{2,80}? (?:also (?:taking|took|takes) part|participating)\b|\bled again\b|\bcame along\b/;
 
 // "The price: $14bn post-money.": a round's price as a sentence of its own.
 const VALUE_WORD = /valu|worth|price tag|post-money/i;
+// Also the label first, as a newsletter writes it: "Post-money: $11bn."
 const UNNAMED_VALUE =
-  /\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) post-money\b|\b(?:(?:valu(?:e|es|ing)|price tag (?:for|on)) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b|values the (?:[\w'’-]+ ){1,3}?(?:provider|operator|company|lab|start-?up|firm|group|business|developer|maker|platform) at\b)/;
+  /\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) post-money\b|\bpost-money(?: valuation| price)?: (?:us)?\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion)\b|\b(?:(?:valu(?:e|es|ing)|price tag (?:for|on)) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b|values the (?:[\w'’-]+ ){1,3}?(?:provider|operator|company|lab|start-?up|firm|group|business|developer|maker|platform) at\b)/;
 
 const ESTIMATE =
   /\b(?:puts?|putting|estimates?|estimated|reckons?) the (?:cost|price|bill|value) of (?:a|an|one|each|every|the average)\b|\bcosts? (?:of )?(?:about |around |roughly )?(?:us)?\$[\d.]+\s?\w+ (?:per|a|for each|for every) (?:gigawatt|gw|site|campus)\b/;
@@ -778,9 +788,13 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   const byType = new Map<EventType, Candidate>();
   const titleTypes = new Set<EventType>();
   const secondary: Candidate[] = [];
-  // The first character gates the profile form: most headlines do not start with "The".
+  // The first character gates the profile form: most headlines start with neither "The" nor "Why",
+  // nor hold " loss".
+  const first = title === undefined ? 0 : title.text.charCodeAt(0) | 0x20;
   const profile =
-    title !== undefined && (title.text.charCodeAt(0) | 0x20) === 0x74 && PROFILE_TITLE.test(title.text);
+    title !== undefined &&
+    (first === 0x74 || first === 0x77 || title.text.includes(" loss")) &&
+    PROFILE_TITLE.test(title.text);
   const bodyTypes = isLiveBlog(units) ? LIVE_BLOG_BODY_TYPES : profile ? PROFILE_BODY_TYPES : BODY_TYPES;
   for (const [index, unit] of units.entries()) {
     // The title may name no company ("Investors question circular deals"): the lead does.
@@ -847,10 +861,12 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       }
     }
   }
-  // A profile headline describes the person by what they did: its deal and site words are no event.
+  // A profile headline describes the person by what they did: its deal and site words are no event,
+  // nor are the lead's without an amount ("will run its chips for data centres": the new job).
   if (profile && byType.get("people")?.unit.isTitle === false)
     for (const [type, candidate] of byType)
-      if (type !== "people" && candidate.unit.isTitle) byType.delete(type);
+      if (type !== "people" && (candidate.unit.isTitle || amounts.get(candidate.unit).length === 0))
+        byType.delete(type);
   resolveOverlaps(byType, title, units, lower, context);
   // "Staff to sell $2bn of shares in a tender offer": existing shares change hands and no money
   // goes to the company, so the sale sets a price but is no investment.
@@ -952,13 +968,21 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       roundup,
       candidate.type === "launch",
     );
-    const parties =
+    const named =
       describedParties(
         partyUnit === candidate.unit ? candidate : { ...candidate, unit: partyUnit },
         units,
         lower,
         context,
       ) ?? orderParties(candidate.type, partyUnit, lower(partyUnit), candidate.cueAt, context);
+    const parties =
+      (candidate.type === "investment" || candidate.type === "valuation") && named.length >= 2
+        ? withoutFormerEmployers(named, units.slice(0, 4), lower)
+        : named;
+    // "Why Intel's server chief left for AMD" over "AMD poached him in March": the profile's
+    // headline names the employer the lead leaves out.
+    if (profile && candidate.type === "people" && !candidate.unit.isTitle && title)
+      for (const id of orderedIds(title.mentions)) if (!parties.includes(id)) parties.push(id);
     if (parties.length === 0) continue;
     const event: ExtractedEvent = {
       type: candidate.type,
@@ -1534,6 +1558,51 @@ function isCapitalised(text: string, at: number): boolean {
   return capitalised < words.length * 0.7;
 }
 
+// Capacity to make chips, not to run them: "3nm manufacturing capacity", "capacity for its next TPU".
+const MADE_CAPACITY =
+  /\b(?:manufacturing|production|foundry|wafer|fab|packaging|chipmaking|\d+ ?nm) capacity\b|\bcapacity (?:[\w'’-]+ ){0,3}?for its (?:own |next |new |next-generation |in-house |custom )+(?:[\w-]+ )?(?:tpus?|chips?|accelerators?|processors?)\b/;
+// "to run its models in Groq's data centres": sites the named company owns.
+const OWNED_SITES =
+  /\b(?:in|from|at|inside|out of|on) (?:[\w.-]+ ){0,2}?[\w.-]+['’]s (?:own )?(?:data[- ]?cent(?:er|re)s|cloud)\b/;
+
+/** Whether a sentence says a chip maker runs the work in its own sites ("in Groq's data centres"). */
+function sellerSites(unit: TextUnit, lower: string, context: EventContext): boolean {
+  if (!lower.includes("’s ") && !lower.includes("'s ")) return false;
+  const sites = OWNED_SITES.exec(lower);
+  if (!sites) return false;
+  const apostrophe = sites.index + sites[0].search(/['’]s (?:own )?(?:data|cloud)/);
+  return unit.mentions.some(
+    (m) => m.end === apostrophe && context.entities.get(m.entityId)?.kind === "chipmaker",
+  );
+}
+
+// An analyst's or investor's worry about spending told beside the deal: "analyst flags capex risk".
+const SPEND_WORRY =
+  /\banalysts?\b|\bwarn|\bworr(?:y|ies|ied)\b|\bfrets?\b|\bconcerns?\b|\bsceptic|\bskeptic|\bflags?\b|\bdoubts?\b/;
+// A partnership the headline only frames the deal with: "expands Nebius partnership with $3bn contract".
+const PARTNERSHIP_FRAME =
+  /\b(?:expand|extend|deepen|widen|broaden|renew|strengthen)(?:s|ed|ing)? (?:[\w'’.-]+ ){0,3}?(?:partnership|alliance|tie-up) (?:with (?:[\w'’.-]+ ){1,2}?)?(?:with|via|through|in|by way of) (?:a |an )?(?:new )?(?:us)?[$€£][\d.]/;
+
+// "founded by former OpenAI chief scientist X": the employer before, no side of the round.
+const FORMER_BEFORE = /\b(?:former|formerly of|formerly at)\s$/;
+
+/** The parties without the companies the opening names only as someone's former employer. */
+function withoutFormerEmployers(
+  parties: string[],
+  opening: readonly TextUnit[],
+  lower: (u: TextUnit) => string,
+): string[] {
+  if (!opening.some((u) => u.mentions.length > 0 && u.text.includes("ormer"))) return parties;
+  const former = (id: string) =>
+    opening.every((u) =>
+      u.mentions.every(
+        (m) => m.entityId !== id || FORMER_BEFORE.test(lower(u).slice(Math.max(0, m.start - 12), m.start)),
+      ),
+    );
+  const kept = parties.filter((id) => !former(id));
+  return kept.length > 0 ? kept : parties;
+}
+
 /** Readings that exclude each other: keep the one the wording supports. */
 function resolveOverlaps(
   byType: Map<EventType, Candidate>,
@@ -1547,15 +1616,44 @@ function resolveOverlaps(
   const inTitle = (t: EventType) => byType.get(t)?.unit.isTitle === true;
   const kinds = (t: EventType) =>
     orderedIds(byType.get(t)?.unit.mentions ?? []).map((id) => context.entities.get(id)?.kind);
+  // "Meta turns to Broadcom" is a chip deal only when a chip maker (or an accelerator) is turned to:
+  // not "turns to Google for search", "turns to debt".
+  const chips = byType.get("chip_supply");
+  if (chips && lower(chips.unit).startsWith("turn", chips.cueAt)) {
+    const text = lower(chips.unit);
+    const next = text.indexOf(" to ", chips.cueAt) + 4;
+    const turnedTo = chips.unit.mentions.find((m) => m.start >= next && m.start <= next + 4);
+    // Another chip cue after it ("are turning to custom chips") or in another sentence keeps the deal.
+    if (
+      context.entities.get(turnedTo?.entityId ?? "")?.kind !== "chipmaker" &&
+      !NAMED_ACCELERATOR.test(text.slice(next, next + 40)) &&
+      !CUES.chip_supply.test(text.slice(next)) &&
+      !units
+        .slice(0, 4)
+        .some((u) => u !== chips.unit && u.mentions.length > 0 && CUES.chip_supply.test(lower(u)))
+    )
+      byType.delete("chip_supply");
+  }
   // "won Mistral as a customer for its inference systems": a chip maker's customer buys its
-  // machines, not capacity rented from a cloud.
+  // machines, not capacity rented from a cloud. Not so a lab paying it to run its models "in
+  // Groq's data centres": capacity the chip maker rents out. And a foundry's "manufacturing
+  // capacity" booked for the buyer's own accelerator (TPUs included) is chips made to order,
+  // whatever the lead calls the chips.
+  if (has("compute_contract") && kinds("compute_contract").includes("chipmaker")) {
+    const compute = byType.get("compute_contract") as Candidate;
+    if (units.slice(0, 3).some((u) => u.text.includes("capacity") && MADE_CAPACITY.test(lower(u)))) {
+      byType.set("chip_supply", { ...compute, type: "chip_supply" });
+      byType.delete("compute_contract");
+    }
+  }
   if (has("compute_contract") && !has("chip_supply")) {
     const sellers = kinds("compute_contract");
     const compute = byType.get("compute_contract") as Candidate;
     if (
       sellers.includes("chipmaker") &&
       !sellers.some((k) => k === "cloud" || k === "neocloud" || k === "datacenter") &&
-      !/\btpus?\b/.test(lower(compute.unit))
+      !/\btpus?\b/.test(lower(compute.unit)) &&
+      !units.slice(0, 3).some((u) => sellerSites(u, lower(u), context))
     ) {
       byType.set("chip_supply", { ...compute, type: "chip_supply" });
       byType.delete("compute_contract");
@@ -1715,6 +1813,16 @@ function resolveOverlaps(
       byType.delete("investment");
     else byType.delete("infrastructure");
   }
+  // "A lands $30bn B contract; analyst flags capex risk": the worry about spending is no build-out.
+  if (inTitle("infrastructure") && (inTitle("compute_contract") || inTitle("chip_supply"))) {
+    const at = (byType.get("infrastructure") as Candidate).cueAt;
+    if (titleText.startsWith("cap", at) || titleText.startsWith("spending", at)) {
+      const [from, to] = itemSpan(titleText, at);
+      if (SPEND_WORRY.test(titleText.slice(from, to))) byType.delete("infrastructure");
+    }
+  }
+  if (inTitle("partnership") && CURRENCY.test(titleText) && PARTNERSHIP_FRAME.test(titleText))
+    byType.delete("partnership");
   // Infrastructure words appear in most compute stories; the contract is the event.
   if (has("infrastructure") && (has("compute_contract") || has("chip_supply"))) {
     const infra = byType.get("infrastructure") as Candidate;
