@@ -37,9 +37,10 @@ const WEEK = 7 * 86_400_000;
 // same-week merges are at 0 again after the fixes for batch 10's diagnoses (branch accuracy5: two
 // chip deals of one pair without amounts are told apart by the kind of goods). Blind batch 11
 // (scored first on 2026-12-02) raised one event on a distractor; none since the whole-article veto
-// count of branch accuracy6. Type recall is above its bar again after the fixes for batch 13's
-// diagnoses (branch accuracy8: 0.952 on the held-out split, first scored on 2026-12-03).
-const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["amounts", "story-pairs"]);
+// count of branch accuracy6. Type recall rose above its bar after the fixes for batch 13's
+// diagnoses (branch accuracy8: 0.952 on batches 1-13) and fell below it again with blind batch 14
+// (0.943 on batches 1-14, 2026-12-03): its diagnoses are in bench/gold-diagnoses.md, not yet fixed.
+const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["event-type-recall", "amounts", "story-pairs"]);
 
 function score(items: readonly GoldItem[]) {
   let tp = 0;
