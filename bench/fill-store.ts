@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadIntelContext } from "../src/enrich/context.js";
 import type { ArticleIntel } from "../src/intel/analyze.js";
-import { EVENT_TYPES, type EventType } from "../src/intel/events.js";
+import { EVENT_TYPES, type EventType } from "../src/intel/event-types.js";
 import type { Story } from "../src/intel/pipeline.js";
 import { projectRoot } from "../src/paths.js";
 import { openStore } from "../src/store/index.js";

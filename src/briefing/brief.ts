@@ -1,5 +1,5 @@
 import { link, type Message, type Section, span } from "../chat/message.js";
-import { DEAL_TYPES, type EventType } from "../intel/events.js";
+import { DEAL_TYPES, type EventType } from "../intel/event-types.js";
 import { formatAmount } from "../intel/money.js";
 import { count } from "../plural.js";
 import type { StoryRow } from "../store/index.js";

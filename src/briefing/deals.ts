@@ -1,5 +1,5 @@
 import type { Message } from "../chat/message.js";
-import { DEAL_TYPES, type EventType } from "../intel/events.js";
+import { DEAL_TYPES, type EventType } from "../intel/event-types.js";
 import { formatAmount } from "../intel/money.js";
 import { type BriefingDeps, linesFor, type Period, startOf } from "./deps.js";
 import { describePeriod, emptyResult, MAX_PERIOD_MS, periodToken } from "./format.js";

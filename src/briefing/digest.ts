@@ -1,5 +1,5 @@
 import { type Message, type Section, span } from "../chat/message.js";
-import { DEAL_TYPES, type EventType } from "../intel/events.js";
+import { DEAL_TYPES, type EventType } from "../intel/event-types.js";
 import type { ChannelRef, StoryRow } from "../store/index.js";
 import { type BriefingDeps, linesForGroups } from "./deps.js";
 import { secondaryLines } from "./secondary.js";

@@ -1,5 +1,5 @@
 import { bold, type Line, link, type Message, span } from "../chat/message.js";
-import { DEAL_TYPES, EVENT_TYPES, type EventType } from "../intel/events.js";
+import { DEAL_TYPES, EVENT_TYPES, type EventType } from "../intel/event-types.js";
 import { formatAmount } from "../intel/money.js";
 import { partiesText } from "../intel/summarize.js";
 import type { SecondaryEventRow, SourceRow, StoryRow } from "../store/index.js";

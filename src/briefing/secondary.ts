@@ -1,5 +1,5 @@
 import type { Line } from "../chat/message.js";
-import type { EventType } from "../intel/events.js";
+import type { EventType } from "../intel/event-types.js";
 import { differentCases, type LegalCase } from "../intel/legal.js";
 import type { SecondaryEventRow, StoryRow } from "../store/index.js";
 import type { BriefingDeps } from "./deps.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_TYPES, type EventType } from "../intel/events.js";
+import { EVENT_TYPES, type EventType } from "../intel/event-types.js";
 
 /**
  * How an option is written and checked. Each kind parses once, here, into the type `ValueOf`

@@ -1,5 +1,5 @@
 import type { Message } from "../chat/message.js";
-import type { EventType } from "../intel/events.js";
+import type { EventType } from "../intel/event-types.js";
 import type { LocalDate } from "./zone.js";
 
 /**

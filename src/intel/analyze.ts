@@ -1,17 +1,11 @@
 import type { FxRates } from "../config/schema.js";
 import { isBoilerplate, stripDateline } from "./boilerplate.js";
+import { amountFurtherOn, termsUndisclosed } from "./deal-amount.js";
 import { type EntityMatcher, type EntityScore, type Mention, scoreMentions } from "./entities.js";
-import {
-  amountFurtherOn,
-  type ExtractedEvent,
-  extractEvents,
-  isLiveBlog,
-  MONEY_TYPES,
-  rivalAsideAt,
-  type TextUnit,
-  termsUndisclosed,
-} from "./events.js";
+import { type ExtractedEvent, MONEY_TYPES, type TextUnit } from "./event-types.js";
+import { extractEvents, isLiveBlog } from "./events.js";
 import { foldAccents } from "./fold.js";
+import { rivalAsideAt } from "./parties.js";
 import { leadSentences, type Sentence, splitSentences } from "./sentences.js";
 
 export interface IntelContext {

@@ -9,7 +9,7 @@
  *    Comparing with stories rather than with every item keeps a 100,000-item day to seconds.
  */
 
-import type { EventType } from "./events.js";
+import type { EventType } from "./event-types.js";
 import { differentCases, type LegalCase } from "./legal.js";
 
 export interface ClusterItem {

@@ -6,7 +6,7 @@
  *
  * The examples are written by the team in its own words; they are not quotes of articles.
  */
-import type { EventType } from "./events.js";
+import type { EventType } from "./event-types.js";
 
 export interface CueRow<T extends string = EventType> {
   type: T;
@@ -27,7 +27,7 @@ const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|blackwell|hopper|rubin|
 
 /**
  * A state's guidance that names no rule: "authorities told X to use only domestic chips". Beside
- * the events table, `events.ts` reads it to let the directive win over the chips or sites it is about.
+ * the events table, `overlaps.ts` reads it to let the directive win over the chips or sites it is about.
  */
 // Also a purchase forbidden outright, whoever makes the goods: "told A and B to stop buying X's
 // chip", "to stop testing and cancel orders for", "bans A from buying".
@@ -383,7 +383,7 @@ export const EVENT_CUES: readonly CueRow[] = [
     example: "Cohere picks AMD chips for its next models",
   },
   // An order told without its goods: "<supplier> wins an <customer> order" (a roundup's item),
-  // "<buyer> turns to <chip maker>" (`events.ts` keeps it only when a chip maker is named next).
+  // "<buyer> turns to <chip maker>" (`overlaps.ts` keeps it only when a chip maker is named next).
   {
     type: "chip_supply",
     pattern:

@@ -1,7 +1,7 @@
 import type { ArticleIntel, IntelContext } from "./analyze.js";
 import { analyzeArticle, articleSentences } from "./analyze.js";
 import { type ClusterOptions, clusterEvents, clusterStories } from "./cluster.js";
-import type { EventStatus, ExtractedEvent } from "./events.js";
+import type { EventStatus, ExtractedEvent } from "./event-types.js";
 import type { Qualifier } from "./money.js";
 import { summarize } from "./summarize.js";
 

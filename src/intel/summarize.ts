@@ -1,5 +1,5 @@
 import type { EntityInfo } from "./entities.js";
-import type { ExtractedEvent } from "./events.js";
+import type { ExtractedEvent } from "./event-types.js";
 import { formatAmount, type Qualifier } from "./money.js";
 import type { Sentence } from "./sentences.js";
 

@@ -12,7 +12,7 @@ import type {
 } from "../delivery/destination.js";
 import type { NormalizedItem } from "../ingest/item.js";
 import type { ArticleIntel } from "../intel/analyze.js";
-import type { EventStatus, EventType } from "../intel/events.js";
+import type { EventStatus, EventType } from "../intel/event-types.js";
 import type { LegalCase } from "../intel/legal.js";
 import type { Qualifier } from "../intel/money.js";
 import type { Story } from "../intel/pipeline.js";

@@ -1,7 +1,7 @@
 import type { NormalizedItem } from "../../src/ingest/item.js";
 import type { ArticleIntel } from "../../src/intel/analyze.js";
 import type { EntityScore } from "../../src/intel/entities.js";
-import type { EventStatus, EventType, ExtractedEvent } from "../../src/intel/events.js";
+import type { EventStatus, EventType, ExtractedEvent } from "../../src/intel/event-types.js";
 import type { Qualifier } from "../../src/intel/money.js";
 import type { Story } from "../../src/intel/pipeline.js";
 import type { ChannelRef, Store } from "../../src/store/index.js";

@@ -1,5 +1,5 @@
 import type { Statement } from "better-sqlite3";
-import type { EventStatus, EventType } from "../../intel/events.js";
+import type { EventStatus, EventType } from "../../intel/event-types.js";
 import type { LegalCase } from "../../intel/legal.js";
 import type { Qualifier } from "../../intel/money.js";
 import type {

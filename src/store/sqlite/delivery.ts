@@ -16,7 +16,7 @@ import type {
   SlotRecord,
 } from "../../delivery/destination.js";
 import { DEFAULT_CAP_PER_HOUR } from "../../delivery/destination.js";
-import type { EventType } from "../../intel/events.js";
+import type { EventType } from "../../intel/event-types.js";
 import { type Db, preparedOnce } from "./db.js";
 
 interface SettingsRaw {

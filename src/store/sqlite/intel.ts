@@ -1,7 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import type { ArticleIntel } from "../../intel/analyze.js";
 import type { EntityScore } from "../../intel/entities.js";
-import type { EventStatus, EventType, ExtractedEvent } from "../../intel/events.js";
+import type { EventStatus, EventType, ExtractedEvent } from "../../intel/event-types.js";
 import type { LegalCase } from "../../intel/legal.js";
 import type { Qualifier } from "../../intel/money.js";
 import type { Story } from "../../intel/pipeline.js";

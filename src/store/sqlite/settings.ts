@@ -1,4 +1,4 @@
-import type { EventType } from "../../intel/events.js";
+import type { EventType } from "../../intel/event-types.js";
 import type {
   ChannelRef,
   ChannelSettings,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEAL_TYPES, EVENT_TYPES, type EventType } from "../../../src/intel/events.js";
+import { DEAL_TYPES, EVENT_TYPES, type EventType } from "../../../src/intel/event-types.js";
 import type { Story } from "../../../src/intel/pipeline.js";
 import type { Store, StoryQuery, StoryRow } from "../../../src/store/index.js";
 import { article, at, entity, event, intel, iso, seed, storyOf, T0 } from "../fixtures.js";

@@ -1,0 +1,41 @@
+/** An event's status (talks, agreed, closed; filed, ruling, settled ...) from the words around its cue. */
+import { compileByType, DEAL_STATUS_CUES, LEGAL_STATUS_CUES } from "./cues.js";
+import type { DealStatus, EventStatus, EventType, LegalStatus } from "./event-types.js";
+
+const DEAL_STATUS: [DealStatus, RegExp][] = [...compileByType(DEAL_STATUS_CUES)] as [DealStatus, RegExp][];
+const LEGAL_STATUS: [LegalStatus, RegExp][] = [...compileByType(LEGAL_STATUS_CUES)] as [
+  LegalStatus,
+  RegExp,
+][];
+
+/**
+ * The event's stage as the title states it, else as the lead does: for deals "agreed" when nobody
+ * hedges, for legal actions "filed" unless a ruling, settlement, dismissal or appeal is reported;
+ * none for controversies.
+ */
+export function statusOf(type: EventType, texts: readonly string[]): EventStatus | null {
+  if (type === "controversy") return null;
+  const legal = type === "legal";
+  const cues: readonly (readonly [EventStatus, RegExp])[] = legal ? LEGAL_STATUS : DEAL_STATUS;
+  // A deal the company itself announced ("the software company said") stays agreed when a later
+  // sentence hedges a detail of it ("according to a person familiar with the terms").
+  let announced = false;
+  for (const raw of texts) {
+    // "..., days after reports that X was negotiating with Y": the news that came before, not this
+    // deal's stage; "after people familiar with the terms said it is worth $3bn" attributes a figure.
+    const cut = raw.includes("after ") ? raw.search(AFTER_NEWS) : -1;
+    const text = cut >= 0 ? raw.slice(0, cut) : raw;
+    for (const [status, cue] of cues)
+      if (cue.test(text) && !(announced && status === "reported")) return status;
+    if (!legal && !announced && (raw.includes(" said") || raw.includes("announc") || raw.includes("filing")))
+      announced = OWN_WORD.test(text);
+  }
+  return legal ? "filed" : "agreed";
+}
+
+// The company's own word: "the software company said", "Nebius said in a filing".
+const OWN_WORD =
+  /\b(?:the (?:[\w-]+ )?(?:company|companies|firm|start-?up|lab|chipmaker|group|maker|developer) said|(?:said|announced|disclosed) in a (?:statement|filing|blog post|press release)|(?:in|according to) a (?:regulatory |securities )?filing)\b/;
+// Also "five days after Anthropic closed a $13bn round": another deal told as a point in time.
+const AFTER_NEWS =
+  /\b(?:after (?:reports?|news|people|a person|sources)|(?:days|weeks|hours|months|a day|a week|a month) after)\b/;
