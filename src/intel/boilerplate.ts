@@ -32,11 +32,21 @@ const SECTION_HEADING = /^(?:(?:\d{1,2}[.)]\s*)?[A-Z0-9][A-Z0-9'’&:,!?\- ]{2,4
 const GREETING =
   /^(?:good (?:morning|afternoon|evening)|morning(?:,)? (?:all|everyone)|hello(?: again| all| everyone)?|hi (?:all|everyone)|welcome back|happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)|(?:[\w-]+ ){1,6}to start your (?:day|week|weekend|morning|monday|tuesday|wednesday|thursday|friday))\b[^.!?]{0,30}[.!]?$/i;
 
+// A live blog's housekeeping: the follow-along notice, the time-zone note, the refresh prompt and
+// the sign-off that tops the newest timestamp ("16:45 — That's all from us today.").
+const LIVE_HOUSEKEEPING =
+  /^(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?\s*[—–:|-]\s*)?(?:follow (?:along|our live)\b|(?:all )?times (?:are|shown are|in this (?:blog|page) are) (?:in )?[\w ]{1,20}\.?$|(?:please )?refresh (?:this page |the page |often )?(?:for|to see|to get)\b|that['’]s (?:all|it) (?:from|for) (?:us|me|today|tonight|now)\b|that wraps (?:up )?(?:our|the|today|this|it)\b|thanks? (?:you )?for (?:reading|following)\b|we['’]re (?:wrapping up|signing off)\b)/i;
+// A greeting in another language ("Bonjour à tous.", "Buongiorno a tutti."): layout, like the English ones.
+const FOREIGN_GREETING =
+  /^(?:bonjour|bonsoir|salut|buongiorno|buonasera|ciao|guten (?:morgen|tag|abend)|hallo|hola|buenos d[ií]as|buenas(?: tardes)?|bom dia|ol[áa]|hej|goedemorgen|dzie[nń] dobry)\b[^.!?]{0,20}[.!]?$/i;
+
 export function isBoilerplate(sentence: string): boolean {
   const text = sentence.trim();
   return (
     BOILERPLATE.test(text) ||
-    (text.length <= 44 && (SECTION_HEADING.test(text) || GREETING.test(text))) ||
+    (text.length <= 44 &&
+      (SECTION_HEADING.test(text) || GREETING.test(text) || FOREIGN_GREETING.test(text))) ||
+    (text.length <= 72 && LIVE_HOUSEKEEPING.test(text)) ||
     (maybeAuthor(text) && AUTHOR_FURNITURE.test(text)) ||
     (text.length < 40 && BARE_NAME.test(text))
   );

@@ -387,9 +387,13 @@ class Features {
   /**
    * "Broadcom to buy Brightwave for $3.2bn" and, days later, "Why Broadcom paid $3.2bn": one
    * tracked party, one family, the same amount (within 2%) make one deal; anything less, UNKNOWN.
+   * Launches have no amount: a name in common makes one.
    */
   private sameSoloDeal(x: number, y: number): number {
     if (!this.sameSoloKind(x, y)) return UNKNOWN;
+    // "Pixel 10 is out" and a hands-on review days later: one company's launches that give a name
+    // beyond it in common (the product) are one launch, however little text the review shares.
+    if ((this.soloFamily[x] as number) - 1 === LAUNCH_FAMILY) return this.shareName(x, y) ? SAME : UNKNOWN;
     const ax = this.soloAmount[x] as number;
     const ay = this.soloAmount[y] as number;
     if (!(ax > 0 && ay > 0 && Math.abs(ax - ay) <= 0.02 * Math.max(ax, ay))) return UNKNOWN;
@@ -559,6 +563,7 @@ class Features {
   }
 }
 
+const LAUNCH_FAMILY = 5;
 // Families whose deal has another side (investor, seller, supplier, partner); a build-out has none.
 const TWO_SIDED_FAMILIES: ReadonlySet<number> = new Set([0, 1, 3, 4]);
 
@@ -621,7 +626,7 @@ const FAMILIES: readonly (readonly [EventType, number])[] = [
   ["infrastructure", 2],
   ["acquisition", 3],
   ["partnership", 4],
-  ["launch", 5],
+  ["launch", LAUNCH_FAMILY],
   ["people", 6],
   ["legal", 7],
   ["controversy", 7],

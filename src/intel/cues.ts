@@ -23,7 +23,7 @@ const WORDED = String.raw`(?:[\d.]+|one|two|three|four|five|six|seven|eight|nine
 const HEDGE =
   "(?:another |a further |an additional |up to |as much as |more than |over |about |nearly |some |roughly )?";
 // Accelerators by product name: adopting one is a chip deal.
-const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|blackwell|hopper|rubin|mi[345]\d\dx?|instinct|trainium\d?|inferentia|maia|gaudi\d?|wse-\d|ai[12]\d0)`;
+const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|vr[23]00|blackwell|hopper|rubin|mi[3-5]\d\dx?|instinct|trainium\d?|inferentia|maia|gaudi\d?|wse-\d|ai[12]\d0)`;
 
 /**
  * A state's guidance that names no rule: "authorities told X to use only domestic chips". Beside
@@ -109,7 +109,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   // "X's $400m haul" (the noun beside its amount).
   {
     type: "investment",
-    pattern: `(?:pull(?:s|ed|ing)?|haul(?:s|ed)?|reel(?:s|ed)?) in ${HEDGE}(?:${AMOUNT}|${WORDED})(?! (?:in |of )?(?:annual |quarterly )?(?:revenue|sales|profits?|income|bookings))|clos(?:es|ed|ing) (?:its|a|the) (?:[\\w$.-]+ ){0,3}?round\\b|${AMOUNT} (?:(?:funding|fundraising|equity|cash) )?haul\\b`,
+    pattern: `(?:pull(?:s|ed|ing)?|haul(?:s|ed)?|reel(?:s|ed)?) in ${HEDGE}(?:${AMOUNT}|${WORDED})(?! (?:in |of )?(?:annual |quarterly )?(?:revenue|sales|profits?|income|bookings))|clos(?:es|ed|ing) (?:its|a|the) (?:[\\w$.-]+ ){0,3}?round\\b|clos(?:es|ed|ing) ${HEDGE}(?:us)?[$€£][\\d.]+\\s?(?:b|bn|billion|m|million)(?=[,;]| (?:this|last) week| from| led)|${AMOUNT} (?:(?:funding|fundraising|equity|cash) )?haul\\b`,
     example: "Groq pulls in $750 million from a group led by BlackRock",
   },
   // "is mulling a cheque for X's next raise": the size, if any, is told apart ("peg at roughly $3bn").
@@ -257,7 +257,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "compute_contract",
     pattern:
-      "capacity (?:deal|agreement|pact)|ai capacity|multiyear capacity|infrastructure deal|gpu (?:capacity|clusters?|cloud)",
+      "capacity (?:deal|agreement|pact)|ai capacity|multiyear capacity|infrastructure deal|gpu (?:capacity|clusters?)|(?<!\\b(?:the|a) )gpu cloud",
     example: "Nebius wins $17.4 billion Microsoft deal for AI capacity",
   },
   {
@@ -386,8 +386,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   // "<buyer> turns to <chip maker>" (`overlaps.ts` keeps it only when a chip maker is named next).
   {
     type: "chip_supply",
-    pattern:
-      "wins (?:an? |the )?(?!court\\b|restraining\\b|protective\\b|gag\\b)(?:[\\w'’.-]+ ){1,2}?orders?\\b|turn(?:s|ed|ing)? to (?!(?:its|the|a|an|his|her|their)\\b)",
+    pattern: `wins (?:an? |the )?(?!court\\b|restraining\\b|protective\\b|gag\\b)(?:[\\w'’.-]+ ){1,2}?orders?\\b|['’]s ${HEDGE}${AMOUNT} (?:chip |gpu |accelerator )?order\\b|turn(?:s|ed|ing)? to (?!(?:its|the|a|an|his|her|their)\\b)`,
     example: "Chip Notes: Micron's $9bn Idaho expansion; Marvell wins an Amazon order",
   },
 
@@ -395,7 +394,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "infrastructure",
     pattern:
-      "data[- ]?cent(?:er|re)s?(?! (?:chips?|gpus?|cpus?|processors?|accelerators?|silicon|group|business|unit|market|revenue|sales|networking|developers?|operators?|builders?|owners?|firms?|compan(?:y|ies)|providers?|landlords?|specialists?|start-?ups?|boom|rush|frenzy|craze)\\b)|campus|campuses|build[- ]?outs?|construction|megaprojects?|gigawatt[- ]scale",
+      "data[- ]?cent(?:er|re)s?(?! (?:chips?|gpus?|cpus?|processors?|accelerators?|silicon|group|business|unit|market|revenue|sales|networking|developers?|operators?|builders?|owners?|firms?|compan(?:y|ies)|providers?|landlords?|specialists?|start-?ups?|boom|rush|frenzy|craze|chiefs?|heads?|bosses|events?|conferences?|summits?|keynotes?|expos?|shows?|world)\\b)|campus|campuses|build[- ]?outs?|construction|megaprojects?|gigawatt[- ]scale",
     example: "Microsoft pledges $4 billion for second Wisconsin data centre",
   },
   {
@@ -563,7 +562,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "launch",
     pattern:
-      "rolls? out|rolled out|is here|new (?:flagship|model|models|chip)|model rattles|arrives(?=[,:;]|$)|(?:is|are|now|becomes?) generally available|teased",
+      "rolls? out|rolled out|is here|new (?:flagship|model|models|chip)|model rattles|arrives(?=[,:;]|$)|(?:is|are|now|becomes?) generally available|teased|(?<!\\b(?:ceo|chief|boss|head|president|founder|executive|director|chair(?:man|woman)?|he|she|they|who|cfo|cto|coo|manager|coach|minister)) is out(?=[.,:;!]|$)",
     example: "GPT-5 is here: OpenAI's new flagship rolls out",
   },
   // "ships <model>" (not chips or servers shipped to someone), open weights, first samples.
@@ -575,7 +574,8 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "launch",
-    pattern: "(?:takes?|took|taking|pull(?:s|ed|ing)?) the wraps off|(?:shows?|showed|showing) off",
+    pattern:
+      "(?:takes?|took|taking|pull(?:s|ed|ing)?) the wraps off|(?:shows?|showed|showing) off|(?:ceo|boss|chief executive|founder) (?:[\\w'’.-]+ ){0,2}?(?:shows|showed)\\b",
     example: "Google takes the wraps off its Ironwood successor",
   },
 
@@ -648,7 +648,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "legal",
     pattern:
-      "court|judge|ruling|injunction|rules against|rules for|appeals? (?:the |an? )?(?:order|ruling|verdict|decision|judgment)",
+      "court|judge|ruling|injunction|rules against|rules for|appeals? (?:the |an? )?(?:[\\w$.'’-]+ ){0,3}?(?:order|ruling|verdict|decision|judgment)",
     example: "Judge lets New York Times copyright case against OpenAI move ahead",
   },
   {
@@ -678,7 +678,8 @@ export const EVENT_CUES: readonly CueRow[] = [
   // controversy
   {
     type: "controversy",
-    pattern: "criticis\\w*|criticiz\\w*|critics?|backlash|reckless|skeptic\\w*|sceptic\\w*|alarm\\w*",
+    pattern:
+      "criticis\\w*|criticiz\\w*|critics?|backlash|reckless|skeptic\\w*|sceptic\\w*|alarm\\w*|under fire (?:again |anew )?(?:after|over|for)",
     example: "Researchers criticise xAI's 'reckless' approach to safety",
   },
   {
@@ -717,7 +718,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "controversy",
     pattern:
-      "(?:emailed|sent|shared|forwarded|exposed|leaked|handed) (?:[\\w'’-]+ ){0,3}?(?:confidential|sensitive|internal|private|secret) (?:files|documents|data|information|emails|records)|safety (?:report|tests?|testing|evaluation|review|audit)s? (?:shows?|showed|finds?|found|reveals?|revealed)|(?:wiped|deleted|erased|destroyed) (?:[\\w'’-]+ ){0,3}?(?:databases?|files|records|code ?bases?|inbox(?:es)?)|coach(?:ed|es|ing)? (?:[\\w'’-]+ ){0,2}?(?:teens?|teenagers|children|minors|kids|students) (?:on|to|in|about)",
+      "(?:emailed|sent|shared|forwarded|exposed|leaked|handed) (?:[\\w'’-]+ ){0,3}?(?:confidential|sensitive|internal|private|secret) (?:files|documents|data|information|emails|records)|safety (?:report|tests?|testing|evaluation|review|audit)s? (?:shows?|showed|finds?|found|reveals?|revealed)|(?:wiped|deleted|erased|destroyed) (?:[\\w'’-]+ ){0,3}?(?:databases?|files|records|code ?bases?|inbox(?:es)?)|coach(?:ed|es|ing)? (?:[\\w'’-]+ ){0,2}?(?:teens?|teenagers|children|minors|kids|students) (?:on|to|in|about)|(?:harmful|dangerous|unsafe|risky) (?:[\\w'’-]+ ){0,2}?advice",
     example: "Developers say Microsoft's coding agent wiped their production databases",
   },
   {
@@ -731,7 +732,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "regulation",
     pattern:
-      "export (?:controls?|rules?|curbs?|licen[cs]es?|bans?|restrictions?|deal|arrangement)|licen[cs]es? to (?:ship|export|sell)|licen[cs]e (?:requirements?|rules?|regimes?)",
+      "export (?:controls?|rules?|curbs?|licen[cs]es?|bans?|restrictions?|deal|arrangement)|licen[cs]es? to (?:ship|export|sell)|licen[cs]e (?:requirements?|rules?|regimes?)|requir(?:e|es|ed|ing) (?:[\\w-]+ )?licen[cs]es?",
     example: "Microsoft gets U.S. licences to ship Nvidia chips to the UAE",
   },
   {

@@ -91,7 +91,10 @@ function isValuationAmount(lower: string, m: Money): boolean {
     (worthBefore && NOW_WORTH.test(before)) ||
     // "The price: $14bn post-money.", and the label first: "Post-money: $11bn."
     (after.includes("-money") && /^\s*(?:post|pre)-money\b/.test(after)) ||
-    (before.includes("-money") && /\b(?:post|pre)-money(?: valuation| price)?: $/.test(before)) ||
+    (before.includes("-money") &&
+      /\b(?:post|pre)-money(?: valuation| price)?(?::| is| was| stands at| comes to| came to) $/.test(
+        before,
+      )) ||
     (before.includes("price tag") && /\bprice tag (?:for|on) [^$€£]*$/.test(before)) ||
     // "a deal that values the San Francisco maker of the Claude chatbot at $150bn": a price told
     // after a description longer than the window above.
@@ -131,14 +134,19 @@ function pickMoney(
 
   // An amount in another clause ("...OpenAI; ChatGPT maker commits $250bn to Azure") belongs to
   // that clause's event.
-  const clause = clauseAround(lower, candidate.cueAt);
-  const rest = free.filter(
-    (m) =>
-      m.start >= clause.start &&
-      m.start < clause.end &&
-      !valuationMoney.includes(m) &&
-      !isContextAmount(lower, m),
-  );
+  let clause = clauseAround(lower, candidate.cueAt);
+  const inClause = (m: Money) =>
+    m.start >= clause.start &&
+    m.start < clause.end &&
+    !valuationMoney.includes(m) &&
+    !isContextAmount(lower, m);
+  let rest = free.filter(inClause);
+  // "Ohio's Intel fab: 3,000 jobs and a $28bn question", "In New Albany: the site where ... $28bn":
+  // a short opening label before a colon has its figure in the clause the colon introduces.
+  if (rest.length === 0 && clause.start === 0 && clause.end <= 60 && lower.charCodeAt(clause.end) === 0x3a) {
+    clause = clauseAround(lower, clause.end + 2);
+    rest = free.filter(inClause);
+  }
   return [...rest].sort(
     (a, b) => Math.abs(a.start - candidate.cueAt) - Math.abs(b.start - candidate.cueAt),
   )[0];

@@ -64,13 +64,13 @@ const PARTICIPATED =
 // "..., with Nvidia also taking part, the company said"; "Nvidia led again; Microsoft came along";
 // "$600m led by A, with B participating, sets ...".
 const PARTICIPATED_TOO =
-  /\bwith [^.;]{2,80}? (?:also (?:taking|took|takes) part|participating)\b|\bled again\b|\bcame along\b/;
+  /\bwith [^.;]{2,80}? (?:also (?:taking|took|takes) part|participating)\b|\bled again\b|\b(?:came|coming|comes) along\b/;
 
 // "The price: $14bn post-money.": a round's price as a sentence of its own.
 const VALUE_WORD = /valu|worth|price tag|post-money/i;
-// Also the label first, as a newsletter writes it: "Post-money: $11bn."
+// Also the label first, as a newsletter writes it: "Post-money: $11bn.", "The post-money is $3bn."
 const UNNAMED_VALUE =
-  /\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) post-money\b|\bpost-money(?: valuation| price)?: (?:us)?\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion)\b|\b(?:(?:valu(?:e|es|ing)|price tag (?:for|on)) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b|values the (?:[\w'’-]+ ){1,3}?(?:provider|operator|company|lab|start-?up|firm|group|business|developer|maker|platform) at\b)/;
+  /\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) post-money\b|\bpost-money(?: valuation| price)?(?::| is| was| stands at| comes to| came to) (?:us)?\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion)\b|\b(?:(?:valu(?:e|es|ing)|price tag (?:for|on)) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b|values the (?:[\w'’-]+ ){1,3}?(?:provider|operator|company|lab|start-?up|firm|group|business|developer|maker|platform) at\b)/;
 
 const ESTIMATE =
   /\b(?:puts?|putting|estimates?|estimated|reckons?) the (?:cost|price|bill|value) of (?:a|an|one|each|every|the average)\b|\bcosts? (?:of )?(?:about |around |roughly )?(?:us)?\$[\d.]+\s?\w+ (?:per|a|for each|for every) (?:gigawatt|gw|site|campus)\b/;

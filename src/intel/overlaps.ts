@@ -23,6 +23,10 @@ const MARKET_SITE = /^data[- ]?cent(?:er|re)(?:$|[,;:.?!]| market\b)/;
 // A state's cap on what may be shipped: "caps AI chip shipments to data centres in A and B".
 const STATE_CAP =
   /\b(?:caps?|capped|capping|limits?|limited|limiting|sets? (?:new )?limits on) (?:[\w'’-]+ ){0,3}?(?:shipments|exports|sales)\b/;
+// "requires licences for shipments to Gulf data centres": the sites are what the rule covers.
+const LICENSED_SHIPMENTS = /\blicen[cs]es? (?:for|on) (?:[\w'’-]+ ){0,3}?(?:shipments|exports|sales)\b/;
+// A verdict or ruling up to what it found, with no clause break between ("as critics say" is one).
+const VERDICT_FOUND = /^[^;:,]*\b(?:verdict|ruling|judgment)\b(?:(?! as | while | amid )[^;:,])*$/;
 const DEAL_WORDS = /\b(?:deal|contract|agreement|order|supply|supplies|customer|pact|to use|to deploy)\b/;
 // "to invest $50 billion in AI data centres": money put into sites, not into a company.
 // "pours $12 billion into Lambda's Kansas City campus": the same, with the site named after its owner.
@@ -33,12 +37,12 @@ const INTO_SITES =
 // A job title up to the verb that follows it: "head of data-centre infrastructure leaves".
 // Also "Microsoft's data-centre AI chief departs": the remit told as modifiers before the title.
 const JOB_TITLE =
-  /\b(?:(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?|[\w-]+['’]s (?:[\w'’-]+ ){1,3}?(?:chief|head|boss|director|president|lead|leader|executive)s? )(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns|defects|to (?:run|lead|head|oversee|manage)|as (?:its |their |the |a )?(?:new )?(?:[\w-]+ )?(?:cto|ceo|cfo|coo|cio|chief|head|president|director|lead|boss))\b)/;
+  /\b(?:(?:head|chief|director|boss|president|vice president|vp|lead|leader) of (?:[\w'’-]+ ){1,4}?|[\w-]+['’]s (?:[\w'’-]+ ){1,3}?(?:chief|head|boss|director|president|lead|leader|executive)s? )(?=(?:quits|leaves|exits|is leaving|to leave|steps down|departs|joins|resigns|defects|(?:is|are) (?:said|reported|expected|set|poised|understood) to (?:be )?(?:leaving|leave|stepping down|step down|departing|depart|exiting|exit)|to (?:run|lead|head|oversee|manage)|as (?:its |their |the |a )?(?:new )?(?:[\w-]+ )?(?:cto|ceo|cfo|coo|cio|chief|head|president|director|lead|boss))\b)/;
 
 // "to lead its AI infrastructure group", "as head of data-centre operations": what a hire will run.
 // Also the title of the one hired: "hires Google's head of TPU software", "poaches Meta's GPU chief".
 const ROLE_REMIT =
-  /\b(?:to (?:lead|run|head|oversee|manage)|as (?:its |the )?(?:new )?(?:head|chief|leader|director|president|vice president|vp) of|(?:hires?|hired|hiring|poach(?:es|ed|ing)?|recruits?|recruited|lures?|lured|taps?|tapped) (?:[\w.-]+['’]s |the |its |a )?(?:former |ex-)?(?:(?:head|chief|leader|director|president|vice president|vp|lead) of|(?:[\w-]+ ){1,3}?(?:chief|head|boss|lead|leader)\b))(?: |$)(?:[\w'’-]+(?: |$)){0,5}/;
+  /\b(?:to (?:lead|run|head|oversee|manage)|as (?:its |the )?(?:new )?(?:head|chief|leader|director|president|vice president|vp) of|(?:hires?|hired|hiring|poach(?:es|ed|ing)?|recruits?|recruited|lures?|lured|taps?|tapped) (?:[\w.-]+['’]s |the |its |a )?(?:former |ex-)?(?:(?:head|chief|leader|director|president|vice president|vp|lead) of|(?:[\w-]+ ){1,3}?(?:chief|head|boss|lead|leader)\b))(?: |$)(?:[\w'’-]+(?: |$)){0,9}/;
 
 const LICENSE_AND_HIRE =
   /\b(?:hires?|hired|hiring|brings? (?:on|in)|recruits?|recruited)\b.{0,80}\blicen[cs]|\blicen[cs](?:es|ed|ing) .{0,80}\b(?:hires?|hiring|hired|brings? (?:on|in))\b/;
@@ -234,7 +238,8 @@ export function resolveOverlaps(
     byType.delete("chip_supply");
     byType.delete("compute_contract");
     byType.delete("infrastructure");
-  }
+  } else if (inTitle("regulation") && titleText.includes("licen") && LICENSED_SHIPMENTS.test(titleText))
+    byType.delete("infrastructure");
   if (inTitle("people")) {
     const peopleAt = (byType.get("people") as Candidate).cueAt;
     // "names X to lead its AI infrastructure push": the other cue is the job's remit.
@@ -283,6 +288,14 @@ export function resolveOverlaps(
     const at = (byType.get("infrastructure") as Candidate).cueAt;
     const over = titleText.lastIndexOf(" over ", at);
     if (over >= 0 && over > titleText.lastIndexOf(",", at)) byType.delete("infrastructure");
+  }
+  // "appeals verdict that it collected health data without consent": the harm is what the verdict
+  // found, told after it in the same clause, not criticism of its own.
+  if (inTitle("legal") && inTitle("controversy")) {
+    const legalAt = (byType.get("legal") as Candidate).cueAt;
+    const harmAt = (byType.get("controversy") as Candidate).cueAt;
+    const between = titleText.slice(legalAt, harmAt);
+    if (harmAt > legalAt && VERDICT_FOUND.test(between)) byType.delete("controversy");
   }
   // Hires named in a lawsuit ("poached staff") are part of the dispute.
   if (has("legal") && has("people")) byType.delete("people");

@@ -39,12 +39,16 @@ function fundersNamed(unit: TextUnit, lower: string, ids: readonly string[]): st
     (lower.includes(" lead") ? WITH_LEADING.exec(lower) : null) ??
     (lower.includes(" among ") ? AMONG_FUNDERS.exec(lower) : null);
   if (!within) return undefined;
-  const end = within.index + within[0].length;
+  let end = within.index + within[0].length;
+  // "with A writing the lead cheque and B coming along": B funds the round too.
+  const along = ALONG_TOO.exec(lower.slice(end));
+  if (along) end += along[0].length;
   return putFirst(orderedIds(unit.mentions.filter((m) => m.start > within.index && m.start < end)), ids);
 }
 
 // Also "with BlackRock writing the lead cheque".
 const WITH_LEADING = /\bwith [^.;]{2,60}? (?:leading|writing the lead (?:cheque|check))\b/;
+const ALONG_TOO = /^,? and [^.;]{2,40}? (?:coming along|participating|taking part|joining in)\b/;
 const AMONG_FUNDERS =
   /\bwith [^.;]{2,80}? among (?:the |its )?(?:names on (?:the |its )?cap table|(?:early |new |existing )?(?:investors|backers|shareholders))\b/;
 // The subject raises; the company after "with" funds it ("X is negotiating with Meta over a funding package").

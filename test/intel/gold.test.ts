@@ -39,8 +39,10 @@ const WEEK = 7 * 86_400_000;
 // (scored first on 2026-12-02) raised one event on a distractor; none since the whole-article veto
 // count of branch accuracy6. Type recall rose above its bar after the fixes for batch 13's
 // diagnoses (branch accuracy8: 0.952 on batches 1-13) and fell below it again with blind batch 14
-// (0.943 on batches 1-14, 2026-12-03): its diagnoses are in bench/gold-diagnoses.md, not yet fixed.
-const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["event-type-recall", "amounts", "story-pairs"]);
+// (0.943 on batches 1-14, 2026-12-03). After the fixes for batch 14's diagnoses (branch accuracy9)
+// type recall (0.952) and story pairs (F1 0.953) are above their bars on batches 1-14, so their
+// marks, which turned red as designed, are removed; amounts (0.948) are still short.
+const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["amounts"]);
 
 function score(items: readonly GoldItem[]) {
   let tp = 0;
