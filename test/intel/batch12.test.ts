@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { analyzeArticle } from "../../src/intel/analyze.js";
 import { analyzeBatch } from "../../src/intel/pipeline.js";
+import { expectRead, readEvents as read, type Want } from "../helpers/headline.js";
 import { itemsFrom, shippedIntel } from "../helpers/intel.js";
 
 // Forms held-out batch 12 was diagnosed as missing (bench/gold-diagnoses.md), written again by
 // the team in its own words with other companies and other currencies.
 const context = shippedIntel();
-type Want = { types: string[]; amountUsd?: number | null; parties?: string[] };
-const read = (title: string, body = "") =>
-  analyzeArticle({ title, body }, context).events.filter((e) => !e.secondary);
-const expectRead = (title: string, body: string, want: Want) => {
-  const events = read(title, body);
-  expect(events.map((e) => e.type)).toEqual(want.types);
-  if (want.amountUsd !== undefined) expect(events[0]?.amountUsd ?? null).toBeCloseTo(want.amountUsd ?? 0, -3);
-  if (want.parties) expect(events[0]?.parties).toEqual(want.parties);
-};
+
 const EUR = 1.08;
 const GBP = 1.27;
 

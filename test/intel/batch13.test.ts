@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { analyzeArticle } from "../../src/intel/analyze.js";
 import { analyzeBatch } from "../../src/intel/pipeline.js";
+import { expectRead, readEvents as read, summary } from "../helpers/headline.js";
 import { itemsFrom, shippedIntel } from "../helpers/intel.js";
 
 // Forms held-out batch 13 was diagnosed as missing (bench/gold-diagnoses.md, its general
 // weaknesses), written again by the team in its own words with other companies and amounts.
 const context = shippedIntel();
-type Want = { types: string[]; amountUsd?: number | null; parties?: string[]; status?: string };
-const read = (title: string, body = "") =>
-  analyzeArticle({ title, body }, context).events.filter((e) => !e.secondary);
-const expectRead = (title: string, body: string, want: Want) => {
-  const events = read(title, body);
-  expect(events.map((e) => e.type)).toEqual(want.types);
-  if (want.amountUsd !== undefined) expect(events[0]?.amountUsd ?? null).toBeCloseTo(want.amountUsd ?? 0, -3);
-  if (want.parties) expect(events[0]?.parties).toEqual(want.parties);
-  if (want.status) expect(events[0]?.status).toBe(want.status);
-};
-const summary = (title: string, body: string) =>
-  read(title, body).map((e) => [e.type, e.amountUsd, e.parties] as const);
 
 describe("batch 13 forms: a round told in one clause, and newsletter rounds", () => {
   it("reads '<lab>'s new round, $X led by A, with B participating, sets a $Y post-money valuation'", () => {
