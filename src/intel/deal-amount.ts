@@ -31,6 +31,10 @@ const LONG_VALUES_AT =
   /\bvalues (?:[\w'’-]+ ){4,10}?at (?:about |around |roughly |nearly |more than |some )?$/;
 const ROUND_BEFORE_PRICE = /\b(?:rais(?:es|ed|ing)|pull(?:s|ed|ing)? in|round|funding)\b/;
 
+/** A price told label first, as newsletters write it: "Post-money: $11bn.", "The post-money is $3bn." */
+export const POST_MONEY_LABEL = "(?: valuation| price)?(?::| is| was| stands at| comes to| came to)";
+const LABELLED_PRICE = new RegExp(`\\b(?:post|pre)-money${POST_MONEY_LABEL} $`);
+
 /** The company's worth ("at a $183bn valuation"), not the deal's size, as the amount's sentence says. */
 function isValuationAmount(lower: string, m: Money): boolean {
   const after = lower.slice(m.end, m.end + 25);
@@ -91,10 +95,7 @@ function isValuationAmount(lower: string, m: Money): boolean {
     (worthBefore && NOW_WORTH.test(before)) ||
     // "The price: $14bn post-money.", and the label first: "Post-money: $11bn."
     (after.includes("-money") && /^\s*(?:post|pre)-money\b/.test(after)) ||
-    (before.includes("-money") &&
-      /\b(?:post|pre)-money(?: valuation| price)?(?::| is| was| stands at| comes to| came to) $/.test(
-        before,
-      )) ||
+    (before.includes("-money") && LABELLED_PRICE.test(before)) ||
     (before.includes("price tag") && /\bprice tag (?:for|on) [^$€£]*$/.test(before)) ||
     // "a deal that values the San Francisco maker of the Claude chatbot at $150bn": a price told
     // after a description longer than the window above.

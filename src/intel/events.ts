@@ -1,4 +1,4 @@
-import { isContextAmount, moneyFor } from "./deal-amount.js";
+import { isContextAmount, moneyFor, POST_MONEY_LABEL } from "./deal-amount.js";
 import { COLUMN_LABEL, itemSeparator, orderedIds, sameAmount } from "./event-text.js";
 import {
   type Candidate,
@@ -69,8 +69,9 @@ const PARTICIPATED_TOO =
 // "The price: $14bn post-money.": a round's price as a sentence of its own.
 const VALUE_WORD = /valu|worth|price tag|post-money/i;
 // Also the label first, as a newsletter writes it: "Post-money: $11bn.", "The post-money is $3bn."
-const UNNAMED_VALUE =
-  /\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) post-money\b|\bpost-money(?: valuation| price)?(?::| is| was| stands at| comes to| came to) (?:us)?\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion)\b|\b(?:(?:valu(?:e|es|ing)|price tag (?:for|on)) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b|values the (?:[\w'’-]+ ){1,3}?(?:provider|operator|company|lab|start-?up|firm|group|business|developer|maker|platform) at\b)/;
+const UNNAMED_VALUE = new RegExp(
+  String.raw`\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion) post-money\b|\bpost-money${POST_MONEY_LABEL} (?:us)?\$[\d.]+\s?(?:b|bn|billion|t|tn|trillion)\b|\b(?:(?:valu(?:e|es|ing)|price tag (?:for|on)) (?:it|the (?:[\w-]+ )?(?:lab|company|start-?up|firm|group|business|developer|maker))\b|(?:its|the (?:lab|company|start-?up|firm)['’]s) value\b|(?:it|the (?:lab|company|start-?up|firm)) (?:could|would|might|will) be worth\b|values the (?:[\w'’-]+ ){1,3}?(?:provider|operator|company|lab|start-?up|firm|group|business|developer|maker|platform) at\b)`,
+);
 
 const ESTIMATE =
   /\b(?:puts?|putting|estimates?|estimated|reckons?) the (?:cost|price|bill|value) of (?:a|an|one|each|every|the average)\b|\bcosts? (?:of )?(?:about |around |roughly )?(?:us)?\$[\d.]+\s?\w+ (?:per|a|for each|for every) (?:gigawatt|gw|site|campus)\b/;
