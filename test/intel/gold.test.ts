@@ -41,8 +41,9 @@ const WEEK = 7 * 86_400_000;
 // diagnoses (branch accuracy8: 0.952 on batches 1-13) and fell below it again with blind batch 14
 // (0.943 on batches 1-14, 2026-12-03). After the fixes for batch 14's diagnoses (branch accuracy9)
 // type recall (0.952) and story pairs (F1 0.953) are above their bars on batches 1-14, so their
-// marks, which turned red as designed, are removed; amounts (0.948) are still short.
-const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["amounts"]);
+// marks, which turned red as designed, are removed; amounts (0.948) are still short. Blind batch 15
+// (scored first on 2026-12-04) brought type recall (0.940) and story pairs (F1 0.9498) below again.
+const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["amounts", "event-type-recall", "story-pairs"]);
 
 function score(items: readonly GoldItem[]) {
   let tp = 0;
