@@ -25,3 +25,33 @@ describe("residual W1: a lead round beside a build-out cue in the body", () => {
     expect(types("Microsoft to invest $10 billion in Portuguese data centres")).toEqual(["infrastructure"]);
   });
 });
+
+describe("residual W3: furniture that still fills the lead", () => {
+  it("reads past a live blog's time-zone note, 'Call ends.', 'Wrapping up.' and 'Full story to follow.'", () => {
+    expectRead(
+      "Live: Oracle earnings call",
+      "All times ET.\n17:55 - Call ends.\n17:40 - Wrapping up.\n17:30 - Full story to follow.\n17:20 - Oracle said OpenAI signed a $20 billion contract for cloud capacity.",
+      { types: ["compute_contract"], amountUsd: 20e9, parties: ["openai", "oracle"] },
+    );
+  });
+
+  it("reads a live blog's older entry '<cloud> signs up for <maker>'s <next accelerator> racks'", () => {
+    expectRead(
+      "Live: AMD's Advancing AI keynote",
+      "All times PT. Wrapping up. Full story to follow.\n11:58 - Wrapping up here.\n11:40 - Oracle signs up for AMD's MI600 racks.\n11:10 - Lisa Su takes the stage.",
+      { types: ["chip_supply"], parties: ["oracle", "amd"] },
+    );
+  });
+
+  it("reads past a newsletter's 'N things worth your time' and '<CAPS> x <CAPS>' headers", () => {
+    expectRead(
+      "The Compute Letter, Thursday edition",
+      "Five things worth your time this Thursday. Plenty of news to start your Thursday with, readers. NVIDIA x ANTHROPIC. OPENAI x ORACLE. Anthropic has agreed to buy $10 billion of Nvidia GPUs over three years.",
+      { types: ["chip_supply"], amountUsd: 10e9, parties: ["anthropic", "nvidia"] },
+    );
+    // "Wrapping up" in running text is a verb of the news.
+    expect(
+      types("Nvidia nears deal", "Wrapping up months of talks, Nvidia agreed to buy Lambda for $4 billion."),
+    ).toEqual(["acquisition"]);
+  });
+});
