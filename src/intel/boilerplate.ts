@@ -58,9 +58,9 @@ export function isBoilerplate(sentence: string): boolean {
 }
 
 // "SEATTLE, Dec 17 — ", "LONDON (Reuters) - ", "WASHINGTON, March 8 — ", and a press release's
-// "SANTA CLARA, Calif., Nov. 3, 2025 -- " (a state and a year).
+// "SANTA CLARA, Calif., Nov. 3, 2025 -- " (a state and a year), its state also dotted ("N.Y.").
 const DATELINE =
-  /^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{1,12}\.?)?(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+/;
+  /^[A-Z][A-Z .'-]{2,40}(?:,\s*(?:[A-Z][a-z]{1,12}\.?|[A-Z]\.[A-Z]\.))?(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+/;
 
 export function stripDateline(sentence: string): string {
   return sentence.replace(DATELINE, "");

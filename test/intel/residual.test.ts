@@ -55,3 +55,21 @@ describe("residual W3: furniture that still fills the lead", () => {
     ).toEqual(["acquisition"]);
   });
 });
+
+describe("residual W4: a dotted state's dateline before the deal's figure", () => {
+  it("reads the lead's price after 'CITY, N.Y., Oct. 4, 2027 -'", () => {
+    expectRead(
+      "IBM to acquire data platform maker",
+      "ARMONK, N.Y., Oct. 4, 2027 - IBM today announced a definitive agreement to acquire StreamGrid, a data platform company, for $2.1 billion in cash.",
+      { types: ["acquisition"], amountUsd: 2.1e9 },
+    );
+  });
+
+  it("reads the figure of the clause that states the deal, not the lead's first clause", () => {
+    expectRead(
+      "Dell to acquire CoolStack",
+      "Dell ended weeks of speculation on Monday; the company said it had agreed to buy the liquid-cooling start-up for $800 million.",
+      { types: ["acquisition"], amountUsd: 800e6 },
+    );
+  });
+});
