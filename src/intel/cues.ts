@@ -23,7 +23,7 @@ const WORDED = String.raw`(?:[\d.]+|one|two|three|four|five|six|seven|eight|nine
 const HEDGE =
   "(?:another |a further |an additional |up to |as much as |more than |over |about |nearly |some |roughly )?";
 // Accelerators by product name: adopting one is a chip deal.
-const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|vr[23]00|blackwell|hopper|rubin|mi[3-5]\d\dx?|instinct|trainium\d?|inferentia|maia|gaudi\d?|wse-\d|ai[12]\d0)`;
+const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|vr[23]00|blackwell|hopper|rubin|mi[3-9]\d\dx?|instinct|trainium\d?|inferentia|maia|gaudi\d?|wse-\d|ai[12]\d0)`;
 
 /**
  * A state's guidance that names no rule: "authorities told X to use only domestic chips". Beside

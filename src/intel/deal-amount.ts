@@ -299,7 +299,10 @@ export function moneyFor(
     const found = amounts.get(unit);
     if (found.length === 0) continue;
     if (!unit.isTitle && OTHER_FIGURE.test(lower(unit)) && !CUES[candidate.type].test(lower(unit))) continue;
-    const money = pickMoney({ ...candidate, cueAt: 0 }, found, taken, lower(unit));
+    // Read the clause that states the deal ("Dell confirmed reports on Monday; it will buy X for
+    // $800m"), found by the type's own cue; a sentence without one is read from its start.
+    const cueAt = CUES[candidate.type].exec(lower(unit))?.index ?? 0;
+    const money = pickMoney({ ...candidate, cueAt }, found, taken, lower(unit));
     // In a roundup, a figure another item has taken, told again ("A's $9bn expansion; B wins an
     // order" over "A will spend $9bn"), is that item's, not this one's.
     if (roundup && money && [...taken.keys()].some((t) => sameAmount(t.amountUsd, money.amountUsd))) continue;

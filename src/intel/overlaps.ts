@@ -110,6 +110,21 @@ const SPEND_WORRY =
 const PARTNERSHIP_FRAME =
   /\b(?:expand|extend|deepen|widen|broaden|renew|strengthen)(?:s|ed|ing)? (?:[\w'’.-]+ ){0,3}?(?:partnership|alliance|tie-up) (?:with (?:[\w'’.-]+ ){1,2}?)?(?:with|via|through|in|by way of) (?:a |an )?(?:new )?(?:us)?[$€£][\d.]/;
 
+/**
+ * Whether a lead sentence's round outweighs a body-only build-out cue: the build-out is read later
+ * in the lead with less weight, or in the same sentence after a comma that opens the target's
+ * description. A round told as money put into sites is not one.
+ */
+function leadRoundOverSites(invest: Candidate, infra: Candidate, lower: (u: TextUnit) => string): boolean {
+  if (infra.unit.isTitle || INTO_SITES.test(lower(invest.unit))) return false;
+  if (invest.score > infra.score) return true;
+  return (
+    infra.unit === invest.unit &&
+    infra.cueAt > invest.cueAt &&
+    lower(invest.unit).slice(invest.cueAt, infra.cueAt).includes(", ")
+  );
+}
+
 /** Readings that exclude each other: keep the one the wording supports. */
 export function resolveOverlaps(
   byType: Map<EventType, Candidate>,
@@ -324,6 +339,15 @@ export function resolveOverlaps(
     if (DEBT.test(titleText) || DEBT.test(lower(invest.unit))) byType.delete("investment");
     // A company raising money to build data centres: the raise is the event.
     else if (raised) byType.delete("infrastructure");
+    // A round into a named company whose build-out cue is only the lead's description of the
+    // target ("invest $3bn in B, the company that builds data centres") or a weaker later
+    // sentence ("part of the cash is for <project>, the data-centre venture"): the round is the
+    // event. Not money put into sites.
+    else if (
+      investedIn.length >= 2 &&
+      leadRoundOverSites(invest, byType.get("infrastructure") as Candidate, lower)
+    )
+      byType.delete("infrastructure");
     // Money put into sites or a country's infrastructure rather than into a company: a build-out.
     else if (investedIn.length < 2 || !inTitle("investment") || INTO_SITES.test(lower(invest.unit)))
       byType.delete("investment");

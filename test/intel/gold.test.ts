@@ -43,7 +43,10 @@ const WEEK = 7 * 86_400_000;
 // type recall (0.952) and story pairs (F1 0.953) are above their bars on batches 1-14, so their
 // marks, which turned red as designed, are removed; amounts (0.948) are still short. Blind batch 15
 // (scored first on 2026-12-04) brought type recall (0.940) and story pairs (F1 0.9498) below again.
-const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["amounts", "event-type-recall", "story-pairs"]);
+// After the fixes for the residual diagnoses (branch accuracy10, W1, W3, W4) amounts (0.952,
+// 395/415) and story pairs (F1 0.956) are above their bars on batches 1-15, so their marks, which
+// turned red as designed, are removed; type recall (0.945) is still short.
+const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["event-type-recall"]);
 
 function score(items: readonly GoldItem[]) {
   let tp = 0;
