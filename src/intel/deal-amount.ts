@@ -298,11 +298,12 @@ export function moneyFor(
     // buyer's capex range, nor a stake it already holds.
     const found = amounts.get(unit);
     if (found.length === 0) continue;
-    if (!unit.isTitle && OTHER_FIGURE.test(lower(unit)) && !CUES[candidate.type].test(lower(unit))) continue;
-    // Read the clause that states the deal ("Dell confirmed reports on Monday; it will buy X for
-    // $800m"), found by the type's own cue; a sentence without one is read from its start.
-    const cueAt = CUES[candidate.type].exec(lower(unit))?.index ?? 0;
-    const money = pickMoney({ ...candidate, cueAt }, found, taken, lower(unit));
+    // The type's own cue in this sentence, read once: it admits a sentence that names another
+    // figure, and it marks the clause that states the deal ("Dell confirmed reports on Monday; it
+    // will buy X for $800m"); a sentence without one is read from its start.
+    const cueAt = lower(unit).search(CUES[candidate.type]);
+    if (!unit.isTitle && cueAt < 0 && OTHER_FIGURE.test(lower(unit))) continue;
+    const money = pickMoney({ ...candidate, cueAt: Math.max(0, cueAt) }, found, taken, lower(unit));
     // In a roundup, a figure another item has taken, told again ("A's $9bn expansion; B wins an
     // order" over "A will spend $9bn"), is that item's, not this one's.
     if (roundup && money && [...taken.keys()].some((t) => sameAmount(t.amountUsd, money.amountUsd))) continue;
