@@ -33,11 +33,18 @@ const CHIP_NAMES = String.raw`(?:gb[23]00|[bh][12]00|h20|vr[23]00|blackwell|hopp
 // chip", "to stop testing and cancel orders for", "bans A from buying".
 const DIRECTIVE_SOURCE =
   "(?:tells?|told|ordered|instruct(?:s|ed)|direct(?:s|ed)|urge[sd]|required|mandated)\\b[^.;]{0,60}?\\bto (?:(?:use|buy|favou?r|prefer|switch to|stick to|stop (?:buying|using|ordering)|halt|avoid|shun|replace) (?:only )?(?:[\\w'’-]+ ){0,2}?(?:domestic|local|home-?grown|domestically|locally|chinese|foreign|american|imported)|stop (?:buying|ordering|testing|using)\\b|cancel (?:orders|purchases)\\b)";
+export const PICKED_FOR_SOURCE =
+  "(?:picks?|picked|chooses|chose|selects?|selected|taps|tapped) (?:[\\w'’.-]+ ){1,2}?for (?:its |their )?(?:ai |model |large-scale )?(?:inference|training)(?! (?:data|set|sets|course|courses|programs?|programmes?)\\b)";
+export const CLEARANCE_SOURCE =
+  "clear(?:s|ed)? (?!(?:the |a )?(?:way|hurdle|path|backlog|bar)s?\\b)(?:[\\w'’.-]+ ){1,4}?to (?:ship|sell|export)|approv(?:es|ed|al of) (?:[\\w'’-]+ ){0,3}?(?:exports?|shipments|sales) (?:of|to)|['’]s (?:export )?approval (?:unlocks|clears|opens|paves)|(?:government|state|regulators?|washington|beijing|brussels|white house|administration|commerce)['’]s approval|(?:orders?|rules?|bills?|measures?|directives?) (?:easing|speeding|streamlining|fast-tracking|loosening|relaxing|cutting) (?:[\\w'’-]+ ){0,2}?(?:permits?|permitting|approvals?|red tape)";
 const BAN_SOURCE = "bann?(?:s|ed)? (?:[\\w'’-]+ ){1,5}?from (?:buying|ordering|using)";
 export const DIRECTIVE = new RegExp(`\\b(?:${DIRECTIVE_SOURCE}|${BAN_SOURCE})\\b`);
 
 /** The product names of accelerators, as RegExp source over lower-cased text. */
 export const CHIP_NAME_SOURCE = CHIP_NAMES;
+// "is out", "arrives with" tell a product's release, but of a person a departure or a start:
+// "the chief executive is out", "the new CEO arrives with a mandate".
+const NOT_A_PERSON = String.raw`(?<!\b(?:ceo|chief|boss|head|president|founder|executive|director|chair(?:man|woman)?|he|she|they|who|cfo|cto|coo|manager|coach|minister))`;
 
 /** An accelerator named by product ("Trainium", "MI300X", "GB200"), not a TPU: a chip, not capacity. */
 export const NAMED_ACCELERATOR = new RegExp(`\\b${CHIP_NAMES}\\b`);
@@ -51,7 +58,9 @@ export const EVENT_CUES: readonly CueRow[] = [
   // investment
   {
     type: "investment",
-    pattern: "invest(?:s|ed|ing|ment|ments|or)?",
+    // Not the plaintiffs' descriptor: "wins dismissal of investor case".
+    pattern:
+      "invest(?:s|ed|ing|ment|ments|or(?! (?:case|suit|lawsuit|claims|class action|litigation|complaint)s?\\b))?",
     example: "SoftBank to invest $2 billion in Intel",
   },
   {
@@ -382,6 +391,20 @@ export const EVENT_CUES: readonly CueRow[] = [
       "(?:picks?|picked|picking|chooses|chose|choosing|opts? for|opted for|selects?|selected) (?:[\\w'’-]+ ){0,2}?(?:chips|gpus|accelerators|processors)\\b|(?:to run|will run|runs?|running) (?:[\\w'’-]+ ){1,4}?on (?:[\\w'’-]+ ){0,3}?(?:chips|gpus|accelerators|processors)\\b",
     example: "Cohere picks AMD chips for its next models",
   },
+  // The supplier picked for a workload: "picks Groq for inference" (`overlaps.ts` keeps it only
+  // when a chip maker or a cloud is picked).
+  {
+    type: "chip_supply",
+    pattern: PICKED_FOR_SOURCE,
+    example: "Mistral picks Cerebras for inference on its assistant",
+  },
+  // Servers bought by their maker's name: "is said to be buying Nvidia servers for its own sites".
+  {
+    type: "chip_supply",
+    pattern:
+      "(?:buy(?:s|ing)?|bought|orders?|ordered|ordering|purchas(?:es|ed|ing)) (?:[\\w'’.-]+ ){1,2}?servers\\b",
+    example: "Apple is said to be buying Nvidia servers for its own AI data centres",
+  },
   // An order told without its goods: "<supplier> wins an <customer> order" (a roundup's item),
   // "<buyer> turns to <chip maker>" (`overlaps.ts` keeps it only when a chip maker is named next).
   {
@@ -561,8 +584,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   },
   {
     type: "launch",
-    pattern:
-      "rolls? out|rolled out|is here|new (?:flagship|model|models|chip)|model rattles|arrives(?=[,:;]|$)|(?:is|are|now|becomes?) generally available|teased|(?<!\\b(?:ceo|chief|boss|head|president|founder|executive|director|chair(?:man|woman)?|he|she|they|who|cfo|cto|coo|manager|coach|minister)) is out(?=[.,:;!]|$)",
+    pattern: `rolls? out|rolled out|is here|new (?:flagship|model|models|chip)|model rattles|arrives(?=[,:;]|$)|${NOT_A_PERSON} arrives with\\b|(?:is|are|now|becomes?) generally available|teased|${NOT_A_PERSON} is out(?=[.,:;!]|$)`,
     example: "GPT-5 is here: OpenAI's new flagship rolls out",
   },
   // "ships <model>" (not chips or servers shipped to someone), open weights, first samples.
@@ -645,6 +667,14 @@ export const EVENT_CUES: readonly CueRow[] = [
     pattern: "sues?|sued|suing|lawsuit|lawsuits|suit against|litigation|class action|complaint|plaintiffs?",
     example: "xAI sues OpenAI over trade secrets",
   },
+  // A case named by who brings it or by its end, with no other court word: "wins dismissal of
+  // investor case", "shareholder suit".
+  {
+    type: "legal",
+    pattern:
+      "dismissal of (?:[\\w'’-]+ ){0,4}?(?:case|suit|lawsuit|claims|complaint)s?|(?:investor|shareholder|securities|copyright|antitrust|privacy|defamation|libel|patent|authors['’]?) (?:case|suit)s?",
+    example: "Meta wins dismissal of investor case over its metaverse losses",
+  },
   {
     type: "legal",
     pattern:
@@ -679,7 +709,7 @@ export const EVENT_CUES: readonly CueRow[] = [
   {
     type: "controversy",
     pattern:
-      "criticis\\w*|criticiz\\w*|critics?|backlash|reckless|skeptic\\w*|sceptic\\w*|alarm\\w*|under fire (?:again |anew )?(?:after|over|for)",
+      "criticis\\w*|criticiz\\w*|critics?|backlash|reckless|skeptic\\w*|sceptic\\w*|alarm\\w*|under fire(?: (?:again |anew )?(?:after|over|for)| ?[-–—:] )",
     example: "Researchers criticise xAI's 'reckless' approach to safety",
   },
   {
@@ -727,6 +757,12 @@ export const EVENT_CUES: readonly CueRow[] = [
       "false (?:claims|information|answers|statements)|misinformation|disinformation|deepfakes?|fake (?:[\\w'’-]+ ){0,2}?(?:videos?|clips?|images?|photos?|footage|recordings?)|wrong (?:answers|information)|made-up (?:answers|facts|citations|quotes)|never asked for|did(?:n['’]t| not) (?:ask for|approve|authori[sz]e|consent to)",
     example: "Google's AI search spread false claims about a recall, regulators say",
   },
+  {
+    type: "controversy",
+    pattern:
+      "(?:invent(?:s|ed|ing)|fabricat(?:es|ed|ing)|makes up|made up) (?:[\\w'’-]+ ){0,3}?(?:studies|sources|citations|references|research|quotes|papers|cases)\\b|(?:studies|sources|citations|references|research|papers|cases) that (?:was|were|had) never (?:written|published|done|conducted|filed)|non-?existent (?:studies|sources|citations|references|research|papers|cases)",
+    example: "Microsoft's Copilot invented medical studies when asked about dosage, pharmacists find",
+  },
 
   // regulation
   {
@@ -744,6 +780,13 @@ export const EVENT_CUES: readonly CueRow[] = [
     type: "regulation",
     pattern: "regulat(?:or|ors|ion|ions|ory)|ai act|government approval|approval to (?:sell|ship|export)",
     example: "Nvidia wins approval to sell H200 chips in China",
+  },
+  // A clearance to ship or a measure on permits, told without "regulator": "<state> clears A and B
+  // to ship", "<state>'s approval unlocks", "order easing permits".
+  {
+    type: "regulation",
+    pattern: CLEARANCE_SOURCE,
+    example: "Washington clears AMD and Nvidia to ship accelerators to Saudi data centres",
   },
   {
     type: "regulation",
@@ -820,7 +863,7 @@ export const LEGAL_STATUS_CUES: readonly CueRow<StatusCue>[] = [
   {
     type: "dismissed",
     pattern:
-      "(?<!(?:motion|bid|request|move|refuses|refused|declines|declined) to |appeal(?:s|ed|ing)? (?:the |a |its )?)(?:dismiss(?:es|ed|al)|throws? out|threw out|tossed)|drops? (?:its |the |their )?(?:suit|lawsuit|case|claims)",
+      "(?<!(?:motion|bid|request|move|refuses|refused|declines|declined) to |appeal(?:s|ed|ing)? (?:the |a |its )?)(?:dismiss(?:es|ed|al)|throws? out|threw out|toss(?:es|ed))|drops? (?:its |the |their )?(?:suit|lawsuit|case|claims)",
     example: "Judge dismisses Musk's lawsuit against OpenAI",
   },
   // A regulator opening a probe has only begun: "rules" in "opens probe into its app store rules" is a noun.

@@ -32,7 +32,7 @@ const LONG_VALUES_AT =
 const ROUND_BEFORE_PRICE = /\b(?:rais(?:es|ed|ing)|pull(?:s|ed|ing)? in|round|funding)\b/;
 
 /** A price told label first, as newsletters write it: "Post-money: $11bn.", "The post-money is $3bn." */
-export const POST_MONEY_LABEL = "(?: valuation| price)?(?::| is| was| stands at| comes to| came to)";
+export const POST_MONEY_LABEL = "(?: valuation| price)?(?::| is| was| of| stands at| comes to| came to)";
 const LABELLED_PRICE = new RegExp(`\\b(?:post|pre)-money${POST_MONEY_LABEL} $`);
 
 /** The company's worth ("at a $183bn valuation"), not the deal's size, as the amount's sentence says. */
@@ -56,6 +56,17 @@ function isValuationAmount(lower: string, m: Money): boolean {
       /\b(?:stake|deal|transaction|takeover|purchase|contract|agreement|pact|order)\b[^$€£]*valued at[^$€£]*$/.test(
         before,
       )
+    )
+      return false;
+    // "people familiar with the deal valued it at about $1bn", "valued the takeover at": the deal's
+    // size with the deal as the object. Not "investors valued it at" (the company's price in a round).
+    if (
+      /\bvalu(?:ed|es|ing) (?:the (?:deal|transaction|takeover|purchase|acquisition)|it) at [^$€£]*$/.test(
+        before,
+      ) &&
+      (/\bvalu\w+ the /.test(before) ||
+        /\b(?:deal|transaction|takeover|purchase|acquisition)\b[^$€£]*valued it at/.test(before)) &&
+      !/\binvestors?\b/.test(before)
     )
       return false;
     // "a total contract value of approximately $9bn": what a contract is worth, not a company.

@@ -30,7 +30,7 @@ const TIMESTAMP_LINE =
 // a move by what the person did, so the hire is read in the lead.
 // So do "A's loss is B's gain" (or "B's gain, A's loss") and "Why <person> left A".
 const PROFILE_TITLE =
-  /^the (?:[\w-]+ ){0,2}?(?:man|woman|person|executive|engineer|banker|researcher|scientist|veteran|insider|architect|financier) who\b|^why (?:[A-Z][\w'’.-]* ){1,3}(?:left|quit)\b|['’]s loss is (?:[\w'’.-]+ ){1,3}?gain\b|['’]s gain,? (?:[\w'’.-]+ ){1,3}?loss\b/i;
+  /^the (?:[\w-]+ ){0,2}?(?:man|woman|person|executive|engineer|banker|researcher|scientist|veteran|insider|architect|financier) who\b|^why (?:[A-Z][\w'’.-]* ){1,3}(?:left|quit)\b|['’]s loss(?: is (?:[\w'’.-]+ ){1,3}?gain\b|:)|['’]s gain,? (?:[\w'’.-]+ ){1,3}?loss\b/i;
 const PROFILE_BODY_TYPES: readonly EventType[] = [...BODY_TYPES, "people"];
 
 /** Whether the article is a live blog: a "Live:" headline, or timestamped lines in the lead. */
@@ -532,7 +532,7 @@ const CONSORTIUM_END =
 const BET_WORD = /\b(?:bets?|wager|gamble)\b/i;
 const PROBE_INTO = /\b(?:probe|inquiry|investigation)s? (?:into|of)\s/;
 const LEGAL_SETTING =
-  /\b(?:sues?|sued|suing|suits?|lawsuits?|litigation|class action|complaints?|plaintiffs?|courts?|judges?|jury|ruling|injunction|settle\w*|filed|files|filing|probes?|inquiry|investigat\w*|regulators?|watchdogs?|antitrust|attorneys? general|prosecutors?|charged|charges|indict\w*|arbitration|tribunal|trade secrets?|copyright|patents?|infring\w*|legal|breach of contract|appeal\w*|verdict|damages|lawyers?|attorneys?|discovery|subpoena\w*|deposition)\b/;
+  /\b(?:sues?|sued|suing|suits?|lawsuits?|litigation|class action|complaints?|plaintiffs?|courts?|judges?|jury|ruling|injunction|settle\w*|filed|files|filing|probes?|inquiry|investigat\w*|regulators?|watchdogs?|antitrust|attorneys? general|prosecutors?|charged|charges|indict\w*|arbitration|tribunal|trade secrets?|copyright|patents?|infring\w*|legal|breach of contract|appeal\w*|verdict|damages|lawyers?|attorneys?|discovery|subpoena\w*|deposition|dismissal|case against|(?:investor|shareholder|securities|court|legal|criminal|civil|copyright|antitrust|privacy) cases?)\b/;
 
 // Companies told as a group, each doing its own thing: "have all raised their plans", "add up
 // what A, B and C say they will spend". Not "will invest $X between them": one deal of several.

@@ -1,5 +1,11 @@
 /** When one story reads as two event types, which one it is (a chip deal or a compute contract, a hire or a build-out). */
-import { DIRECTIVE, NAMED_ACCELERATOR, PROBE_PASSIVE_SOURCE } from "./cues.js";
+import {
+  CLEARANCE_SOURCE,
+  DIRECTIVE,
+  NAMED_ACCELERATOR,
+  PICKED_FOR_SOURCE,
+  PROBE_PASSIVE_SOURCE,
+} from "./cues.js";
 import { itemSeparator, itemSpan, orderedIds, PROBE_OPENED, TARGET_AS_SUBJECT } from "./event-text.js";
 import {
   type Candidate,
@@ -25,9 +31,16 @@ const STATE_CAP =
   /\b(?:caps?|capped|capping|limits?|limited|limiting|sets? (?:new )?limits on) (?:[\w'’-]+ ){0,3}?(?:shipments|exports|sales)\b/;
 // "requires licences for shipments to Gulf data centres": the sites are what the rule covers.
 const LICENSED_SHIPMENTS = /\blicen[cs]es? (?:for|on) (?:[\w'’-]+ ){0,3}?(?:shipments|exports|sales)\b/;
+// "clears A and B to ship chips to Gulf data centres", "approval unlocks data-centre projects":
+// the sites the clearance names come after it.
+// "picks Groq for inference" names its supplier, not its goods: a chip deal only from a chip maker
+// (or, rented, from a cloud), not "picks Scale AI for training".
+const PICKED_FOR = new RegExp(`^(?:${PICKED_FOR_SOURCE})`);
+const CLEARANCE = new RegExp(`\\b(?:${CLEARANCE_SOURCE})`);
 // A verdict or ruling up to what it found, with no clause break between ("as critics say" is one).
 const VERDICT_FOUND = /^[^;:,]*\b(?:verdict|ruling|judgment)\b(?:(?! as | while | amid )[^;:,])*$/;
-const DEAL_WORDS = /\b(?:deal|contract|agreement|order|supply|supplies|customer|pact|to use|to deploy)\b/;
+const DEAL_WORDS =
+  /\b(?:deal|contract|agreement|order|supply|supplies|customer|pact|to use|to deploy|signs? up)\b/;
 // "to invest $50 billion in AI data centres": money put into sites, not into a company.
 // "pours $12 billion into Lambda's Kansas City campus": the same, with the site named after its owner.
 // "to invest $2 billion in data-centre builder Crusoe" is money put into a company.
@@ -47,10 +60,10 @@ const ROLE_REMIT =
 const LICENSE_AND_HIRE =
   /\b(?:hires?|hired|hiring|brings? (?:on|in)|recruits?|recruited)\b.{0,80}\blicen[cs]|\blicen[cs](?:es|ed|ing) .{0,80}\b(?:hires?|hiring|hired|brings? (?:on|in))\b/;
 
-// "put Google's TPUs in its data centres", "spend billions on its chips": chips bought for the
-// buyer's own sites, not capacity rented from the cloud that designs them.
+// "put Google's TPUs in its data centres", "spend billions on its chips", "buying Dell servers":
+// machines bought for the buyer's own sites, not capacity rented from the cloud that designs them.
 const BOUGHT_CHIPS =
-  /\b(?:put(?:s|ting)?|install(?:s|ed|ing)?|spend(?:s|ing)? (?:billions|millions) on|purchases? of) (?:[\w'’-]+ ){0,3}?(?:chips?|tpus?|gpus?|accelerators?|processors)\b/;
+  /\b(?:put(?:s|ting)?|install(?:s|ed|ing)?|spend(?:s|ing)? (?:billions|millions) on|purchases? of) (?:[\w'’-]+ ){0,3}?(?:chips?|tpus?|gpus?|accelerators?|processors)\b|\b(?:buy(?:s|ing)?|bought|purchas(?:es|ed|ing)|orders?|ordered|ordering) (?:[\w'’.-]+ ){1,2}?servers\b/;
 
 const EXPLAINED = /,? explained\s*[.!?]?$/;
 
@@ -88,6 +101,9 @@ function isCapitalised(text: string, at: number): boolean {
 // Capacity to make chips, not to run them: "3nm manufacturing capacity", "capacity for its next TPU".
 const MADE_CAPACITY =
   /\b(?:manufacturing|production|foundry|wafer|fab|packaging|chipmaking|\d+ ?nm) capacity\b|\bcapacity (?:[\w'’-]+ ){0,3}?for its (?:own |next |new |next-generation |in-house |custom )+(?:[\w-]+ )?(?:tpus?|chips?|accelerators?|processors?)\b/;
+// "to rent Cerebras inference capacity", "capacity operated by Groq": capacity the chip maker runs.
+const RENTED_CAPACITY =
+  /\b(?:rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)) (?:[\w'’-]+ ){0,3}?capacity\b|\bcapacity (?:operated|run|served|hosted) by\b/;
 // "to run its models in Groq's data centres": sites the named company owns.
 const OWNED_SITES =
   /\b(?:in|from|at|inside|out of|on) (?:[\w.-]+ ){0,2}?[\w.-]+['’]s (?:own )?(?:data[- ]?cent(?:er|re)s|cloud)\b/;
@@ -156,6 +172,15 @@ export function resolveOverlaps(
     )
       byType.delete("chip_supply");
   }
+  const picked = byType.get("chip_supply");
+  if (picked && PICKED_FOR.test(lower(picked.unit).slice(picked.cueAt))) {
+    const pickedKind = context.entities.get(
+      picked.unit.mentions.find((m) => m.start > picked.cueAt)?.entityId ?? "",
+    )?.kind;
+    if (pickedKind === "neocloud" && !has("compute_contract"))
+      byType.set("compute_contract", { ...picked, type: "compute_contract" });
+    if (pickedKind !== "chipmaker" && pickedKind !== "cloud") byType.delete("chip_supply");
+  }
   // "won Mistral as a customer for its inference systems": a chip maker's customer buys its
   // machines, not capacity rented from a cloud. Not so a lab paying it to run its models "in
   // Groq's data centres": capacity the chip maker rents out. And a foundry's "manufacturing
@@ -175,7 +200,13 @@ export function resolveOverlaps(
       sellers.includes("chipmaker") &&
       !sellers.some((k) => k === "cloud" || k === "neocloud" || k === "datacenter") &&
       !/\btpus?\b/.test(lower(compute.unit)) &&
-      !units.slice(0, 3).some((u) => sellerSites(u, lower(u), context))
+      !units
+        .slice(0, 3)
+        .some(
+          (u) =>
+            sellerSites(u, lower(u), context) ||
+            (u.text.includes("capacity") && RENTED_CAPACITY.test(lower(u))),
+        )
     ) {
       byType.set("chip_supply", { ...compute, type: "chip_supply" });
       byType.delete("compute_contract");
@@ -255,6 +286,11 @@ export function resolveOverlaps(
     byType.delete("infrastructure");
   } else if (inTitle("regulation") && titleText.includes("licen") && LICENSED_SHIPMENTS.test(titleText))
     byType.delete("infrastructure");
+  else if (inTitle("regulation") && inTitle("infrastructure") && !CURRENCY.test(titleText)) {
+    const clearance = CLEARANCE.exec(titleText);
+    if (clearance && clearance.index < (byType.get("infrastructure") as Candidate).cueAt)
+      byType.delete("infrastructure");
+  }
   if (inTitle("people")) {
     const peopleAt = (byType.get("people") as Candidate).cueAt;
     // "names X to lead its AI infrastructure push": the other cue is the job's remit.
@@ -298,10 +334,13 @@ export function resolveOverlaps(
     )
       byType.delete("regulation");
   }
-  // "Suit against X over data center delays thrown out": the sites are what the suit is about.
+  // "Suit against X over data center delays thrown out", "suit accusing X of hiding data-centre
+  // costs": the sites are what the suit is about.
   if (inTitle("legal") && inTitle("infrastructure") && !CURRENCY.test(titleText)) {
     const at = (byType.get("infrastructure") as Candidate).cueAt;
-    const over = titleText.lastIndexOf(" over ", at);
+    const over = Math.max(
+      ...[" over ", " accusing ", " alleging ", " claiming "].map((w) => titleText.lastIndexOf(w, at)),
+    );
     if (over >= 0 && over > titleText.lastIndexOf(",", at)) byType.delete("infrastructure");
   }
   // "appeals verdict that it collected health data without consent": the harm is what the verdict

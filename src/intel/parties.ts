@@ -70,8 +70,14 @@ const CONTRAST = /\b(?:rather than|instead of|competes? with|competing with|in c
 
 const SOLD_TO = /\b(?:sold|sells|selling|to sell) (?:[\w.'’-]+ ){0,6}?to\s/;
 
-const PEOPLE_DESTINATION =
-  /\b(?:loses .{0,50}? to|departs? for|leaves for|leaving for|defects? to|joins?|joined|exits? (?:to|for)|leaves to join|leaving to join|moves to|heads to|to become)\s/;
+// "poached by Meta", "lured away to Anthropic"; not "lured away to run its chip team".
+const LURED_TO =
+  "(?:lured|poached)(?: away)? (?:by|to(?! (?:be|become|run|lead|head|work|build|oversee|manage)\\b))";
+const PEOPLE_DESTINATION = new RegExp(
+  String.raw`\b(?:loses .{0,50}? to|departs? for|leaves for|leaving for|defects? to|joins?|joined|exits? (?:to|for)|leaves to join|leaving to join|moves to|heads to|to become|${LURED_TO})\s`,
+);
+// "the engineer Anthropic has lured away", "Meta poaches ...": the hirer is the one named before the verb.
+const LURED = new RegExp(`\\b(?!${LURED_TO})(?:lures?|lured|luring|poach(?:es|ed|ing)?)\\b`);
 
 // What a headline tells after its deal that names other companies: a deal it points back at
 // ("days after Google deal"), those the news affects ("what it means for Google and Amazon"), the
@@ -215,6 +221,11 @@ export function orderParties(
       if (to) {
         const hirers = orderedIds(unit.mentions.filter((m) => m.start >= to.index + to[0].length));
         return putFirst(hirers.slice(0, 1), ids) ?? ids;
+      }
+      const lured = LURED.exec(lower);
+      if (lured) {
+        const before = orderedIds(unit.mentions.filter((m) => m.end <= lured.index));
+        return putFirst(before.slice(-1), ids) ?? ids;
       }
       return ids;
     }
