@@ -45,8 +45,10 @@ const WEEK = 7 * 86_400_000;
 // (scored first on 2026-12-04) brought type recall (0.940) and story pairs (F1 0.9498) below again.
 // After the fixes for the residual diagnoses (branch accuracy10, W1, W3, W4) amounts (0.952,
 // 395/415) and story pairs (F1 0.956) are above their bars on batches 1-15, so their marks, which
-// turned red as designed, are removed; type recall (0.945) is still short.
-const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>(["event-type-recall"]);
+// turned red as designed, are removed; type recall (0.945) is still short. After the fixes for
+// batch 15's diagnoses (branch accuracy11, 2026-12-05) type recall is 0.959 (732/763) on batches
+// 1-15 and its mark, which turned red as designed, is removed: every bar holds on both splits.
+const KNOWN_HELD_OUT_SHORTFALLS = new Set<string>([]);
 
 function score(items: readonly GoldItem[]) {
   let tp = 0;
