@@ -3,7 +3,7 @@
 import { clauseAround, lastClauseBreak, sameAmount } from "./event-text.js";
 import {
   type Candidate,
-  CUES,
+  cueIndex,
   type EventContext,
   type EventType,
   type ExtractedEvent,
@@ -228,9 +228,9 @@ export function amountFurtherOn(
   for (const unit of units) {
     if (!unit.mentions.some((m) => event.parties.includes(m.entityId))) continue;
     const lower = unit.text.toLowerCase();
-    const cue = CUES[event.type].exec(lower);
-    if (!cue || BACKGROUND_CLAUSE.test(lower)) continue;
-    const candidate: Candidate = { type: event.type, score: 0, unit, cueAt: cue.index };
+    const cueAt = cueIndex(lower, event.type);
+    if (cueAt < 0 || BACKGROUND_CLAUSE.test(lower)) continue;
+    const candidate: Candidate = { type: event.type, score: 0, unit, cueAt };
     const money = pickMoney(candidate, extractMoney(unit.text, context.rates), new Map(), lower);
     if (money) return money;
   }
@@ -291,14 +291,9 @@ export function moneyFor(
     for (const unit of units) {
       if (unit === candidate.unit || unit.mentions.length === 0) continue;
       if (candidate.type === "legal" && !ownSettlement && SETTLEMENT.test(lower(unit))) continue;
-      const cue = CUES[candidate.type].exec(lower(unit));
-      if (!cue) continue;
-      const money = pickMoney(
-        { ...candidate, unit, cueAt: cue.index },
-        amounts.get(unit),
-        taken,
-        lower(unit),
-      );
+      const cueAt = cueIndex(lower(unit), candidate.type);
+      if (cueAt < 0) continue;
+      const money = pickMoney({ ...candidate, unit, cueAt }, amounts.get(unit), taken, lower(unit));
       if (money) return money;
     }
     return undefined;
@@ -312,7 +307,7 @@ export function moneyFor(
     // The type's own cue in this sentence, read once: it admits a sentence that names another
     // figure, and it marks the clause that states the deal ("Dell confirmed reports on Monday; it
     // will buy X for $800m"); a sentence without one is read from its start.
-    const cueAt = lower(unit).search(CUES[candidate.type]);
+    const cueAt = cueIndex(lower(unit), candidate.type);
     if (!unit.isTitle && cueAt < 0 && OTHER_FIGURE.test(lower(unit))) continue;
     const money = pickMoney({ ...candidate, cueAt: Math.max(0, cueAt) }, found, taken, lower(unit));
     // In a roundup, a figure another item has taken, told again ("A's $9bn expansion; B wins an
@@ -383,7 +378,7 @@ function hedgedInLead(
     const sameCompany = unit.mentions.some((m) =>
       candidate.unit.mentions.some((t) => t.entityId === m.entityId),
     );
-    if (hedged && (sameCompany || CUES[candidate.type].test(lower(unit))))
+    if (hedged && (sameCompany || cueIndex(lower(unit), candidate.type) >= 0))
       return { ...own, qualifier: hedged.qualifier };
   }
   return own;

@@ -2,12 +2,13 @@ import { isContextAmount, moneyFor, POST_MONEY_LABEL } from "./deal-amount.js";
 import { COLUMN_LABEL, itemSeparator, orderedIds, sameAmount } from "./event-text.js";
 import {
   type Candidate,
-  CUES,
+  cueIndex,
   EVENT_TYPES,
   type EventContext,
   type EventStatus,
   type EventType,
   type ExtractedEvent,
+  findCues,
   MONEY_TYPES,
   type TextUnit,
   TITLE_ONLY,
@@ -48,14 +49,8 @@ export function isLiveBlog(units: readonly TextUnit[]): boolean {
 }
 
 /** Where each type's cue first occurs in a unit; the title-only cues are looked for in titles only. */
-function findCues(text: string, isTitle: boolean, bodyTypes: readonly EventType[]): Map<EventType, number> {
-  const hits = new Map<EventType, number>();
-  for (const type of isTitle ? EVENT_TYPES : bodyTypes) {
-    // `search` gives the index without building a match array.
-    const at = text.search(CUES[type]);
-    if (at >= 0) hits.set(type, at);
-  }
-  return hits;
+function cuesOf(text: string, isTitle: boolean, bodyTypes: readonly EventType[]): Map<EventType, number> {
+  return findCues(text, isTitle ? EVENT_TYPES : bodyTypes);
 }
 
 const PARTICIPATED =
@@ -135,13 +130,13 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       // "The deal would value the lab at $40bn": a round's price told without the company's name
       // (an untracked company's name, "would value Poolside at", is another company's price).
       if (index <= 3 && VALUE_WORD.test(unit.text) && UNNAMED_VALUE.test(lower(unit))) {
-        const at = CUES.valuation.exec(lower(unit));
-        if (at && amounts.get(unit).length > 0) {
+        const at = cueIndex(lower(unit), "valuation");
+        if (at >= 0 && amounts.get(unit).length > 0) {
           const weight = index <= 2 ? 1 : 0.5;
           const existing = byType.get("valuation");
           if (existing) existing.score += weight;
-          else byType.set("valuation", { type: "valuation", score: weight, unit, cueAt: at.index });
-          secondary.push({ type: "valuation", score: weight, unit, cueAt: at.index });
+          else byType.set("valuation", { type: "valuation", score: weight, unit, cueAt: at });
+          secondary.push({ type: "valuation", score: weight, unit, cueAt: at });
         }
       }
       continue;
@@ -164,7 +159,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
         RECAP.test(lower(unit));
       return recap;
     };
-    for (const [type, cueAt] of findCues(lower(unit), unit.isTitle, bodyTypes)) {
+    for (const [type, cueAt] of cuesOf(lower(unit), unit.isTitle, bodyTypes)) {
       if (unit.isTitle) titleTypes.add(type);
       else if ((type === "investment" || type === "valuation") && isRecap()) continue;
       // "considered buying it last year but decided against an acquisition": an option set aside.
@@ -284,7 +279,7 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
         (e) =>
           MONEY_TYPES.has(e.type) &&
           sameAmount(e.amountUsd, money.amountUsd) &&
-          CUES[e.type].test(lower(candidate.unit)) &&
+          cueIndex(lower(candidate.unit), e.type) >= 0 &&
           // "Qualcomm's $2.4bn bet" over "paying $2.4bn for Arduvo is its biggest wager": the
           // purchase is the deal, and the bet gives way to it below.
           !(candidate.type === "acquisition" && e.type === "investment"),

@@ -9,7 +9,7 @@ import {
 import { itemSeparator, itemSpan, orderedIds, PROBE_OPENED, TARGET_AS_SUBJECT } from "./event-text.js";
 import {
   type Candidate,
-  CUES,
+  cueIndex,
   type EventContext,
   type EventType,
   MONEY_TYPES,
@@ -165,10 +165,10 @@ export function resolveOverlaps(
     if (
       context.entities.get(turnedTo?.entityId ?? "")?.kind !== "chipmaker" &&
       !NAMED_ACCELERATOR.test(text.slice(next, next + 40)) &&
-      !CUES.chip_supply.test(text.slice(next)) &&
+      cueIndex(text.slice(next), "chip_supply") < 0 &&
       !units
         .slice(0, 4)
-        .some((u) => u !== chips.unit && u.mentions.length > 0 && CUES.chip_supply.test(lower(u)))
+        .some((u) => u !== chips.unit && u.mentions.length > 0 && cueIndex(lower(u), "chip_supply") >= 0)
     )
       byType.delete("chip_supply");
   }

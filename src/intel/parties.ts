@@ -4,7 +4,7 @@ import type { EntityInfo, Mention } from "./entities.js";
 import { itemSpan, lastClauseBreak, orderedIds, PROBE_OPENED, TARGET_AS_SUBJECT } from "./event-text.js";
 import {
   type Candidate,
-  CUES,
+  cueIndex,
   type EventContext,
   type EventType,
   type ExtractedEvent,
@@ -331,7 +331,7 @@ export function perInvestor(
     if (unit.isTitle || unit.mentions.length < 2) continue;
     const respectively = RESPECTIVELY.test(lower(unit));
     if (!respectively && !CHEAP_ELLIPSIS.test(unit.text)) continue;
-    if (!CUES.investment.test(lower(unit))) continue;
+    if (cueIndex(lower(unit), "investment") < 0) continue;
     const money = amounts.get(unit);
     if (money.length < 2) continue;
     const first = money[0] as Money;
@@ -406,9 +406,9 @@ export function describedParties(
     return undefined;
   for (const lead of units.slice(0, 3)) {
     if (lead.isTitle || lead.mentions.length < 2) continue;
-    const cue = CUES[type].exec(lower(lead));
-    if (!cue) continue;
-    const parties = orderParties(type, lead, lower(lead), cue.index, context);
+    const cueAt = cueIndex(lower(lead), type);
+    if (cueAt < 0) continue;
+    const parties = orderParties(type, lead, lower(lead), cueAt, context);
     if (parties.length >= 2 && parties.includes(named)) return parties;
   }
   return undefined;
