@@ -245,7 +245,7 @@ function starts(
 
 const wildcard: Node = { kind: "char", set: ANY, min: 1, max: 1 };
 
-const TABLE_BITS = 16;
+const TABLE_BITS = 13;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 const step = (hash: number, code: number): number => (Math.imul(hash, 0x9e3779b1) + code + 1) >>> 0;
 const slot = (hash: number): number => (hash ^ (hash >>> TABLE_BITS)) & TABLE_MASK;
@@ -265,8 +265,8 @@ export class FirstMatches {
   // LONGER when a longer start has this one as its beginning. Starts that need a word boundary
   // before them and starts that may begin anywhere ("$5bn") are kept apart. Collisions only let
   // more patterns through.
-  private readonly boundaryTables: Int32Array[];
-  private readonly anyTables: Int32Array[];
+  private readonly boundaryTable: Int32Array;
+  private readonly anyTable: Int32Array;
   private readonly chars = new Uint8Array(WIDTH);
   private readonly sticky: RegExp[];
   private readonly plain: RegExp[];
@@ -275,9 +275,8 @@ export class FirstMatches {
 
   constructor(patterns: readonly RegExp[]) {
     if (patterns.length > 31) throw new Error("FirstMatches holds at most 31 patterns");
-    const table = () => new Int32Array(TABLE_MASK + 1);
-    this.boundaryTables = Array.from({ length: KEY_LENGTH + 1 }, table);
-    this.anyTables = Array.from({ length: KEY_LENGTH + 1 }, table);
+    this.boundaryTable = new Int32Array((KEY_LENGTH + 1) << TABLE_BITS);
+    this.anyTable = new Int32Array((KEY_LENGTH + 1) << TABLE_BITS);
     this.sticky = patterns.map((p) => new RegExp(p.source, `${p.flags.replace(/[gy]/g, "")}y`));
     this.plain = patterns.map((p) => new RegExp(p.source, p.flags.replace(/[gy]/g, "")));
     for (let c = 0; c < WIDTH; c++) if (isWordCode(c)) this.chars[c] = WORD_CHAR;
@@ -295,12 +294,11 @@ export class FirstMatches {
         return;
       }
       for (const { boundary, codes } of found) {
-        const tables = boundary ? this.boundaryTables : this.anyTables;
+        const t = boundary ? this.boundaryTable : this.anyTable;
         let hash = 0;
         codes.forEach((code, k) => {
           hash = step(hash, code);
-          const t = tables[k + 1] as Int32Array;
-          const at = slot(hash);
+          const at = ((k + 1) << TABLE_BITS) | slot(hash);
           t[at] = (t[at] ?? 0) | (k + 1 === codes.length ? 1 << bit : LONGER);
         });
         const first = codes[0] as number;
@@ -321,6 +319,8 @@ export class FirstMatches {
     }
     const n = text.length;
     const chars = this.chars;
+    const boundaryTable = this.boundaryTable;
+    const anyTable = this.anyTable;
     let previousWord = 0;
     for (let p = 0; p < n && pending !== 0; p++) {
       const code = bucket(text.charCodeAt(p));
@@ -335,10 +335,9 @@ export class FirstMatches {
       let hash = 0;
       for (let length = 1; length <= KEY_LENGTH && p + length <= n; length++) {
         hash = step(hash, length === 1 ? code : bucket(text.charCodeAt(p + length - 1)));
-        const at = slot(hash);
+        const at = (length << TABLE_BITS) | slot(hash);
         const entry =
-          (fromBoundary ? ((this.boundaryTables[length] as Int32Array)[at] as number) : 0) |
-          (fromAny ? ((this.anyTables[length] as Int32Array)[at] as number) : 0);
+          (fromBoundary ? (boundaryTable[at] as number) : 0) | (fromAny ? (anyTable[at] as number) : 0);
         found |= entry;
         if ((entry & LONGER) === 0) break;
       }
