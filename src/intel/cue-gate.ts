@@ -1,13 +1,15 @@
 /**
- * A cheap necessary condition for a set of RegExps: from each one's source, the pairs of
- * characters a match can begin with (and whether it must begin at a word boundary); for a text,
- * the RegExps that could match somewhere in it. Those that cannot are not run: the event tables
- * are searched on every sentence that names a company, and most sentences hold the first two
- * letters of few of their phrases.
+ * Where each of several RegExps first matches in a text, found without scanning the text once per
+ * RegExp. From each one's source, read once, come the first characters (up to five) a match can
+ * begin with, and whether a word boundary must come before them; on a text, one walk over its
+ * characters tries a RegExp (sticky) only at positions where one of its starts begins. The event
+ * tables are searched on every sentence that names a company, and most sentences hold the starts
+ * of few of their phrases.
  *
  * The reading is conservative: what it cannot tell apart (a class it does not expand, a
- * back-reference, too many pairs) counts as "could start with anything", so a gated search finds
- * exactly what the plain search finds. `test/intel/cue-gate.test.ts` holds it to that.
+ * back-reference, too many starts) counts as "could start with anything", and such a RegExp is
+ * searched the plain way, so every answer is the plain search's. `test/intel/cue-gate.test.ts`
+ * holds it to that.
  */
 
 // Character codes above 127 share one bucket, on both sides.
@@ -15,7 +17,7 @@ const OTHER = 127;
 const WIDTH = 128;
 // A pattern that could begin with any character.
 const ANY = -1;
-// Past this many start pairs a pattern is not worth gating.
+// Past this many starts a pattern is searched the plain way.
 const MAX_KEYS = 4000;
 
 type CharSet = Set<number> | typeof ANY;
@@ -43,8 +45,7 @@ function escapeSet(
   at: number,
 ): { set: CharSet; next: number } | { assert: true; next: number } {
   const c = source[at + 1] ?? "";
-  if (c === "b") return { assert: true, next: at + 2 };
-  if (c === "B") return { assert: true, next: at + 2 };
+  if (c === "b" || c === "B") return { assert: true, next: at + 2 };
   if (c === "d") return { set: new Set(DIGITS), next: at + 2 };
   if (c === "w") return { set: new Set(WORD), next: at + 2 };
   if (c === "s") return { set: new Set(SPACE), next: at + 2 };

@@ -67,20 +67,18 @@ export const CUES: Record<EventType, RegExp> = (() => {
 
 // Each table is tried only where one of its phrases may begin: most sentences hold few of them.
 const CUE_INDEX = new FirstMatches(EVENT_TYPES.map((type) => CUES[type]));
-const CUE_BIT = Object.fromEntries(EVENT_TYPES.map((type, bit) => [type, 1 << bit])) as Record<
-  EventType,
-  number
->;
+// Each type's bit in CUE_INDEX, and its slot in what `find` fills.
+const CUE_BIT = Object.fromEntries(EVENT_TYPES.map((type, bit) => [type, bit])) as Record<EventType, number>;
 const firstCue = new Int32Array(EVENT_TYPES.length);
 
 /** Where each of `types`' cues first occurs in lower-cased `text` (as `text.search(CUES[type])`), if it does. */
 export function findCues(text: string, types: readonly EventType[]): Map<EventType, number> {
   let wanted = 0;
-  for (const type of types) wanted |= CUE_BIT[type];
+  for (const type of types) wanted |= 1 << CUE_BIT[type];
   CUE_INDEX.find(text, wanted, firstCue);
   const hits = new Map<EventType, number>();
   for (const type of types) {
-    const at = firstCue[EVENT_TYPES.indexOf(type)] as number;
+    const at = firstCue[CUE_BIT[type]] as number;
     if (at >= 0) hits.set(type, at);
   }
   return hits;
@@ -88,8 +86,9 @@ export function findCues(text: string, types: readonly EventType[]): Map<EventTy
 
 /** Where the type's cue first occurs in lower-cased `text`, or -1: `text.search(CUES[type])`, sooner. */
 export function cueIndex(text: string, type: EventType): number {
-  CUE_INDEX.find(text, CUE_BIT[type], firstCue);
-  return firstCue[EVENT_TYPES.indexOf(type)] as number;
+  const bit = CUE_BIT[type];
+  CUE_INDEX.find(text, 1 << bit, firstCue);
+  return firstCue[bit] as number;
 }
 
 // Types whose cue must sit in the title to count: their words are common in deal stories.

@@ -48,11 +48,6 @@ export function isLiveBlog(units: readonly TextUnit[]): boolean {
   return false;
 }
 
-/** Where each type's cue first occurs in a unit; the title-only cues are looked for in titles only. */
-function cuesOf(text: string, isTitle: boolean, bodyTypes: readonly EventType[]): Map<EventType, number> {
-  return findCues(text, isTitle ? EVENT_TYPES : bodyTypes);
-}
-
 const PARTICIPATED =
   /\b(?:(?:also )?(?:took part|takes part|taking part|participated|participates|participating|joined|joins) (?:in )?the|(?:is|are) (?:expected|set|due|poised|likely) to lead the|(?:is|are) leading the) (?:round|raise|funding)\b|\b(?:investors|backers) (?:named by the (?:company|lab|start-?up) |in the (?:round|raise) )?include\b/;
 
@@ -159,7 +154,8 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
         RECAP.test(lower(unit));
       return recap;
     };
-    for (const [type, cueAt] of cuesOf(lower(unit), unit.isTitle, bodyTypes)) {
+    // The title-only cues are looked for in titles only.
+    for (const [type, cueAt] of findCues(lower(unit), unit.isTitle ? EVENT_TYPES : bodyTypes)) {
       if (unit.isTitle) titleTypes.add(type);
       else if ((type === "investment" || type === "valuation") && isRecap()) continue;
       // "considered buying it last year but decided against an acquisition": an option set aside.
