@@ -250,24 +250,53 @@ const TABLE_BITS = 13;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 const step = (hash: number, code: number): number => (Math.imul(hash, 0x9e3779b1) + code + 1) >>> 0;
 const slot = (hash: number): number => (hash ^ (hash >>> TABLE_BITS)) & TABLE_MASK;
-// In a start table, the bit that says a longer start goes on from this one.
-const LONGER = 1 << 31;
 // Per character: whether it is a word character for \b, and which kinds of start begin with it.
 const WORD_CHAR = 1;
 const BEGINS_AT_BOUNDARY = 2;
 const BEGINS_ANYWHERE = 4;
 
 /**
+ * The starts of one kind of position, by length: the first two characters index their tables
+ * directly, longer starts are hashed. Each entry has two masks: the patterns a start of that
+ * length ends (`ends`), and those with a longer start that goes on from it (`goesOn`), so a walk
+ * reads on only for the patterns it still wants. Collisions only let more patterns through.
+ */
+class StartTable {
+  readonly ends1 = new Int32Array(WIDTH);
+  readonly goesOn1 = new Int32Array(WIDTH);
+  readonly ends2 = new Int32Array(WIDTH * WIDTH);
+  readonly goesOn2 = new Int32Array(WIDTH * WIDTH);
+  readonly endsLonger = new Int32Array((KEY_LENGTH + 1) << TABLE_BITS);
+  readonly goesOnLonger = new Int32Array((KEY_LENGTH + 1) << TABLE_BITS);
+
+  add(codes: readonly number[], bit: number): void {
+    const mask = 1 << bit;
+    let hash = 0;
+    for (let k = 0; k < codes.length; k++) {
+      const code = codes[k] as number;
+      hash = step(hash, code);
+      const last = k + 1 === codes.length;
+      const [ends, goesOn, at] =
+        k === 0
+          ? [this.ends1, this.goesOn1, code]
+          : k === 1
+            ? [this.ends2, this.goesOn2, ((codes[0] as number) << 7) | code]
+            : [this.endsLonger, this.goesOnLonger, ((k + 1) << TABLE_BITS) | slot(hash)];
+      if (last) ends[at] = (ends[at] as number) | mask;
+      else goesOn[at] = (goesOn[at] as number) | mask;
+    }
+  }
+}
+
+/**
  * Where each of several RegExps (at most 31) first matches in a text, as `text.search` tells: each
  * is tried, sticky, only where one of its starts begins.
  */
 export class FirstMatches {
-  // Per start length, the hashed starts of that length: the patterns that begin so (low bits), and
-  // LONGER when a longer start has this one as its beginning. Starts that need a word boundary
-  // before them and starts that may begin anywhere ("$5bn") are kept apart. Collisions only let
-  // more patterns through.
-  private readonly boundaryTable: Int32Array;
-  private readonly anyTable: Int32Array;
+  // Starts that may begin anywhere ("$5bn"), and at a word boundary those and the starts that need
+  // one: a position reads one table.
+  private readonly anywhere = new StartTable();
+  private readonly atBoundary = new StartTable();
   private readonly chars = new Uint8Array(WIDTH);
   private readonly sticky: RegExp[];
   private readonly plain: RegExp[];
@@ -276,8 +305,6 @@ export class FirstMatches {
 
   constructor(patterns: readonly RegExp[]) {
     if (patterns.length > 31) throw new Error("FirstMatches holds at most 31 patterns");
-    this.boundaryTable = new Int32Array((KEY_LENGTH + 1) << TABLE_BITS);
-    this.anyTable = new Int32Array((KEY_LENGTH + 1) << TABLE_BITS);
     this.sticky = patterns.map((p) => new RegExp(p.source, `${p.flags.replace(/[gy]/g, "")}y`));
     this.plain = patterns.map((p) => new RegExp(p.source, p.flags.replace(/[gy]/g, "")));
     for (let c = 0; c < WIDTH; c++) if (isWordCode(c)) this.chars[c] = WORD_CHAR;
@@ -295,13 +322,8 @@ export class FirstMatches {
         return;
       }
       for (const { boundary, codes } of found) {
-        const t = boundary ? this.boundaryTable : this.anyTable;
-        let hash = 0;
-        codes.forEach((code, k) => {
-          hash = step(hash, code);
-          const at = ((k + 1) << TABLE_BITS) | slot(hash);
-          t[at] = (t[at] ?? 0) | (k + 1 === codes.length ? 1 << bit : LONGER);
-        });
+        this.atBoundary.add(codes, bit);
+        if (!boundary) this.anywhere.add(codes, bit);
         const first = codes[0] as number;
         this.chars[first] = (this.chars[first] ?? 0) | (boundary ? BEGINS_AT_BOUNDARY : BEGINS_ANYWHERE);
       }
@@ -320,29 +342,35 @@ export class FirstMatches {
     }
     const n = text.length;
     const chars = this.chars;
-    const boundaryTable = this.boundaryTable;
-    const anyTable = this.anyTable;
     let previousWord = 0;
     for (let p = 0; p < n && pending !== 0; p++) {
-      const code = bucket(text.charCodeAt(p));
+      let code = text.charCodeAt(p);
+      if (code > OTHER) code = OTHER;
       const info = chars[code] as number;
       const word = info & WORD_CHAR;
-      const atBoundary = word !== previousWord;
+      const boundary = word !== previousWord;
       previousWord = word;
-      const fromBoundary = atBoundary && (info & BEGINS_AT_BOUNDARY) !== 0;
-      const fromAny = (info & BEGINS_ANYWHERE) !== 0;
-      if (!fromBoundary && !fromAny) continue;
-      let found = 0;
-      let hash = 0;
-      for (let length = 1; length <= KEY_LENGTH && p + length <= n; length++) {
-        hash = step(hash, length === 1 ? code : bucket(text.charCodeAt(p + length - 1)));
-        const at = (length << TABLE_BITS) | slot(hash);
-        const entry =
-          (fromBoundary ? (boundaryTable[at] as number) : 0) | (fromAny ? (anyTable[at] as number) : 0);
-        found |= entry;
-        if ((entry & LONGER) === 0) break;
+      if ((info & (boundary ? BEGINS_AT_BOUNDARY | BEGINS_ANYWHERE : BEGINS_ANYWHERE)) === 0) continue;
+      const table = boundary ? this.atBoundary : this.anywhere;
+      let found = (table.ends1[code] as number) & pending;
+      if (((table.goesOn1[code] as number) & pending) !== 0 && p + 1 < n) {
+        let next = text.charCodeAt(p + 1);
+        if (next > OTHER) next = OTHER;
+        const pair = (code << 7) | next;
+        found |= (table.ends2[pair] as number) & pending;
+        if (((table.goesOn2[pair] as number) & pending) !== 0) {
+          let hash = step(step(0, code), next);
+          for (let length = 3; length <= KEY_LENGTH && p + length <= n; length++) {
+            let c = text.charCodeAt(p + length - 1);
+            if (c > OTHER) c = OTHER;
+            hash = step(hash, c);
+            const at = (length << TABLE_BITS) | slot(hash);
+            found |= (table.endsLonger[at] as number) & pending;
+            if (((table.goesOnLonger[at] as number) & pending) === 0) break;
+          }
+        }
       }
-      for (let rest = found & pending & ~LONGER; rest !== 0; rest &= rest - 1) {
+      for (let rest = found; rest !== 0; rest &= rest - 1) {
         const bit = 31 - Math.clz32(rest & -rest);
         const re = this.sticky[bit] as RegExp;
         re.lastIndex = p;
