@@ -1,6 +1,6 @@
 /** What the extractor produces and reads: event types, statuses, the event record, text units, the compiled cue tables. */
 import { FirstMatches } from "./cue-gate.js";
-import { compileByType, EVENT_CUES } from "./cues.js";
+import { compileByType, DEAL_STATUS_CUES, EVENT_CUES, LEGAL_STATUS_CUES } from "./cues.js";
 import type { EntityInfo, Mention } from "./entities.js";
 import type { LegalCase } from "./legal.js";
 import type { Qualifier } from "./money.js";
@@ -65,20 +65,69 @@ export const CUES: Record<EventType, RegExp> = (() => {
   >;
 })();
 
-// Each table is tried only where one of its phrases may begin: most sentences hold few of them.
-const CUE_INDEX = new FirstMatches(EVENT_TYPES.map((type) => CUES[type]));
+/** Deal stages in the order they are tried ("agreed" when none matches), each with its table. */
+export const DEAL_STAGES = [...compileByType(DEAL_STATUS_CUES)] as [DealStatus, RegExp][];
+/** Stages of a legal action in the order they are tried ("filed" when none matches). */
+export const LEGAL_STAGES = [...compileByType(LEGAL_STATUS_CUES)] as [LegalStatus, RegExp][];
+
+// One index over the event tables and the stage tables, each tried only where one of its phrases
+// may begin: a lead sentence's cues and stages come from one walk over it.
+const CUE_INDEX = new FirstMatches([
+  ...EVENT_TYPES.map((type) => CUES[type]),
+  ...DEAL_STAGES.map(([, cue]) => cue),
+  ...LEGAL_STAGES.map(([, cue]) => cue),
+]);
 // Each type's bit in CUE_INDEX, and its slot in what `find` fills.
 const CUE_BIT = Object.fromEntries(EVENT_TYPES.map((type, bit) => [type, bit])) as Record<EventType, number>;
-const firstCue = new Int32Array(EVENT_TYPES.length);
+const DEAL_STAGE_BIT = EVENT_TYPES.length;
+const LEGAL_STAGE_BIT = DEAL_STAGE_BIT + DEAL_STAGES.length;
+const bits = (from: number, count: number): number => ((1 << count) - 1) << from;
+/** The deal stage tables' bits, to ask for them in the walk that reads a sentence's cues. */
+export const DEAL_STAGE_BITS = bits(DEAL_STAGE_BIT, DEAL_STAGES.length);
+const LEGAL_STAGE_BITS = bits(LEGAL_STAGE_BIT, LEGAL_STAGES.length);
 
-/** Where each of `types`' cues first occurs in lower-cased `text` (as `text.search(CUES[type])`), if it does. */
-export function findCues(text: string, types: readonly EventType[]): Map<EventType, number> {
-  let wanted = 0;
+// The texts read last and the positions known in each: the title and the lead are asked about
+// again, as the same lower-cased strings, by the amount, party and stage readers.
+const MEMO_SIZE = 8;
+const memoText: string[] = Array.from({ length: MEMO_SIZE }, () => "");
+const memoKnown = new Int32Array(MEMO_SIZE);
+const memoFound = Array.from({ length: MEMO_SIZE }, () => new Int32Array(32));
+let memoNext = 0;
+const fresh = new Int32Array(32);
+
+/** Positions of the `wanted` tables in `text` (-1: no match), walking only for those not yet known. */
+function positions(text: string, wanted: number): Int32Array {
+  let slot = memoText.indexOf(text);
+  if (slot < 0) {
+    slot = memoNext;
+    memoNext = (memoNext + 1) % MEMO_SIZE;
+    memoText[slot] = text;
+    memoKnown[slot] = 0;
+  }
+  const found = memoFound[slot] as Int32Array;
+  const missing = wanted & ~(memoKnown[slot] as number);
+  if (missing !== 0) {
+    CUE_INDEX.find(text, missing, fresh);
+    for (let rest = missing; rest !== 0; rest &= rest - 1) {
+      const bit = 31 - Math.clz32(rest & -rest);
+      found[bit] = fresh[bit] as number;
+    }
+    memoKnown[slot] = (memoKnown[slot] as number) | missing;
+  }
+  return found;
+}
+
+/**
+ * Where each of `types`' cues first occurs in lower-cased `text` (as `text.search(CUES[type])`), if
+ * it does; `alsoBits` (the stage tables) are read in the same walk for later.
+ */
+export function findCues(text: string, types: readonly EventType[], alsoBits = 0): Map<EventType, number> {
+  let wanted = alsoBits;
   for (const type of types) wanted |= 1 << CUE_BIT[type];
-  CUE_INDEX.find(text, wanted, firstCue);
+  const found = positions(text, wanted);
   const hits = new Map<EventType, number>();
   for (const type of types) {
-    const at = firstCue[CUE_BIT[type]] as number;
+    const at = found[CUE_BIT[type]] as number;
     if (at >= 0) hits.set(type, at);
   }
   return hits;
@@ -87,8 +136,15 @@ export function findCues(text: string, types: readonly EventType[]): Map<EventTy
 /** Where the type's cue first occurs in lower-cased `text`, or -1: `text.search(CUES[type])`, sooner. */
 export function cueIndex(text: string, type: EventType): number {
   const bit = CUE_BIT[type];
-  CUE_INDEX.find(text, 1 << bit, firstCue);
-  return firstCue[bit] as number;
+  return positions(text, 1 << bit)[bit] as number;
+}
+
+/** Where each stage's cue (DEAL_STAGES or LEGAL_STAGES, in order) first occurs in lower-cased `text`, or -1. */
+export function stageCues(text: string, legal: boolean, out: Int32Array): void {
+  const from = legal ? LEGAL_STAGE_BIT : DEAL_STAGE_BIT;
+  const count = legal ? LEGAL_STAGES.length : DEAL_STAGES.length;
+  const found = positions(text, legal ? LEGAL_STAGE_BITS : DEAL_STAGE_BITS);
+  for (let k = 0; k < count; k++) out[k] = found[from + k] as number;
 }
 
 // Types whose cue must sit in the title to count: their words are common in deal stories.

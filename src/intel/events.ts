@@ -3,6 +3,7 @@ import { COLUMN_LABEL, itemSeparator, orderedIds, sameAmount } from "./event-tex
 import {
   type Candidate,
   cueIndex,
+  DEAL_STAGE_BITS,
   EVENT_TYPES,
   type EventContext,
   type EventStatus,
@@ -67,6 +68,12 @@ const ESTIMATE =
   /\b(?:puts?|putting|estimates?|estimated|reckons?) the (?:cost|price|bill|value) of (?:a|an|one|each|every|the average)\b|\bcosts? (?:of )?(?:about |around |roughly )?(?:us)?\$[\d.]+\s?\w+ (?:per|a|for each|for every) (?:gigawatt|gw|site|campus)\b/;
 
 const TERM_OR_POWER = /year|watt|\b[GM]W\b/i;
+// The same test, by substrings of the sentence's lower-cased text when it has one: a case-blind
+// RegExp is several times slower, and most sentences name no term nor power.
+const mayStateTerms = (text: string, lower: string): boolean =>
+  lower.includes("year") ||
+  lower.includes("watt") ||
+  ((lower.includes("gw") || lower.includes("mw")) && TERM_OR_POWER.test(text));
 
 /**
  * Finds the events an article reports, from its title and lead sentences. Pure and
@@ -96,7 +103,13 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
   // Term and power of each unit, read once whichever events ask (undefined: it names none).
   const terms = new Map<TextUnit, ReturnType<typeof extractTerms> | undefined>();
   const termsOf = (u: TextUnit) => {
-    if (!terms.has(u)) terms.set(u, TERM_OR_POWER.test(u.text) ? extractTerms(u.text) : undefined);
+    if (!terms.has(u))
+      terms.set(
+        u,
+        (lowered.has(u) ? mayStateTerms(u.text, lower(u)) : TERM_OR_POWER.test(u.text))
+          ? extractTerms(u.text)
+          : undefined,
+      );
     return terms.get(u);
   };
   const lower = (u: TextUnit): string => {
@@ -155,7 +168,9 @@ export function extractEvents(units: readonly TextUnit[], context: EventContext)
       return recap;
     };
     // The title-only cues are looked for in titles only.
-    for (const [type, cueAt] of findCues(lower(unit), unit.isTitle ? EVENT_TYPES : bodyTypes)) {
+    // The stage reader asks the first three units for deal stages: read in the same walk.
+    const stages = index < 3 ? DEAL_STAGE_BITS : 0;
+    for (const [type, cueAt] of findCues(lower(unit), unit.isTitle ? EVENT_TYPES : bodyTypes, stages)) {
       if (unit.isTitle) titleTypes.add(type);
       else if ((type === "investment" || type === "valuation") && isRecap()) continue;
       // "considered buying it last year but decided against an acquisition": an option set aside.

@@ -1,18 +1,7 @@
 /** An event's status (talks, agreed, closed; filed, ruling, settled ...) from the words around its cue. */
-import { FirstMatches } from "./cue-gate.js";
-import { compileByType, DEAL_STATUS_CUES, LEGAL_STATUS_CUES } from "./cues.js";
-import type { DealStatus, EventStatus, EventType, LegalStatus } from "./event-types.js";
+import { DEAL_STAGES, type EventStatus, type EventType, LEGAL_STAGES, stageCues } from "./event-types.js";
 
-const DEAL_STATUS: [DealStatus, RegExp][] = [...compileByType(DEAL_STATUS_CUES)] as [DealStatus, RegExp][];
-const LEGAL_STATUS: [LegalStatus, RegExp][] = [...compileByType(LEGAL_STATUS_CUES)] as [
-  LegalStatus,
-  RegExp,
-][];
-
-// Each table tried only where one of its phrases may begin (see cue-gate.ts).
-const DEAL_INDEX = new FirstMatches(DEAL_STATUS.map(([, cue]) => cue));
-const LEGAL_INDEX = new FirstMatches(LEGAL_STATUS.map(([, cue]) => cue));
-const found = new Int32Array(Math.max(DEAL_STATUS.length, LEGAL_STATUS.length));
+const found = new Int32Array(Math.max(DEAL_STAGES.length, LEGAL_STAGES.length));
 
 /**
  * The event's stage as the title states it, else as the lead does: for deals "agreed" when nobody
@@ -22,9 +11,7 @@ const found = new Int32Array(Math.max(DEAL_STATUS.length, LEGAL_STATUS.length));
 export function statusOf(type: EventType, texts: readonly string[]): EventStatus | null {
   if (type === "controversy") return null;
   const legal = type === "legal";
-  const cues: readonly (readonly [EventStatus, RegExp])[] = legal ? LEGAL_STATUS : DEAL_STATUS;
-  const index = legal ? LEGAL_INDEX : DEAL_INDEX;
-  const every = (1 << cues.length) - 1;
+  const cues: readonly (readonly [EventStatus, RegExp])[] = legal ? LEGAL_STAGES : DEAL_STAGES;
   // A deal the company itself announced ("the software company said") stays agreed when a later
   // sentence hedges a detail of it ("according to a person familiar with the terms").
   let announced = false;
@@ -33,7 +20,7 @@ export function statusOf(type: EventType, texts: readonly string[]): EventStatus
     // deal's stage; "after people familiar with the terms said it is worth $3bn" attributes a figure.
     const cut = raw.includes("after ") ? raw.search(AFTER_NEWS) : -1;
     const text = cut >= 0 ? raw.slice(0, cut) : raw;
-    index.find(text, every, found);
+    stageCues(text, legal, found);
     for (let k = 0; k < cues.length; k++) {
       const status = (cues[k] as readonly [EventStatus, RegExp])[0];
       if ((found[k] as number) >= 0 && !(announced && status === "reported")) return status;
